@@ -1,0 +1,17 @@
+using SecureMail.Domain.Keystore;
+
+namespace SecureMail.Application.Keystore.Pgp;
+
+/// <summary>Parses OpenPGP keys. Implemented over BouncyCastle in Infrastructure.
+/// Throws <see cref="KeyMaterialRejected"/> for input it cannot take, never anything else.</summary>
+public interface IPgpKeyMaterialReader
+{
+    /// <summary>One or more keys, ASCII-armored or binary, public or secret. Secret keys are opened with
+    /// <paramref name="passphrase"/> (WrongPassword / PasswordRequired otherwise) and returned re-protected
+    /// without S2K, so that later signing does not pay key derivation; the vault encrypts them at rest.</summary>
+    IReadOnlyList<PgpKeyMaterial> ReadKeys(byte[] data, string? passphrase);
+}
+
+/// <param name="SecretKeyRing">The transferable secret key, binary, with every secret (sub)key unprotected;
+/// null for a public key. Goes to the vault only.</param>
+public sealed record PgpKeyMaterial(PgpKeyFacts Facts, byte[]? SecretKeyRing);

@@ -1,0 +1,36 @@
+namespace SecureMail.Domain.Keystore;
+
+/// <summary>What an OpenPGP transferable public key says about itself, read once at import.</summary>
+/// <param name="Fingerprint">Primary key fingerprint, uppercase hex (40 chars for v4).</param>
+/// <param name="KeyId">Low 64 bits, uppercase hex (16 chars).</param>
+/// <param name="UserIds">Every user ID string with a valid self-signature, revoked ones excluded.</param>
+/// <param name="Emails">The e-mail addresses in those user IDs, lowercased, distinct.</param>
+/// <param name="ExpiresAt">From the latest primary self-signature; null when it never expires.</param>
+/// <param name="Revoked">A valid key revocation signature is present.</param>
+/// <param name="Algorithm">"RSA", "ECDSA", "EdDSA", "ECDH", "DSA", "ElGamal", ...</param>
+/// <param name="KeyFlags">Of the primary key, from its self-signature: certify, sign, encryptCommunications, encryptStorage, authenticate.</param>
+/// <param name="PublicKey">The transferable public key, binary, base64 (public material).</param>
+public sealed record PgpKeyFacts(
+    string Fingerprint,
+    string KeyId,
+    IReadOnlyList<string> UserIds,
+    IReadOnlyList<string> Emails,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    bool Revoked,
+    string Algorithm,
+    int KeySize,
+    IReadOnlyList<string> KeyFlags,
+    IReadOnlyList<PgpSubkeyFacts> Subkeys,
+    string PublicKey);
+
+/// <param name="KeyFlags">From the subkey binding signature; empty when the binding is missing or invalid.</param>
+public sealed record PgpSubkeyFacts(
+    string Fingerprint,
+    string KeyId,
+    string Algorithm,
+    int KeySize,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    bool Revoked,
+    IReadOnlyList<string> KeyFlags);
