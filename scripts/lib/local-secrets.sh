@@ -1,0 +1,16 @@
+# Sourced: the local token-signing key and vault key, made once under .data/ and kept there
+# (losing the vault key makes the stored private keys unreadable). Environment variables win.
+load_local_secrets() {
+  local file="$PROJECT_ROOT/.data/local-secrets.env"
+  if [ ! -f "$file" ]; then
+    mkdir -p "$PROJECT_ROOT/.data"
+    (umask 077 && {
+      echo "LOCAL_AUTH_SIGNING_KEY=$(openssl rand -hex 32)"
+      echo "LOCAL_VAULT_KEY=$(openssl rand -base64 32)"
+    } >"$file")
+  fi
+  # shellcheck disable=SC1090
+  . "$file"
+  export Auth__SigningKey="${Auth__SigningKey:-$LOCAL_AUTH_SIGNING_KEY}"
+  export Vault__Key="${Vault__Key:-$LOCAL_VAULT_KEY}"
+}

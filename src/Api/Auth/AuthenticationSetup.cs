@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SecureMail.Api.Auth;
+
+/// <summary>JWT bearer tokens with a <c>role</c> claim. Locally they are signed with Auth:SigningKey (HS256,
+/// what <c>scripts/token</c> makes); in production Auth:Authority names an OIDC issuer whose keys are fetched.</summary>
+public static class AuthenticationSetup
+{
+    public const string LocalIssuer = "secure-mail-local";
+    public const string DefaultAudience = "secure-mail";
+
+    public static IServiceCollection AddSecureMailAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var authority = configuration["Auth:Authority"];
+        var signingKey = configuration["Auth:SigningKey"];
+        var audience = configuration["Auth:Audience"] ?? DefaultAudience;
+        if (string.IsNullOrWhiteSpace(authority) && (signingKey is null || Encoding.UTF8.GetByteCount(signingKey) < 32))
+            throw new InvalidOperationException(
+                "Authentication is not configured: set Auth:Authority (an OIDC issuer) or Auth:SigningKey (at least 32 characters) for local tokens.");
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                RoleClaimType = "role",
+                NameClaimType = "sub",
+                ValidAudience = audience,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            if (!string.IsNullOrWhiteSpace(authority))
+            {
+                options.Authority = authority;
+                return;
+            }
+            options.TokenValidationParameters.ValidIssuer = configuration["Auth:Issuer"] ?? LocalIssuer;
+            options.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey!));
+            options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static string ActorName(this HttpContext context) =>
+        context.User.FindFirstValue("sub") ?? context.User.Identity?.Name ?? "unknown";
+}

@@ -1,0 +1,17 @@
+using SecureMail.Application.Keystore;
+
+namespace SecureMail.Api.Http;
+
+public sealed record KeystoreChangeResponse(IReadOnlyList<KeystoreChangeItem> Items);
+
+public static class Replies
+{
+    /// <summary>201 with what was imported, or the problem; <paramref name="location"/> makes the Location of the first new item.</summary>
+    public static IResult Created(KeystoreChange change, Func<string, string> location) =>
+        change.Rejection is { } rejection
+            ? Problems.From(rejection)
+            : Results.Created(location(change.Items[0].Fingerprint), new KeystoreChangeResponse(change.Items));
+
+    public static IResult Removed(KeystoreChange change) =>
+        change.Rejection is { } rejection ? Problems.From(rejection) : Results.NoContent();
+}

@@ -1,0 +1,55 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using SecureMail.Api.Auth;
+using SecureMail.Api.Http;
+using SecureMail.Application.Keystore;
+using SecureMail.Application.Keystore.Smime;
+using Wolverine;
+using Wolverine.Http;
+
+namespace SecureMail.Api.Keystore.Smime;
+
+public static class CertificateEndpoints
+{
+    public const string Route = "/api/v1/keystore/smime/certificates";
+
+    /// <summary>Import one certificate (DER or PEM) or a PEM bundle of several.</summary>
+    [WolverinePost(Route), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
+    public static async Task<IResult> Import(HttpContext context, ISmimeKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)
+    {
+        var upload = await Upload.ReadAsync(context.Request, limits.MaxUploadBytes, cancellation);
+        var certificates = reader.ReadCertificates(upload.Content);
+        var change = await bus.InvokeAsync<KeystoreChange>(new ImportCertificates(certificates, context.ActorName()), cancellation);
+        return Replies.Created(change, fingerprint => $"{Route}/{fingerprint}");
+    }
+
+    /// <summary>Certificates held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days.</summary>
+    [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
+    public static Task<IReadOnlyList<CertificateView>> List(string? email, bool? expired, int? expiresWithinDays, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
+        KeystoreQueries.Certificates(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
+
+    [WolverineGet(Route + "/{fingerprint}"), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
+    public static async Task<IResult> Get(string fingerprint, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
+        await KeystoreQueries.Certificate(session, fingerprint, clock.GetUtcNow(), cancellation) is { } view
+            ? Results.Ok(view)
+            : Problems.NotFound($"There is no certificate {fingerprint} in the keystore.");
+
+    /// <summary>The public certificate, PEM. There is no way to download a private key.</summary>
+    [WolverineGet(Route + "/{fingerprint}/pem"), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
+    public static async Task<IResult> Pem(string fingerprint, IQuerySession session, CancellationToken cancellation)
+    {
+        var entry = await session.LoadAsync<KeystoreEntry>(Domain.Keystore.KeystoreIds.ForCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint)), cancellation);
+        return entry?.Certificate is { } certificate
+            ? Results.Text(Pem("CERTIFICATE", certificate.Der), "application/x-pem-file")
+            : Problems.NotFound($"There is no certificate {fingerprint} in the keystore.");
+    }
+
+    /// <summary>Removes the certificate and destroys its private key; the history stays.</summary>
+    [WolverineDelete(Route + "/{fingerprint}"), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
+    public static async Task<IResult> Remove(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
+        Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
+            new RemoveCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));
+
+    private static string Pem(string label, string base64) =>
+        $"-----BEGIN {label}-----\n{string.Join('\n', base64.Chunk(64).Select(c => new string(c)))}\n-----END {label}-----\n";
+}

@@ -1,0 +1,55 @@
+using JasperFx;
+using Marten;
+using SecureMail.Api.Auth;
+using SecureMail.Api.Http;
+using SecureMail.Api.Keystore;
+using SecureMail.Api.OpenApi;
+using SecureMail.Application;
+using SecureMail.Infrastructure;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+
+builder.Services.AddMarten(options =>
+    {
+        options.Connection(configuration.GetConnectionString("Marten")
+            ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=postgres");
+        options.DatabaseSchemaName = configuration["Marten:Schema"] ?? "securemail";
+        StoreConfiguration.Apply(options);
+        InfrastructureSetup.ApplyStore(options);
+    })
+    .UseLightweightSessions()
+    .IntegrateWithWolverine()
+    .ApplyAllDatabaseChangesOnStartup();
+
+builder.Host.UseWolverine(options =>
+{
+    options.Discovery.IncludeAssembly(typeof(StoreConfiguration).Assembly);
+    options.Policies.AutoApplyTransactions();
+    options.UseRuntimeCompilation();
+});
+builder.Services.AddWolverineHttp();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(KeystoreLimits.From(configuration));
+builder.Services.AddInfrastructure(configuration);
+builder.Services.AddSecureMailAuthentication(configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ExceptionMapping>();
+builder.Services.AddOpenApi(options => options.AddOperationTransformer<RolesInOpenApi>());
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi().AllowAnonymous();
+app.MapWolverineEndpoints(options => options.RequireAuthorizeOnAll());
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,4 @@
+namespace SecureMail.Application.Common;
+
+/// <summary>Who asked: the token's subject, recorded in every event.</summary>
+public sealed record Actor(string Name);

@@ -1,0 +1,26 @@
+using SecureMail.Domain.Keystore;
+
+namespace SecureMail.Application.Keystore;
+
+public static class KeystoreEntryKind
+{
+    public const string SmimeCertificate = "smime-certificate";
+    public const string PgpKey = "pgp-key";
+}
+
+/// <summary>Read model: one document per certificate or PGP key held. Removal deletes the document;
+/// the history stays in the events. Time-dependent flags (expired, usable) are computed when read.</summary>
+public sealed record KeystoreEntry
+{
+    public Guid Id { get; init; }
+    public required string Kind { get; init; }
+    public required string Fingerprint { get; init; }
+    /// <summary>Lowercased, so an indexed equality query is a case-insensitive match.</summary>
+    public required IReadOnlyList<string> Emails { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+    public bool HasPrivateKey { get; init; }
+    public CertificateFacts? Certificate { get; init; }
+    public PgpKeyFacts? PgpKey { get; init; }
+    public required string ImportedBy { get; init; }
+    public DateTimeOffset ImportedAt { get; init; }
+}

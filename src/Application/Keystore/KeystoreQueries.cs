@@ -1,0 +1,71 @@
+using Marten;
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Smime;
+
+namespace SecureMail.Application.Keystore;
+
+/// <param name="Email">Case-insensitive exact address.</param>
+/// <param name="Expired">true: only expired; false: only not expired.</param>
+/// <param name="ExpiresWithinDays">Only entries that expire between now and now + days (the renewal list).</param>
+public sealed record KeystoreFilter(string? Email, bool? Expired, int? ExpiresWithinDays);
+
+public static class KeystoreQueries
+{
+    /// <summary>Fingerprints arrive in every spelling people copy them in: with colons or spaces, any case.</summary>
+    public static string NormalizeFingerprint(string fingerprint) =>
+        new string(fingerprint.Where(char.IsAsciiHexDigit).ToArray());
+
+    public static async Task<IReadOnlyList<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var entries = await Filtered(session, KeystoreEntryKind.SmimeCertificate, filter, now).ToListAsync(cancellation);
+        var revocations = await session.Query<RevocationList>().ToListAsync(cancellation);
+        return entries.Select(e => CertificateView.From(e, IsRevoked(e.Certificate!, revocations), now)).ToList();
+    }
+
+    public static async Task<CertificateView?> Certificate(IQuerySession session, string fingerprint, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var entry = await session.LoadAsync<KeystoreEntry>(KeystoreIds.ForCertificate(NormalizeFingerprint(fingerprint)), cancellation);
+        if (entry?.Certificate is null)
+            return null;
+        var revocations = await session.Query<RevocationList>().Where(r => r.Crl.Issuer == entry.Certificate.Issuer).ToListAsync(cancellation);
+        return CertificateView.From(entry, IsRevoked(entry.Certificate, revocations), now);
+    }
+
+    public static async Task<IReadOnlyList<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var entries = await Filtered(session, KeystoreEntryKind.PgpKey, filter, now).ToListAsync(cancellation);
+        return entries.Select(e => PgpKeyView.From(e, now)).ToList();
+    }
+
+    public static async Task<KeystoreEntry?> PgpKey(IQuerySession session, string fingerprint, CancellationToken cancellation)
+    {
+        var entry = await session.LoadAsync<KeystoreEntry>(KeystoreIds.ForPgpKey(NormalizeFingerprint(fingerprint)), cancellation);
+        return entry?.PgpKey is null ? null : entry;
+    }
+
+    private static IQueryable<KeystoreEntry> Filtered(IQuerySession session, string kind, KeystoreFilter filter, DateTimeOffset now)
+    {
+        var query = session.Query<KeystoreEntry>().Where(e => e.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(filter.Email))
+        {
+            var email = filter.Email.Trim().ToLowerInvariant();
+            query = query.Where(e => e.Emails.Contains(email));
+        }
+        if (filter.Expired == true)
+            query = query.Where(e => e.ExpiresAt != null && e.ExpiresAt < now);
+        if (filter.Expired == false)
+            query = query.Where(e => e.ExpiresAt == null || e.ExpiresAt >= now);
+        if (filter.ExpiresWithinDays is { } days)
+        {
+            var until = now.AddDays(days);
+            query = query.Where(e => e.ExpiresAt != null && e.ExpiresAt >= now && e.ExpiresAt <= until);
+        }
+        return query.OrderBy(e => e.ImportedAt);
+    }
+
+    // The CRL must come from the same issuer (name and, when both say it, key identifier) as the certificate.
+    private static bool IsRevoked(CertificateFacts certificate, IEnumerable<RevocationList> revocations) =>
+        revocations.Any(r => r.Crl.Issuer == certificate.Issuer
+            && (r.Crl.AuthorityKeyIdentifier is null || certificate.AuthorityKeyIdentifier is null || r.Crl.AuthorityKeyIdentifier == certificate.AuthorityKeyIdentifier)
+            && r.Revokes(certificate));
+}

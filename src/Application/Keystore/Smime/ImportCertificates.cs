@@ -1,0 +1,23 @@
+using Marten;
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Smime;
+
+namespace SecureMail.Application.Keystore.Smime;
+
+public sealed record ImportCertificates(IReadOnlyList<CertificateFacts> Certificates, string Actor);
+
+public static class ImportCertificatesHandler
+{
+    public static async Task<KeystoreChange> Handle(ImportCertificates command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var plan = new List<BatchImport.Planned>();
+        foreach (var certificate in command.Certificates.DistinctBy(c => c.Fingerprint))
+        {
+            var stream = await session.Events.FetchForWriting<CertificateEntry>(KeystoreIds.ForCertificate(certificate.Fingerprint), cancellation);
+            var decision = CertificateDecisions.Import(stream.Aggregate, certificate, command.Actor, now);
+            plan.Add(new(certificate.Fingerprint, decision, stream.AppendMany));
+        }
+        return BatchImport.Commit(plan);
+    }
+}

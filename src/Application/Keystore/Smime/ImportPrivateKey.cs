@@ -1,0 +1,56 @@
+using Marten;
+using SecureMail.Domain.Common;
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Smime;
+
+namespace SecureMail.Application.Keystore.Smime;
+
+/// <param name="Source">pkcs12 or pkcs8.</param>
+public sealed record ImportPrivateKey(PrivateKeyMaterial Key, string Source, string Actor);
+
+/// <summary>Attaches the key to every held certificate with the same public key (a renewed certificate may keep its key);
+/// a PKCS#12 may bring its own certificate, which is imported with it. Chain certificates in a PKCS#12 are not
+/// imported: a trust anchor is only ever made by an explicit certificate import.</summary>
+public static class ImportPrivateKeyHandler
+{
+    public static async Task<KeystoreChange> Handle(ImportPrivateKey command, IDocumentSession session, IKeyVault vault, TimeProvider clock, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var publicKey = command.Key.PublicKeyFingerprint;
+        var held = await session.Query<KeystoreEntry>()
+            .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.PublicKeyFingerprint == publicKey)
+            .ToListAsync(cancellation);
+        var candidates = held.Select(e => e.Certificate!)
+            .Concat(command.Key.Certificates.Where(c => c.PublicKeyFingerprint == publicKey && !c.IsCertificateAuthority))
+            .DistinctBy(c => c.Fingerprint)
+            .ToList();
+        if (candidates.Count == 0)
+            return KeystoreChange.Rejected(RejectionKind.Invalid,
+                "No certificate in the keystore matches this private key. Import its certificate first, or upload a PKCS#12 file that contains it.");
+
+        var plan = new List<BatchImport.Planned>();
+        foreach (var certificate in candidates)
+        {
+            var stream = await session.Events.FetchForWriting<CertificateEntry>(KeystoreIds.ForCertificate(certificate.Fingerprint), cancellation);
+            var decision = Attach(stream.Aggregate, certificate, command, now);
+            plan.Add(new(certificate.Fingerprint, decision, events =>
+            {
+                stream.AppendMany(events);
+                vault.Seal(session, stream.Id, command.Key.Pkcs8);
+            }, "privateKeyImported"));
+        }
+        return BatchImport.Commit(plan);
+    }
+
+    private static Decision Attach(CertificateEntry? current, CertificateFacts certificate, ImportPrivateKey command, DateTimeOffset now)
+    {
+        if (current is { IsHeld: true })
+            return CertificateDecisions.AttachPrivateKey(current, command.Source, command.Actor, now);
+        var import = CertificateDecisions.Import(current, certificate, command.Actor, now);
+        if (!import.Accepted)
+            return import;
+        var imported = (CertificateImported)import.Events[0];
+        var attach = CertificateDecisions.AttachPrivateKey(current?.Apply(imported) ?? CertificateEntry.Create(imported), command.Source, command.Actor, now);
+        return Decision.Accept([.. import.Events, .. attach.Events]);
+    }
+}

@@ -1,0 +1,39 @@
+using Marten.Events.Aggregation;
+using SecureMail.Domain.Keystore.Pgp;
+using SecureMail.Domain.Keystore.Smime;
+using SecureMail.Domain.Settings;
+
+namespace SecureMail.Application.Keystore;
+
+// Marten's generated dispatch does not reach the package-free Domain project, so each aggregate's
+// Create/Apply conventions are declared here and delegate to the Domain record.
+
+public sealed class CertificateEntryProjection : SingleStreamProjection<CertificateEntry, Guid>
+{
+    public static CertificateEntry Create(CertificateImported e) => CertificateEntry.Create(e);
+    public static CertificateEntry Apply(CertificateImported e, CertificateEntry state) => state.Apply(e);
+    public static CertificateEntry Apply(PrivateKeyImported e, CertificateEntry state) => state.Apply(e);
+    public static CertificateEntry Apply(CertificateRemoved e, CertificateEntry state) => state.Apply(e);
+}
+
+public sealed class PgpKeyEntryProjection : SingleStreamProjection<PgpKeyEntry, Guid>
+{
+    public static PgpKeyEntry Create(PgpKeyImported e) => PgpKeyEntry.Create(e);
+    public static PgpKeyEntry Apply(PgpKeyImported e, PgpKeyEntry state) => state.Apply(e);
+    public static PgpKeyEntry Apply(PgpSecretKeyImported e, PgpKeyEntry state) => state.Apply(e);
+    public static PgpKeyEntry Apply(PgpKeyRemoved e, PgpKeyEntry state) => state.Apply(e);
+}
+
+public sealed class RevocationListProjection : SingleStreamProjection<RevocationList, Guid>
+{
+    public static RevocationList Create(CrlImported e) => RevocationList.Create(e);
+    public static RevocationList Apply(CrlImported e, RevocationList state) => state.Apply(e);
+}
+
+public sealed class SecureMailingProjection : SingleStreamProjection<SecureMailing, Guid>
+{
+    public static SecureMailing Create(SecureMailingEnabled e) => SecureMailing.Off(e.SettingsId).Apply(e);
+    public static SecureMailing Create(SecureMailingDisabled e) => SecureMailing.Off(e.SettingsId).Apply(e);
+    public static SecureMailing Apply(SecureMailingEnabled e, SecureMailing state) => state.Apply(e);
+    public static SecureMailing Apply(SecureMailingDisabled e, SecureMailing state) => state.Apply(e);
+}

@@ -1,0 +1,29 @@
+using JasperFx.Events.Projections;
+using Marten;
+using SecureMail.Application.Keystore;
+using SecureMail.Domain.Keystore.Smime;
+using Weasel.Core;
+
+namespace SecureMail.Application;
+
+/// <summary>The event store's shape: projections, read-model indexes, serialization.</summary>
+public static class StoreConfiguration
+{
+    public static void Apply(StoreOptions options)
+    {
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Projections.Add(new KeystoreEntryProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new RevocationListProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new SecureMailingProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new CertificateEntryProjection(), ProjectionLifecycle.Live);
+        options.Projections.Add(new PgpKeyEntryProjection(), ProjectionLifecycle.Live);
+
+        options.Schema.For<KeystoreEntry>()
+            .Index(e => e.Kind)
+            .Index(e => e.ExpiresAt)
+            .Index(e => e.Certificate!.PublicKeyFingerprint)
+            .GinIndexJsonData();
+        options.Schema.For<RevocationList>();
+    }
+}

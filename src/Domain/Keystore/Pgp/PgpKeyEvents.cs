@@ -1,0 +1,10 @@
+namespace SecureMail.Domain.Keystore.Pgp;
+
+/// <summary>An admin imported an OpenPGP key (public part only).</summary>
+public sealed record PgpKeyImported(Guid PgpKeyId, PgpKeyFacts Key, string ImportedBy, DateTimeOffset ImportedAt);
+
+/// <summary>The secret part of a PGP key went into the vault. Neither the key nor its passphrase is in the event.</summary>
+public sealed record PgpSecretKeyImported(Guid PgpKeyId, string Fingerprint, string ImportedBy, DateTimeOffset ImportedAt);
+
+/// <summary>An admin removed a PGP key; its secret part, if any, was destroyed in the vault.</summary>
+public sealed record PgpKeyRemoved(Guid PgpKeyId, string Fingerprint, bool SecretKeyDestroyed, string RemovedBy, DateTimeOffset RemovedAt);

@@ -1,0 +1,15 @@
+namespace SecureMail.Domain.Keystore.Smime;
+
+/// <summary>One certificate's life in the keystore: imported, given a private key, removed (and maybe imported again).</summary>
+public sealed record CertificateEntry(Guid Id, CertificateFacts Certificate, bool HasPrivateKey, bool Removed)
+{
+    public static CertificateEntry Create(CertificateImported e) => new(e.CertificateId, e.Certificate, false, false);
+
+    public CertificateEntry Apply(CertificateImported e) => this with { Certificate = e.Certificate, HasPrivateKey = false, Removed = false };
+
+    public CertificateEntry Apply(PrivateKeyImported e) => this with { HasPrivateKey = true };
+
+    public CertificateEntry Apply(CertificateRemoved e) => this with { HasPrivateKey = false, Removed = true };
+
+    public bool IsHeld => !Removed;
+}

@@ -1,0 +1,33 @@
+namespace SecureMail.Domain.Keystore.Smime;
+
+/// <summary>An admin imported an S/MIME certificate (public material only).</summary>
+public sealed record CertificateImported(
+    Guid CertificateId,
+    CertificateFacts Certificate,
+    string ImportedBy,
+    DateTimeOffset ImportedAt);
+
+/// <summary>The private key of a certificate went into the vault. The key itself is never in an event.</summary>
+/// <param name="Source">"pkcs12" or "pkcs8".</param>
+public sealed record PrivateKeyImported(
+    Guid CertificateId,
+    string CertificateFingerprint,
+    string Source,
+    string ImportedBy,
+    DateTimeOffset ImportedAt);
+
+/// <summary>An admin removed a certificate; its private key, if any, was destroyed in the vault.</summary>
+public sealed record CertificateRemoved(
+    Guid CertificateId,
+    string CertificateFingerprint,
+    bool PrivateKeyDestroyed,
+    string RemovedBy,
+    DateTimeOffset RemovedAt);
+
+/// <summary>An admin imported a CRL issued (and signed) by an imported CA certificate.</summary>
+public sealed record CrlImported(
+    Guid RevocationListId,
+    string IssuerFingerprint,
+    CrlFacts Crl,
+    string ImportedBy,
+    DateTimeOffset ImportedAt);

@@ -1,0 +1,21 @@
+namespace SecureMail.Domain.Keystore.Smime;
+
+/// <summary>What the reference helpdesks check before a certificate enters the keystore.
+/// CA certificates skip the end-entity checks: they are trust anchors, not mail identities.</summary>
+public static class CertificateRules
+{
+    public static string? Violation(CertificateFacts c)
+    {
+        if (c.KeyAlgorithm is not ("RSA" or "EC"))
+            return $"The certificate {c.Subject} uses the key algorithm {c.KeyAlgorithm}; only RSA and EC keys are supported.";
+        if (c.IsCertificateAuthority)
+            return null;
+        if (c.Emails.Count == 0)
+            return $"The certificate {c.Subject} has no e-mail address (subjectAltName rfc822Name or emailAddress); S/MIME needs one.";
+        if (c.KeyUsages is { } usages && !usages.Contains("digitalSignature") && !usages.Contains("keyEncipherment") && !usages.Contains("keyAgreement"))
+            return $"The key usage of {c.Subject} allows neither digitalSignature nor keyEncipherment.";
+        if (c.ExtendedKeyUsages is { } ekus && !ekus.Contains("emailProtection") && !ekus.Contains("anyExtendedKeyUsage"))
+            return $"The extended key usage of {c.Subject} does not include emailProtection.";
+        return null;
+    }
+}
