@@ -1,0 +1,89 @@
+using Org.BouncyCastle.Bcpg;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+
+namespace SecureMail.Infrastructure.Keystore.Pgp;
+
+/// <summary>The self-signatures of a key that verify cryptographically; anyone can append unsigned or
+/// foreign packets to a transferable key, so nothing else is believed (RFC 4880 §11.1, §5.2.4).</summary>
+internal static class PgpSelfSignatures
+{
+    private static readonly int[] UserIdCertifications =
+    [
+        PgpSignature.DefaultCertification, PgpSignature.NoCertification,
+        PgpSignature.CasualCertification, PgpSignature.PositiveCertification,
+    ];
+
+    /// <summary>The latest valid certification of the user ID, or null when it has none or its latest
+    /// valid self-signature is a revocation.</summary>
+    public static PgpSignature? CurrentCertification(PgpPublicKey primary, string userId)
+    {
+        var latest = primary.GetSignaturesForId(userId)
+            .Where(s => IsUserIdCertification(s) || s.SignatureType == PgpSignature.CertificationRevocation)
+            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, s2 => s2.VerifyCertification(userId, primary)))
+            .MaxBy(s => s.CreationTime);
+        return latest is not null && IsUserIdCertification(latest) ? latest : null;
+    }
+
+    public static PgpSignature? LatestDirectKeySignature(PgpPublicKey primary) =>
+        primary.GetSignaturesOfType(PgpSignature.DirectKey)
+            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, s2 => s2.VerifyCertification(primary)))
+            .MaxBy(s => s.CreationTime);
+
+    public static bool IsKeyRevoked(PgpPublicKey primary) =>
+        primary.GetSignaturesOfType(PgpSignature.KeyRevocation)
+            .Any(s => IssuedBy(s, primary, primary) && Verifies(s, primary, s2 => s2.VerifyCertification(primary)));
+
+    public static PgpSignature? LatestBinding(PgpPublicKey primary, PgpPublicKey subkey) =>
+        subkey.GetSignaturesOfType(PgpSignature.SubkeyBinding)
+            .Where(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, s2 => s2.VerifyCertification(primary, subkey)))
+            .MaxBy(s => s.CreationTime);
+
+    public static bool IsSubkeyRevoked(PgpPublicKey primary, PgpPublicKey subkey) =>
+        subkey.GetSignaturesOfType(PgpSignature.SubkeyRevocation)
+            .Any(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, s2 => s2.VerifyCertification(primary, subkey)));
+
+    /// <summary>A signing subkey must sign its own binding back (the embedded primary key binding
+    /// signature), or anyone could claim someone else's signing subkey as theirs (RFC 4880 §5.2.1, 0x19).</summary>
+    public static bool HasValidBackSignature(PgpSignature binding, PgpPublicKey primary, PgpPublicKey subkey) =>
+        new[] { binding.GetHashedSubPackets(), binding.GetUnhashedSubPackets() }
+            .Where(v => v is not null)
+            .SelectMany(v => Embedded(v))
+            .Any(s => s.SignatureType == PgpSignature.PrimaryKeyBinding
+                && IssuedBy(s, subkey, subkey)
+                && Verifies(s, subkey, s2 => s2.VerifyCertification(primary, subkey)));
+
+    private static bool IsUserIdCertification(PgpSignature signature) =>
+        UserIdCertifications.Contains(signature.SignatureType);
+
+    // MD5 signatures are forgeable by collision; a signature older than the key it covers was not made by it.
+    private static bool IssuedBy(PgpSignature signature, PgpPublicKey issuer, PgpPublicKey signedKey) =>
+        signature.KeyId == issuer.KeyId
+        && signature.HashAlgorithm != HashAlgorithmTag.MD5
+        && signature.CreationTime >= signedKey.CreationTime;
+
+    private static bool Verifies(PgpSignature signature, PgpPublicKey issuer, Func<PgpSignature, bool> verify)
+    {
+        try
+        {
+            signature.InitVerify(issuer);
+            return verify(signature);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<PgpSignature> Embedded(PgpSignatureSubpacketVector subpackets)
+    {
+        try
+        {
+            var list = subpackets.GetEmbeddedSignatures();
+            return Enumerable.Range(0, list.Count).Select(i => list[i]).ToList();
+        }
+        catch (Exception)
+        {
+            return [];
+        }
+    }
+}
