@@ -1,0 +1,87 @@
+using SecureMail.Domain.Common;
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Smime;
+using static SecureMail.Domain.Tests.Keystore.Facts;
+
+namespace SecureMail.Domain.Tests.Keystore;
+
+public class CertificateDecisionsTests
+{
+    [Fact]
+    public void Importing_a_new_certificate_records_it_with_actor_time_and_derived_stream_id()
+    {
+        var certificate = Certificate();
+
+        var decision = CertificateDecisions.Import(null, certificate, "admin-1", Now);
+
+        var imported = Assert.IsType<CertificateImported>(Assert.Single(decision.Events));
+        Assert.Equal(new CertificateImported(KeystoreIds.ForCertificate(certificate.Fingerprint), certificate, "admin-1", Now), imported);
+    }
+
+    [Fact]
+    public void A_certificate_already_held_is_a_conflict()
+    {
+        var held = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+
+        var decision = CertificateDecisions.Import(held, Certificate(), "a", Now);
+
+        Assert.Equal(RejectionKind.Conflict, decision.Rejection?.Kind);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void A_removed_certificate_can_be_imported_again()
+    {
+        var entry = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+        var removed = entry.Apply(new CertificateRemoved(entry.Id, entry.Certificate.Fingerprint, false, "a", Now));
+
+        Assert.True(CertificateDecisions.Import(removed, Certificate(), "a", Now).Accepted);
+    }
+
+    [Theory]
+    [InlineData("no e-mail")]
+    [InlineData("DSA key")]
+    [InlineData("server-only EKU")]
+    [InlineData("certificate signing only")]
+    public void Certificates_breaking_a_keystore_rule_are_invalid(string defect)
+    {
+        var certificate = defect switch
+        {
+            "no e-mail" => Certificate() with { Emails = [] },
+            "DSA key" => Certificate() with { KeyAlgorithm = "DSA" },
+            "server-only EKU" => Certificate() with { ExtendedKeyUsages = ["serverAuth"] },
+            _ => Certificate() with { KeyUsages = ["keyCertSign"] },
+        };
+
+        var decision = CertificateDecisions.Import(null, certificate, "a", Now);
+
+        Assert.Equal(RejectionKind.Invalid, decision.Rejection?.Kind);
+    }
+
+    [Fact]
+    public void A_CA_certificate_without_e_mail_is_accepted_as_a_trust_anchor()
+    {
+        var ca = Certificate() with { Emails = [], IsCertificateAuthority = true, KeyUsages = ["keyCertSign", "cRLSign"] };
+
+        Assert.True(CertificateDecisions.Import(null, ca, "a", Now).Accepted);
+    }
+
+    [Fact]
+    public void A_private_key_attaches_once_and_removal_says_it_was_destroyed()
+    {
+        var entry = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+        var attach = CertificateDecisions.AttachPrivateKey(entry, "pkcs12", "a", Now);
+        var withKey = entry.Apply(Assert.IsType<PrivateKeyImported>(Assert.Single(attach.Events)));
+
+        Assert.Equal(RejectionKind.Conflict, CertificateDecisions.AttachPrivateKey(withKey, "pkcs8", "a", Now).Rejection?.Kind);
+        var removal = Assert.IsType<CertificateRemoved>(Assert.Single(CertificateDecisions.Remove(withKey, "b", Now).Events));
+        Assert.True(removal.PrivateKeyDestroyed);
+        Assert.Equal("b", removal.RemovedBy);
+    }
+
+    [Fact]
+    public void Removing_what_is_not_held_is_not_found()
+    {
+        Assert.Equal(RejectionKind.NotFound, CertificateDecisions.Remove(null, "a", Now).Rejection?.Kind);
+    }
+}
