@@ -126,6 +126,22 @@ public sealed class GpgKeyFactsTests(GpgKeys keys)
         }
     }
 
+    [Fact]
+    public void Signing_subkeys_made_by_gpg_keep_their_sign_flag()
+    {
+        var fingerprint = keys.Gpg.GenerateKey("Sub Signer <subsigner@example.net>", "ed25519", "cert", "never");
+        keys.Gpg.AddSubkey(fingerprint, "ed25519", "sign");
+        keys.Gpg.AddSubkey(fingerprint, "rsa2048", "sign,auth");
+        var listing = keys.Gpg.List(fingerprint);
+
+        var facts = Assert.Single(_reader.ReadKeys(keys.Gpg.ExportPublicBinary(fingerprint), null)).Facts;
+
+        Assert.Equal(["certify"], facts.KeyFlags);
+        Assert.Equal(listing.Subkeys.Select(s => (s.Fingerprint, OwnCapabilities(s.Capabilities))),
+            facts.Subkeys.Select(s => (s.Fingerprint, Capabilities(s.KeyFlags))));
+        Assert.Equal(["sign", "authenticate"], facts.Subkeys[1].KeyFlags);
+    }
+
     private static string EmailOf(string userId) => userId[(userId.IndexOf('<') + 1)..^1].ToLowerInvariant();
 
     // gpg's public key algorithm numbers (RFC 4880 §9.1).

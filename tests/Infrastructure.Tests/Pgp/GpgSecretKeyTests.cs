@@ -34,7 +34,7 @@ public sealed class GpgSecretKeyTests(GpgKeys keys)
             Assert.Equal(0, k.S2kUsage);
             Assert.Null(k.S2k);
         });
-        AssertOpensFastWithoutPassphrase(secretKeys);
+        AssertOpensFasterThan(secretKeys, new PgpSecretKeyRing(Armor.Decode(key.SecretArmored)));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class GpgSecretKeyTests(GpgKeys keys)
         var material = Assert.Single(_reader.ReadKeys(Encoding.ASCII.GetBytes(keys.Gpg.ExportSecretArmored(fingerprint, null)), null));
 
         Assert.Equal(fingerprint, material.Facts.Fingerprint);
-        AssertOpensFastWithoutPassphrase(new PgpSecretKeyRing(material.SecretKeyRing!).GetSecretKeys().ToList());
+        Assert.All(new PgpSecretKeyRing(material.SecretKeyRing!).GetSecretKeys(), k => Assert.NotNull(k.ExtractPrivateKey([])));
     }
 
     [Fact]
@@ -115,12 +115,18 @@ public sealed class GpgSecretKeyTests(GpgKeys keys)
         }
     }
 
-    /// <summary>Opening an S2K-protected key costs hundreds of milliseconds; an unprotected one, a few.</summary>
-    private static void AssertOpensFastWithoutPassphrase(IReadOnlyList<PgpSecretKey> secretKeys)
+    /// <summary>Opening an S2K-protected key costs hundreds of milliseconds, an unprotected one a few. Measured
+    /// against the protected original rather than a fixed bound, so that a loaded machine does not fail the test.</summary>
+    private static void AssertOpensFasterThan(IReadOnlyList<PgpSecretKey> unprotected, PgpSecretKeyRing original)
     {
-        Assert.All(secretKeys, k => Assert.NotNull(k.ExtractPrivateKey([])));
+        Assert.All(unprotected, k => Assert.NotNull(k.ExtractPrivateKey([])));
         var clock = Stopwatch.StartNew();
-        Assert.All(secretKeys, k => Assert.NotNull(k.ExtractPrivateKey([])));
-        Assert.True(clock.ElapsedMilliseconds < 150, $"Opening took {clock.ElapsedMilliseconds} ms");
+        Assert.All(unprotected, k => Assert.NotNull(k.ExtractPrivateKey([])));
+        var fast = clock.Elapsed;
+        clock.Restart();
+        Assert.All(original.GetSecretKeys(), k => Assert.NotNull(k.ExtractPrivateKeyUtf8(Gpg.DefaultPassphrase.ToCharArray())));
+        var slow = clock.Elapsed;
+
+        Assert.True(fast * 3 < slow, $"Unprotected keys opened in {fast.TotalMilliseconds} ms, protected ones in {slow.TotalMilliseconds} ms");
     }
 }

@@ -12,7 +12,7 @@ public static class PgpTestKeys
 {
     public const string DefaultPassphrase = "correct horse battery staple";
 
-    private static long _calls;
+    private static readonly HashSet<(string Email, long Seconds)> UsedCreationTimes = [];
 
     /// <param name="passphrase">Protects the secret key; null leaves it unprotected.</param>
     /// <param name="expiresAt">Null: never. In the past: an already expired key (created 30 days before).</param>
@@ -20,7 +20,7 @@ public static class PgpTestKeys
     public static PgpTestKey Create(string name, string email, string? passphrase = DefaultPassphrase,
         DateTimeOffset? expiresAt = null, bool revoked = false)
     {
-        var created = CreationTime(expiresAt);
+        var created = CreationTime(email, expiresAt);
         var primary = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, RsaKeyMaterial.For(email, "primary"), created.UtcDateTime);
         var encryption = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, RsaKeyMaterial.For(email, "encryption"), created.UtcDateTime);
         var userId = $"{name} <{email}>";
@@ -45,12 +45,20 @@ public static class PgpTestKeys
         return new PgpTestKey(name, email, passphrase, created, expiresAt, revoked, publicRing, secretRing);
     }
 
-    private static DateTimeOffset CreationTime(DateTimeOffset? expiresAt)
+    /// <summary>A creation time, a minute or more in the past, that no other key with this e-mail's RSA
+    /// material has: the fingerprint covers it, so each key gets its own.</summary>
+    private static DateTimeOffset CreationTime(string email, DateTimeOffset? expiresAt)
     {
-        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var unique = TimeSpan.FromSeconds(60 + Interlocked.Increment(ref _calls));
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         var latest = expiresAt is { } expiry && expiry <= now ? expiry.AddDays(-30) : now;
-        return DateTimeOffset.FromUnixTimeSeconds(latest.ToUnixTimeSeconds()) - unique;
+        var seconds = latest.ToUnixTimeSeconds();
+        lock (UsedCreationTimes)
+        {
+            while (!UsedCreationTimes.Add((email.ToLowerInvariant(), seconds)))
+                seconds--;
+        }
+
+        return DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
 
     private static PgpSignatureSubpacketVector SelfSignature(int keyFlags, DateTimeOffset created,
