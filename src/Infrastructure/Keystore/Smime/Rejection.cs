@@ -1,0 +1,28 @@
+using SecureMail.Application.Keystore;
+
+namespace SecureMail.Infrastructure.Keystore.Smime;
+
+/// <summary>Turns whatever a parser throws on hostile input into <see cref="KeyMaterialRejected"/>.</summary>
+internal static class Rejection
+{
+    public static KeyMaterialRejected Unreadable(string message) => new(KeyMaterialProblem.Unreadable, message);
+
+    public static KeyMaterialRejected Unsupported(string message) => new(KeyMaterialProblem.Unsupported, message);
+
+    // Library messages are not passed on: they are not written for admins and could echo input.
+    public static T Guard<T>(Func<T> read, string messageOnFailure)
+    {
+        try
+        {
+            return read();
+        }
+        catch (KeyMaterialRejected)
+        {
+            throw;
+        }
+        catch (Exception)
+        {
+            throw Unreadable(messageOnFailure);
+        }
+    }
+}

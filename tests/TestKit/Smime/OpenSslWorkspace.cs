@@ -1,0 +1,67 @@
+namespace SecureMail.TestKit.Smime;
+
+/// <summary>A throwaway directory where openssl makes keys, certificates and PKCS#12 files.
+/// File names are relative to <see cref="Directory"/>.</summary>
+public sealed class OpenSslWorkspace : IDisposable
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("securemail-openssl-").FullName;
+
+    public string Run(params string[] arguments) => OpenSsl.Run(Directory, arguments);
+
+    public byte[] Read(string file) => File.ReadAllBytes(PathOf(file));
+
+    public void Write(string file, byte[] content) => File.WriteAllBytes(PathOf(file), content);
+
+    public string PathOf(string file) => Path.Combine(Directory, file);
+
+    /// <summary>A new key: "rsa" (2048 bits) or "ec" (P-256), unencrypted PKCS#8 PEM.</summary>
+    public string NewKey(string name, string algorithm = "rsa")
+    {
+        var file = $"{name}.key.pem";
+        if (algorithm == "ec")
+            Run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", file);
+        else
+            Run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", file);
+        return file;
+    }
+
+    /// <summary>A self-signed S/MIME certificate for <paramref name="email"/> (SAN and emailAddress RDN);
+    /// returns the PEM key and certificate file names.</summary>
+    public (string KeyFile, string CertificateFile) SelfSigned(string name, string email, string algorithm = "rsa", string? keyFile = null)
+    {
+        keyFile ??= NewKey(name, algorithm);
+        var certificateFile = $"{name}.crt.pem";
+        Run("req", "-new", "-x509", "-key", keyFile, "-out", certificateFile, "-days", "30", "-sha256",
+            "-subj", $"/O=SecureMail Interop/CN={name}/emailAddress={email}",
+            "-addext", $"subjectAltName=email:{email}",
+            "-addext", "keyUsage=critical,digitalSignature,keyEncipherment",
+            "-addext", "extendedKeyUsage=emailProtection,clientAuth",
+            "-addext", "basicConstraints=CA:FALSE");
+        return (keyFile, certificateFile);
+    }
+
+    /// <summary>PKCS#12 as <c>openssl pkcs12 -export</c> writes it: OpenSSL 3 defaults, or <c>-legacy</c> (RC2-40/3DES, SHA-1 MAC).</summary>
+    public string Pkcs12(string keyFile, string certificateFile, string password, bool legacy = false, params string[] extraCertificateFiles)
+    {
+        var output = $"{Path.GetFileNameWithoutExtension(certificateFile)}{(legacy ? ".legacy" : "")}.p12";
+        var arguments = new List<string> { "pkcs12", "-export", "-inkey", keyFile, "-in", certificateFile, "-out", output, "-passout", $"pass:{password}" };
+        foreach (var extra in extraCertificateFiles)
+            arguments.AddRange(["-certfile", extra]);
+        if (legacy)
+            arguments.Add("-legacy");
+        OpenSsl.Run(Directory, arguments);
+        return output;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+    }
+}
