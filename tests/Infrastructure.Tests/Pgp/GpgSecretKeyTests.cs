@@ -61,6 +61,18 @@ public sealed class GpgSecretKeyTests(GpgKeys keys)
     }
 
     [Fact]
+    public void A_passphrase_beyond_ascii_is_taken_as_utf8_like_gpg_does()
+    {
+        const string passphrase = "pässwörd ✓";
+        var fingerprint = keys.Gpg.GenerateKey("Umlaut Key <umlaut@example.net>", "ed25519", "sign", "never", passphrase);
+        var exported = Encoding.ASCII.GetBytes(keys.Gpg.ExportSecretArmored(fingerprint, passphrase));
+
+        Assert.NotNull(Assert.Single(_reader.ReadKeys(exported, passphrase)).SecretKeyRing);
+        Assert.Equal(KeyMaterialProblem.WrongPassword,
+            Assert.Throws<KeyMaterialRejected>(() => _reader.ReadKeys(exported, "passwoerd ✓")).Problem);
+    }
+
+    [Fact]
     public void An_unprotected_gpg_secret_key_needs_no_passphrase()
     {
         var fingerprint = keys.Gpg.GenerateKey("Open Key <open@example.net>", "ed25519", "sign", "never", passphrase: null);

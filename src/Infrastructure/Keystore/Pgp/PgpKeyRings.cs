@@ -15,9 +15,9 @@ internal static class PgpKeyRings
         var rings = new List<object>();
         using var decoder = PgpUtilities.GetDecoderStream(new MemoryStream(data, writable: false));
         // An armored file may hold several armor blocks, one after the other; each pass reads one.
-        while (ReadBlock(decoder, rings) > 0 && decoder is ArmoredInputStream armored && !armored.IsEndOfStream())
-        {
-        }
+        int read;
+        do read = ReadBlock(decoder, rings);
+        while (read > 0 && decoder is ArmoredInputStream armored && !armored.IsEndOfStream());
 
         return rings.Count > 0 ? rings : throw Unreadable("The data holds no OpenPGP key.");
     }
