@@ -38,7 +38,7 @@ public sealed record Upload(byte[] Content, string? Password)
                     password = Encoding.UTF8.GetString(content.ToArray());
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             throw new UploadRejected(StatusCodes.Status400BadRequest, $"The multipart/form-data body is malformed: {e.Message}");
         }

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SecureMail.Api.Tests.Support;
+
+public static class HttpExtensions
+{
+    public const string Certificates = "/api/v1/keystore/smime/certificates";
+    public const string PrivateKeys = "/api/v1/keystore/smime/private-keys";
+    public const string Crls = "/api/v1/keystore/smime/crls";
+    public const string PgpKeys = "/api/v1/keystore/pgp/keys";
+    public const string SettingsRoute = "/api/v1/settings/secure-mailing";
+
+    public static Task<HttpResponseMessage> PostBytes(this HttpClient client, string url, byte[] body, string contentType = "application/octet-stream")
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return client.PostAsync(url, content);
+    }
+
+    public static Task<HttpResponseMessage> PostText(this HttpClient client, string url, string body, string contentType = "text/plain") =>
+        client.PostBytes(url, System.Text.Encoding.UTF8.GetBytes(body), contentType);
+
+    public static Task<HttpResponseMessage> PostFile(this HttpClient client, string url, byte[] file, string passwordField, string? password)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "upload.bin" } };
+        if (password is not null)
+            form.Add(new StringContent(password), passwordField);
+        return client.PostAsync(url, form);
+    }
+
+    public static async Task<JsonNode> Json(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>A refusal must be RFC 9457 ProblemDetails whose detail says what is wrong.</summary>
+    public static async Task<string> Problem(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal((int)expected, (int)problem["status"]!);
+        return (string?)problem["detail"] ?? (string)problem["title"]!;
+    }
+
+    public static async Task<JsonArray> List(this HttpClient client, string url) =>
+        (await (await client.GetAsync(url)).Json(HttpStatusCode.OK)).AsArray();
+
+    public static T Value<T>(this JsonNode node, string property) => node[property]!.GetValue<T>();
+}

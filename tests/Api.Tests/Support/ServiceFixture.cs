@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Alba;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+
+namespace SecureMail.Api.Tests.Support;
+
+/// <summary>One running service for the whole test assembly, on the real PostgreSQL that scripts/test starts,
+/// in a schema of its own that is dropped and made anew at each run.</summary>
+public sealed class ServiceFixture : IAsyncLifetime
+{
+    public const string Schema = "api_tests";
+
+    public static string ConnectionString { get; } =
+        Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? "Host=127.0.0.1;Port=5434;Database=postgres;Username=postgres";
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public Tokens Tokens { get; } = new(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
+
+    public string VaultKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public async Task InitializeAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            web.UseSetting("Marten:Schema", Schema);
+            web.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+            web.UseSetting("Vault:Key", VaultKey);
+            web.UseSetting("Keystore:MaxUploadBytes", "65536");
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    public HttpClient Client(string? role)
+    {
+        var client = Host.Server.CreateClient();
+        if (role is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(role));
+        return client;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningService : ICollectionFixture<ServiceFixture>
+{
+    public const string Name = "service";
+}
