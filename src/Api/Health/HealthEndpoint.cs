@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using SecureMail.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace SecureMail.Api.Health;
@@ -8,8 +10,9 @@ public sealed record HealthStatus(string Status);
 
 public static class HealthEndpoint
 {
-    /// <summary>200 when the database answers, 503 when it does not. Anonymous, for load balancers.</summary>
     [WolverineGet("/health"), AllowAnonymous, Tags("Health")]
+    [EndpointSummary("200 when the database answers, 503 when it does not (anonymous, for load balancers)")]
+    [ProducesResponseType<HealthStatus>(200), ProducesResponseType<HealthStatus>(503)]
     public static async Task<IResult> Get(IQuerySession session, CancellationToken cancellation)
     {
         try

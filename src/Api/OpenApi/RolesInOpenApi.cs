@@ -1,30 +1,49 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace SecureMail.Api.OpenApi;
 
-/// <summary>Writes each operation's roles into the document, so a reader of the OpenAPI file knows who may call what.</summary>
+/// <summary>Completes each operation: who may call it, the upload it reads, and none of the placeholder
+/// responses (200 IResult, 404) that Wolverine adds where the endpoint declares its own.</summary>
 public sealed class RolesInOpenApi : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<EndpointSummaryAttribute>().FirstOrDefault() is { } summary)
+            operation.Summary = summary.Summary;
+        operation.Responses ??= new OpenApiResponses();
+        DropPlaceholderResponses(operation.Responses, context.Description.RelativePath ?? "", declared: metadata.OfType<Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute>().Select(r => r.StatusCode));
+        if (metadata.OfType<AcceptsUploadAttribute>().FirstOrDefault() is { } upload)
+            operation.RequestBody = UploadBody(upload);
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
-            operation.Description = Append(operation.Description, "Anonymous.");
+            operation.Description = "Anonymous.";
             return Task.CompletedTask;
         }
-        var roles = metadata.OfType<IAuthorizeData>().Select(a => a.Roles).Where(r => !string.IsNullOrEmpty(r)).ToList();
-        operation.Description = Append(operation.Description, roles.Count == 0
-            ? "Requires a bearer token."
-            : $"Requires a bearer token with role: {string.Join(" or ", roles.SelectMany(r => r!.Split(',')).Distinct())}.");
-        operation.Responses ??= new OpenApiResponses();
+        var roles = metadata.OfType<IAuthorizeData>().SelectMany(a => a.Roles?.Split(',') ?? []).Distinct().ToList();
+        operation.Description = $"Requires a bearer token with role: {string.Join(" or ", roles)}.";
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token." });
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's role may not call this." });
         return Task.CompletedTask;
     }
 
-    private static string Append(string? description, string text) =>
-        string.IsNullOrEmpty(description) ? text : $"{description}\n\n{text}";
+    private static void DropPlaceholderResponses(OpenApiResponses responses, string route, IEnumerable<int> declared)
+    {
+        var codes = declared.ToHashSet();
+        if (codes.Any(c => c is >= 200 and < 300 and not 200))
+            responses.Remove("200");
+        if (!codes.Contains(404) && !route.Contains('{'))
+            responses.Remove("404");
+    }
+
+    private static OpenApiRequestBody UploadBody(AcceptsUploadAttribute upload) => new()
+    {
+        Required = true,
+        Content = upload.ContentTypes.ToDictionary(
+            type => type,
+            type => new OpenApiMediaType { Schema = new OpenApiSchema { Type = type.StartsWith("multipart/") ? JsonSchemaType.Object : JsonSchemaType.String, Format = type.StartsWith("multipart/") ? null : "binary" } }),
+    };
 }

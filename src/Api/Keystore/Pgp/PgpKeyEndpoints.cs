@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using SecureMail.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
 using SecureMail.Application.Keystore;
@@ -13,9 +15,10 @@ public static class PgpKeyEndpoints
 {
     public const string Route = "/api/v1/keystore/pgp/keys";
 
-    /// <summary>Armored or binary key(s) as the body (a secret key's passphrase in X-Passphrase),
-    /// or multipart/form-data with <c>file</c> and <c>passphrase</c>.</summary>
     [WolverinePost(Route), Authorize(Roles = Roles.Admin), Tags("Keystore: PGP")]
+    [EndpointSummary("Import PGP key(s): armored or binary body (passphrase in X-Passphrase), or multipart/form-data with file and passphrase")]
+    [AcceptsUpload("application/pgp-keys", "text/plain", "application/octet-stream", "multipart/form-data")]
+    [ProducesResponseType<KeystoreChangeResponse>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json"), ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Import(HttpContext context, IPgpKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)
     {
         var upload = await Upload.ReadAsync(context.Request, limits.MaxUploadBytes, cancellation);
@@ -25,23 +28,29 @@ public static class PgpKeyEndpoints
     }
 
     [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
+    [EndpointSummary("PGP keys held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days")]
     public static Task<IReadOnlyList<PgpKeyView>> List(string? email, bool? expired, int? expiresWithinDays, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
         KeystoreQueries.PgpKeys(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
 
     [WolverineGet(Route + "/{fingerprint}"), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
+    [EndpointSummary("One PGP key by its fingerprint")]
+    [ProducesResponseType<PgpKeyView>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(string fingerprint, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
         await KeystoreQueries.PgpKey(session, fingerprint, cancellation) is { } entry
             ? Results.Ok(PgpKeyView.From(entry, clock.GetUtcNow()))
             : Problems.NotFound($"There is no PGP key {fingerprint} in the keystore.");
 
-    /// <summary>The public key, ASCII-armored. There is no way to download a secret key.</summary>
     [WolverineGet(Route + "/{fingerprint}/armored"), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
+    [EndpointSummary("The public key, ASCII-armored (there is no way to download a secret key)")]
+    [ProducesResponseType<string>(200, "application/pgp-keys"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Armored(string fingerprint, IQuerySession session, IPgpArmor armor, CancellationToken cancellation) =>
         await KeystoreQueries.PgpKey(session, fingerprint, cancellation) is { PgpKey: { } key }
             ? Results.Text(armor.ArmorPublicKey(Convert.FromBase64String(key.PublicKey)), "application/pgp-keys")
             : Problems.NotFound($"There is no PGP key {fingerprint} in the keystore.");
 
     [WolverineDelete(Route + "/{fingerprint}"), Authorize(Roles = Roles.Admin), Tags("Keystore: PGP")]
+    [EndpointSummary("Remove the PGP key and destroy its secret part; the history stays")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Remove(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
         Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
             new RemovePgpKey(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));

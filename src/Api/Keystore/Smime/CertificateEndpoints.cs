@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using SecureMail.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
 using SecureMail.Application.Keystore;
@@ -13,8 +15,10 @@ public static class CertificateEndpoints
 {
     public const string Route = "/api/v1/keystore/smime/certificates";
 
-    /// <summary>Import one certificate (DER or PEM) or a PEM bundle of several.</summary>
     [WolverinePost(Route), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
+    [EndpointSummary("Import one certificate (DER or PEM) or a PEM bundle of several")]
+    [AcceptsUpload("application/x-pem-file", "text/plain", "application/pkix-cert")]
+    [ProducesResponseType<KeystoreChangeResponse>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json"), ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Import(HttpContext context, ISmimeKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)
     {
         var upload = await Upload.ReadAsync(context.Request, limits.MaxUploadBytes, cancellation);
@@ -23,19 +27,22 @@ public static class CertificateEndpoints
         return Replies.Created(change, fingerprint => $"{Route}/{fingerprint}");
     }
 
-    /// <summary>Certificates held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days.</summary>
     [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
+    [EndpointSummary("Certificates held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days")]
     public static Task<IReadOnlyList<CertificateView>> List(string? email, bool? expired, int? expiresWithinDays, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
         KeystoreQueries.Certificates(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
 
     [WolverineGet(Route + "/{fingerprint}"), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
+    [EndpointSummary("One certificate by its SHA-256 fingerprint (any case, colons allowed)")]
+    [ProducesResponseType<CertificateView>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(string fingerprint, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
         await KeystoreQueries.Certificate(session, fingerprint, clock.GetUtcNow(), cancellation) is { } view
             ? Results.Ok(view)
             : Problems.NotFound($"There is no certificate {fingerprint} in the keystore.");
 
-    /// <summary>The public certificate, PEM. There is no way to download a private key.</summary>
     [WolverineGet(Route + "/{fingerprint}/pem"), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
+    [EndpointSummary("The public certificate, PEM (there is no way to download a private key)")]
+    [ProducesResponseType<string>(200, "application/x-pem-file"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Pem(string fingerprint, IQuerySession session, CancellationToken cancellation)
     {
         var entry = await session.LoadAsync<KeystoreEntry>(Domain.Keystore.KeystoreIds.ForCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint)), cancellation);
@@ -44,8 +51,9 @@ public static class CertificateEndpoints
             : Problems.NotFound($"There is no certificate {fingerprint} in the keystore.");
     }
 
-    /// <summary>Removes the certificate and destroys its private key; the history stays.</summary>
     [WolverineDelete(Route + "/{fingerprint}"), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
+    [EndpointSummary("Remove the certificate and destroy its private key; the history stays")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Remove(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
         Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
             new RemoveCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));

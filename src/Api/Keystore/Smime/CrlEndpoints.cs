@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using SecureMail.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
 using SecureMail.Application.Keystore;
@@ -10,8 +12,10 @@ namespace SecureMail.Api.Keystore.Smime;
 
 public static class CrlEndpoints
 {
-    /// <summary>A CRL (PEM or DER) signed by an imported CA certificate; only a newer one replaces the one held.</summary>
     [WolverinePost("/api/v1/keystore/smime/crls"), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
+    [EndpointSummary("Import a CRL (PEM or DER) signed by an imported CA certificate; only a newer one replaces the one held")]
+    [AcceptsUpload("application/pkix-crl", "application/x-pem-file", "text/plain")]
+    [ProducesResponseType<KeystoreChangeResponse>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json"), ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Import(HttpContext context, ISmimeKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)
     {
         var upload = await Upload.ReadAsync(context.Request, limits.MaxUploadBytes, cancellation);
