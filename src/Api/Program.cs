@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx;
 using Marten;
 using SecureMail.Api.Auth;
@@ -5,8 +6,13 @@ using SecureMail.Api.Http;
 using SecureMail.Api.Keystore;
 using SecureMail.Api.OpenApi;
 using SecureMail.Application;
+using SecureMail.Application.Delivery;
+using SecureMail.Application.Tickets.Compose;
+using SecureMail.Application.Tickets.Delivery;
+using SecureMail.Infrastructure.Delivery;
 using SecureMail.Infrastructure;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -25,16 +31,23 @@ builder.Services.AddMarten(options =>
     .IntegrateWithWolverine()
     .ApplyAllDatabaseChangesOnStartup();
 
+var deliveryPolicy = DeliveryPolicy.Parse(configuration["Delivery:RetryDelaysSeconds"]);
 builder.Host.UseWolverine(options =>
 {
     options.Discovery.IncludeAssembly(typeof(StoreConfiguration).Assembly);
     options.Policies.AutoApplyTransactions();
+    options.Policies.UseDurableLocalQueues();
+    options.Policies.OnException<MailTransportFailed>(e => !e.Permanent).ScheduleRetry(deliveryPolicy.RetryDelays.ToArray());
     options.UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(KeystoreLimits.From(configuration));
+builder.Services.AddSingleton(deliveryPolicy);
+builder.Services.AddSingleton<SecurityKeys>();
+builder.Services.AddMailTransport(configuration, builder.Environment.ContentRootPath);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddInfrastructure(configuration);
 builder.Services.AddSecureMailAuthentication(configuration);
 builder.Services.AddProblemDetails();

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using SecureMail.Application.Keystore;
+using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Keystore.Smime;
 using Weasel.Core;
 
@@ -18,6 +19,9 @@ public static class StoreConfiguration
         options.Projections.Add(new SecureMailingProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CertificateEntryProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new PgpKeyEntryProjection(), ProjectionLifecycle.Live);
+        options.Projections.Add(new GroupProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new TicketProjection(), ProjectionLifecycle.Live);
+        options.Projections.Add(new TicketDetailsProjection(), ProjectionLifecycle.Inline);
 
         options.Schema.For<KeystoreEntry>()
             .Index(e => e.Kind)
@@ -25,5 +29,9 @@ public static class StoreConfiguration
             .Index(e => e.Certificate!.PublicKeyFingerprint)
             .GinIndexJsonData();
         options.Schema.For<RevocationList>();
+        options.Schema.For<TicketDetails>()
+            .Index(t => t.Customer)
+            .Index(t => t.Group)
+            .Index(t => t.UpdatedAt);
     }
 }

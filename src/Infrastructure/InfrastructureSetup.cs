@@ -8,6 +8,10 @@ using SecureMail.Infrastructure.Keystore;
 using SecureMail.Infrastructure.Keystore.Pgp;
 using SecureMail.Infrastructure.Keystore.Smime;
 using SecureMail.Infrastructure.Vault;
+using SecureMail.Infrastructure.Messages;
+using SecureMail.Application.Messages;
+using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Infrastructure.Outgoing;
 
 namespace SecureMail.Infrastructure;
 
@@ -20,8 +24,14 @@ public static class InfrastructureSetup
         services.AddSingleton<ISmimeKeyMaterialReader, BouncyCastleSmimeKeyMaterialReader>();
         services.AddSingleton<IPgpKeyMaterialReader, BouncyCastlePgpKeyMaterialReader>();
         services.AddSingleton<IPgpArmor, BouncyCastlePgpArmor>();
+        services.AddSingleton<IRawMessageStore, PostgresRawMessageStore>();
+        services.AddSingleton<IOutgoingMailComposer, MimeKitOutgoingMailComposer>();
         return services;
     }
 
-    public static void ApplyStore(StoreOptions options) => options.Schema.For<VaultSecret>();
+    public static void ApplyStore(StoreOptions options)
+    {
+        options.Schema.For<VaultSecret>();
+        options.Storage.ExtendedSchemaObjects.Add(PostgresRawMessageStore.Definition(options.DatabaseSchemaName));
+    }
 }

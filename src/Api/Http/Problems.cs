@@ -9,8 +9,8 @@ public static class Problems
     public static IResult From(Rejection rejection) => rejection.Kind switch
     {
         RejectionKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", rejection.Message),
-        RejectionKind.Conflict => Problem(StatusCodes.Status409Conflict, "Already in the keystore", rejection.Message),
-        _ => Problem(StatusCodes.Status422UnprocessableEntity, "Not acceptable for the keystore", rejection.Message),
+        RejectionKind.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict", rejection.Message),
+        _ => Problem(StatusCodes.Status422UnprocessableEntity, "Refused", rejection.Message),
     };
 
     public static (int Status, string Title) Of(KeyMaterialProblem problem) => problem switch

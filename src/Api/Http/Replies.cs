@@ -15,3 +15,9 @@ public static class Replies
     public static IResult Removed(KeystoreChange change) =>
         change.Rejection is { } rejection ? Problems.From(rejection) : Results.NoContent();
 }
+
+public static class OutcomeReplies
+{
+    public static IResult Reply<T>(this SecureMail.Application.Common.Outcome<T> outcome, Func<T, IResult> success) where T : class =>
+        outcome.Rejection is { } rejection ? Problems.From(rejection) : success(outcome.Value!);
+}

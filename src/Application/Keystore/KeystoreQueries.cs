@@ -64,7 +64,7 @@ public static class KeystoreQueries
     }
 
     // The CRL must come from the same issuer (name and, when both say it, key identifier) as the certificate.
-    private static bool IsRevoked(CertificateFacts certificate, IEnumerable<RevocationList> revocations) =>
+    public static bool IsRevoked(CertificateFacts certificate, IEnumerable<RevocationList> revocations) =>
         revocations.Any(r => r.Crl.Issuer == certificate.Issuer
             && (r.Crl.AuthorityKeyIdentifier is null || certificate.AuthorityKeyIdentifier is null || r.Crl.AuthorityKeyIdentifier == certificate.AuthorityKeyIdentifier)
             && r.Revokes(certificate));

@@ -1,9 +1,11 @@
 using Marten.Events.Aggregation;
+using SecureMail.Domain.Groups;
 using SecureMail.Domain.Keystore.Pgp;
 using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Settings;
+using SecureMail.Domain.Tickets;
 
-namespace SecureMail.Application.Keystore;
+namespace SecureMail.Application;
 
 // Marten's generated dispatch does not reach the package-free Domain project, so each aggregate's
 // Create/Apply conventions are declared here and delegate to the Domain record.
@@ -36,4 +38,17 @@ public sealed class SecureMailingProjection : SingleStreamProjection<SecureMaili
     public static SecureMailing Create(SecureMailingDisabled e) => SecureMailing.Off(e.SettingsId).Apply(e);
     public static SecureMailing Apply(SecureMailingEnabled e, SecureMailing state) => state.Apply(e);
     public static SecureMailing Apply(SecureMailingDisabled e, SecureMailing state) => state.Apply(e);
+}
+
+public sealed class GroupProjection : SingleStreamProjection<Group, Guid>
+{
+    public static Group Create(GroupConfigured e) => Group.Create(e);
+    public static Group Apply(GroupConfigured e, Group state) => state.Apply(e);
+}
+
+public sealed class TicketProjection : SingleStreamProjection<Ticket, Guid>
+{
+    public static Ticket Create(TicketOpened e) => Ticket.Create(e);
+    public static Ticket Apply(ArticleComposed e, Ticket state) => state.Apply(e);
+    public static Ticket Apply(ArticleDelivered e, Ticket state) => state.Apply(e);
 }

@@ -1,0 +1,45 @@
+using SecureMail.Domain.Tickets;
+
+namespace SecureMail.Application.Tickets.Details;
+
+/// <summary>Read model of one ticket with its articles, as agents and auditors see it.</summary>
+public sealed record TicketDetails
+{
+    public Guid Id { get; init; }
+    public required string Group { get; init; }
+    public required string Customer { get; init; }
+    public required string Subject { get; init; }
+    public long Version { get; init; }
+    public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public IReadOnlyList<ArticleView> Articles { get; init; } = [];
+}
+
+public sealed record ArticleView(
+    Guid Id,
+    string Direction,
+    string From,
+    IReadOnlyList<string> To,
+    IReadOnlyList<string> Cc,
+    string Subject,
+    string Body,
+    string? Html,
+    IReadOnlyList<AttachmentInfo> Attachments,
+    DateTimeOffset CreatedAt,
+    ArticleSecurityView? Security,
+    DeliveryView? Delivery);
+
+/// <param name="Status">outgoing: pending, delivered, failed, notSent.</param>
+public sealed record DeliveryView(string Status, string? Message, int Attempts, DateTimeOffset? At);
+
+/// <param name="Type">SMIME, PGP, or null for an article without security.</param>
+public sealed record ArticleSecurityView(string? Type, SecurityStatusView Encryption, SignatureStatusView Signature);
+
+/// <param name="Status">outgoing: none, encrypted, failed; incoming: none, decrypted, failed.</param>
+public sealed record SecurityStatusView(string Status, string? Message);
+
+/// <param name="Status">outgoing: none, signed, failed; incoming: none, valid, invalid.</param>
+public sealed record SignatureStatusView(string Status, string? Message, SignerView? Signer);
+
+/// <param name="Name">Certificate subject or PGP user ID.</param>
+public sealed record SignerView(string Email, string Name, string Fingerprint);

@@ -1,0 +1,67 @@
+using SecureMail.Domain.Settings;
+
+namespace SecureMail.Domain.Tickets;
+
+public sealed record TicketOpened(Guid TicketId, string Group, string Customer, string Subject, string OpenedBy, DateTimeOffset OpenedAt);
+
+public sealed record AttachmentInfo(string FileName, string ContentType, long Size);
+
+/// <summary>What the agent asked for: a system (null: none) and sign/encrypt as resolved from the request and the group's defaults.</summary>
+public sealed record RequestedSecurity(MailSecuritySystem? Type, bool Sign, bool Encrypt)
+{
+    public static readonly RequestedSecurity None = new(null, false, false);
+}
+
+/// <summary>An agent wrote an article. Body and recipients are the ticket's content; attachments are named and
+/// sized here, their bytes live in the stored raw message.</summary>
+public sealed record ArticleComposed(
+    Guid TicketId,
+    Guid ArticleId,
+    string MessageId,
+    string From,
+    IReadOnlyList<string> To,
+    IReadOnlyList<string> Cc,
+    string Subject,
+    string Body,
+    string? Html,
+    IReadOnlyList<AttachmentInfo> Attachments,
+    RequestedSecurity Security,
+    string? InReplyTo,
+    string ComposedBy,
+    DateTimeOffset ComposedAt);
+
+/// <param name="SignerName">Certificate subject or PGP user ID.</param>
+/// <param name="SignerKeyFingerprint">The (sub)key that made the signature; for S/MIME the certificate's.</param>
+public sealed record ArticleSigned(
+    Guid TicketId,
+    Guid ArticleId,
+    MailSecuritySystem System,
+    string SignerFingerprint,
+    string SignerKeyFingerprint,
+    string SignerEmail,
+    string SignerName,
+    string Digest,
+    DateTimeOffset SignedAt);
+
+/// <param name="RecipientFingerprints">Every certificate/key the content was encrypted to, the group's own included.</param>
+public sealed record ArticleEncrypted(
+    Guid TicketId,
+    Guid ArticleId,
+    MailSecuritySystem System,
+    IReadOnlyList<string> RecipientFingerprints,
+    string Cipher,
+    DateTimeOffset EncryptedAt);
+
+/// <summary>A key that the options found usable could not be used when sending; nothing was sent.</summary>
+public sealed record ArticleSecurityFailed(
+    Guid TicketId,
+    Guid ArticleId,
+    MailSecuritySystem System,
+    string Operation,
+    string Reason,
+    DateTimeOffset FailedAt);
+
+/// <param name="Reply">The next hop's answer (SMTP final reply, or the pickup file written).</param>
+public sealed record ArticleDelivered(Guid TicketId, Guid ArticleId, string Reply, int Attempts, DateTimeOffset DeliveredAt);
+
+public sealed record ArticleDeliveryFailed(Guid TicketId, Guid ArticleId, string Reason, int Attempts, DateTimeOffset FailedAt);
