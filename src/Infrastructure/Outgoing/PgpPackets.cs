@@ -1,0 +1,56 @@
+using Org.BouncyCastle.Bcpg;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+using Org.BouncyCastle.Security;
+
+namespace SecureMail.Infrastructure.Outgoing;
+
+/// <summary>The OpenPGP packets of a PGP/MIME message, armored: a detached SHA-256 signature, or an AES-256
+/// SEIPD container with MDC (RFC 4880 §5.13) holding, when signing, one-pass signature + literal data + signature.</summary>
+internal static class PgpPackets
+{
+    public static byte[] DetachedSignature(PgpSigningKey signer, byte[] content, DateTimeOffset at) => Armored(output =>
+    {
+        var generator = SignatureGenerator(signer, at);
+        generator.Update(content);
+        generator.Generate().Encode(output);
+    });
+
+    public static byte[] Encrypt(IReadOnlyList<PgpPublicKey> recipients, byte[] content, PgpSigningKey? signer, DateTimeOffset at)
+    {
+        var random = new SecureRandom();
+        var encryption = new PgpEncryptedDataGenerator(SymmetricKeyAlgorithmTag.Aes256, withIntegrityPacket: true, random);
+        foreach (var recipient in recipients)
+            encryption.AddMethod(recipient);
+
+        return Armored(output =>
+        {
+            using var encrypted = encryption.Open(output, new byte[1 << 16]);
+            var signature = signer is null ? null : SignatureGenerator(signer, at);
+            signature?.GenerateOnePassVersion(false).Encode(encrypted);
+            using (var literal = new PgpLiteralDataGenerator().Open(encrypted, PgpLiteralData.Binary, "", content.Length, at.UtcDateTime))
+                literal.Write(content);
+            signature?.Update(content);
+            signature?.Generate().Encode(encrypted);
+        });
+    }
+
+    private static PgpSignatureGenerator SignatureGenerator(PgpSigningKey signer, DateTimeOffset at)
+    {
+        var generator = new PgpSignatureGenerator(signer.PublicKey.Algorithm, HashAlgorithmTag.Sha256);
+        generator.InitSign(PgpSignature.BinaryDocument, signer.PrivateKey, new SecureRandom());
+        var subpackets = new PgpSignatureSubpacketGenerator();
+        subpackets.SetSignatureCreationTime(false, at.UtcDateTime);
+        subpackets.SetIssuerFingerprint(false, signer.PublicKey);
+        generator.SetHashedSubpackets(subpackets.Generate());
+        return generator;
+    }
+
+    private static byte[] Armored(Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var armored = ArmoredOutputStream.Build().SetVersion(null).Build(buffer))
+            write(armored);
+
+        return buffer.ToArray();
+    }
+}

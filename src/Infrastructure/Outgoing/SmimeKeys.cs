@@ -1,0 +1,75 @@
+using MimeKit.Cryptography;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+using SecureMail.Application.Tickets.Outgoing;
+using static SecureMail.Infrastructure.Outgoing.SecurityGuard;
+
+namespace SecureMail.Infrastructure.Outgoing;
+
+/// <summary>Opens the S/MIME keys passed in and checks that they can do what is asked of them.</summary>
+internal static class SmimeKeys
+{
+    // RFC 5280 §4.2.1.3 bit positions.
+    private const int DigitalSignature = 0, NonRepudiation = 1, KeyEncipherment = 2;
+
+    private static readonly EncryptionAlgorithm[] Ciphers = [EncryptionAlgorithm.Aes256, EncryptionAlgorithm.Aes128];
+
+    public static CmsSigner Signer(SmimeSigner signer, DateTimeOffset at)
+    {
+        var (certificate, chain, key) = Run(SecurityOperation.Sign,
+            $"The signing certificate {signer.Fingerprint}, its chain or its private key could not be read.",
+            () => (Certificate(signer.Certificate), signer.Chain.Select(Certificate).ToList(), PrivateKeyFactory.CreateKey(signer.Pkcs8PrivateKey)));
+
+        if (!BelongsTo(key, certificate.GetPublicKey()))
+            throw Failed(SecurityOperation.Sign, $"The private key does not belong to the signing certificate {signer.Fingerprint}.");
+        if (!certificate.IsValid(at.UtcDateTime))
+            throw Failed(SecurityOperation.Sign, $"The signing certificate {signer.Fingerprint} is expired or not yet valid.");
+        if (certificate.GetKeyUsage() is { } usage && !usage[DigitalSignature] && !usage[NonRepudiation])
+            throw Failed(SecurityOperation.Sign, $"The key usage of the certificate {signer.Fingerprint} does not allow signing.");
+
+        return Run(SecurityOperation.Sign, $"The certificate {signer.Fingerprint} cannot sign S/MIME messages.",
+            () => new CmsSigner([certificate, .. chain], key) { DigestAlgorithm = DigestAlgorithm.Sha256 });
+    }
+
+    public static CmsRecipientCollection Recipients(IReadOnlyList<SmimeRecipient> recipients, DateTimeOffset at)
+    {
+        var collection = new CmsRecipientCollection();
+        foreach (var recipient in recipients)
+            collection.Add(Recipient(recipient, at));
+        return collection;
+    }
+
+    private static CmsRecipient Recipient(SmimeRecipient recipient, DateTimeOffset at)
+    {
+        var certificate = Run(SecurityOperation.Encrypt,
+            $"The certificate {recipient.Fingerprint} of {recipient.Email} could not be read.", () => Certificate(recipient.Certificate));
+        var name = $"The certificate {recipient.Fingerprint} of {recipient.Email}";
+
+        // BouncyCastle writes ECC-CMS-SharedInfo with NULL key-wrap parameters, which OpenSSL and others reject.
+        if (certificate.GetPublicKey() is ECPublicKeyParameters)
+            throw Failed(SecurityOperation.Encrypt,
+                $"{name} has an EC key: EC certificates cannot be used for S/MIME encryption (interoperability); an RSA certificate is needed.");
+        if (certificate.GetPublicKey() is not RsaKeyParameters)
+            throw Failed(SecurityOperation.Encrypt, $"{name} has a key that cannot encrypt; an RSA certificate is needed.");
+        if (!certificate.IsValid(at.UtcDateTime))
+            throw Failed(SecurityOperation.Encrypt, $"{name} is expired or not yet valid.");
+        if (certificate.GetKeyUsage() is { } usage && !usage[KeyEncipherment])
+            throw Failed(SecurityOperation.Encrypt, $"The key usage of {name[4..]} does not allow encryption.");
+
+        // Without an SMIMECapabilities extension MimeKit would fall back to 3DES.
+        return new CmsRecipient(certificate) { EncryptionAlgorithms = Ciphers };
+    }
+
+    private static X509Certificate Certificate(byte[] der) =>
+        new X509CertificateParser().ReadCertificate(der) ?? throw new FormatException("No certificate.");
+
+    private static bool BelongsTo(AsymmetricKeyParameter key, AsymmetricKeyParameter publicKey) => (key, publicKey) switch
+    {
+        (RsaKeyParameters { IsPrivate: true } rsa, RsaKeyParameters pub) => rsa.Modulus.Equals(pub.Modulus),
+        (ECPrivateKeyParameters ec, ECPublicKeyParameters pub) =>
+            ec.Parameters.Equals(pub.Parameters) && ec.Parameters.G.Multiply(ec.D).Normalize().Equals(pub.Q.Normalize()),
+        _ => false,
+    };
+}
