@@ -1,0 +1,59 @@
+using SecureMail.Domain.Common;
+using SecureMail.Domain.Groups;
+using SecureMail.Domain.Settings;
+using SecureMail.Domain.Tickets;
+
+namespace SecureMail.Domain.Tests.Tickets;
+
+public class SecurityPlanTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Group Support = new(Guid.NewGuid(), "Support", "support@example.com", SecurityDefaults.WheneverPossible, SecurityDefaults.WheneverPossible);
+    private static readonly SecureMailing BothOn = new(Guid.NewGuid(), true, true);
+
+    private static KeyCandidate Key(string email, bool privateKey = false) =>
+        new(MailSecuritySystem.SMIME, email, $"fp-{email}", Now.AddYears(1), false, privateKey, privateKey, true);
+
+    private static readonly Dictionary<string, IReadOnlyList<KeyCandidate>> Keys = new()
+    {
+        ["support@example.com"] = [Key("support@example.com", privateKey: true)],
+        ["a@example.com"] = [Key("a@example.com")],
+        ["b@example.com"] = [Key("b@example.com")],
+    };
+
+    [Fact]
+    public void Sign_and_encrypt_name_the_signer_and_every_recipient_plus_the_group_itself()
+    {
+        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, true, true, BothOn, Support, ["a@example.com", "b@example.com"], Keys);
+
+        Assert.Null(rejection);
+        Assert.Equal("fp-support@example.com", plan!.Signer!.Fingerprint);
+        Assert.Equal(["fp-a@example.com", "fp-b@example.com", "fp-support@example.com"], plan.Recipients.Select(r => r.Fingerprint));
+    }
+
+    [Fact]
+    public void Omitted_choices_take_the_defaults_and_a_system_that_is_off_is_refused()
+    {
+        var (plan, _) = SecurityPlan.Decide(MailSecuritySystem.SMIME, null, null, BothOn, Support, ["a@example.com"], Keys);
+        var (_, off) = SecurityPlan.Decide(MailSecuritySystem.PGP, true, null, BothOn with { PgpEnabled = false }, Support, ["a@example.com"], Keys);
+
+        Assert.Equal(new RequestedSecurity(MailSecuritySystem.SMIME, true, true), plan!.Requested);
+        Assert.Equal(RejectionKind.Invalid, off!.Kind);
+        Assert.Contains("PGP is turned off", off.Message);
+    }
+
+    [Fact]
+    public void Encrypting_to_a_recipient_without_a_key_is_refused_naming_them()
+    {
+        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, false, true, BothOn, Support, ["a@example.com", "c@example.com"], Keys);
+
+        Assert.Null(plan);
+        Assert.Equal("Cannot encrypt with S/MIME: The certificate for c@example.com was not found.", rejection!.Message);
+    }
+
+    [Fact]
+    public void No_security_asked_is_no_plan()
+    {
+        Assert.Equal(SecurityPlan.None, SecurityPlan.Decide(null, true, true, BothOn, Support, ["a@example.com"], Keys).Plan);
+    }
+}
