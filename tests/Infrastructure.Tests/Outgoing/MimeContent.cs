@@ -14,7 +14,7 @@ internal sealed record MimeContent(string? Text, string? Html, IReadOnlyList<(st
         return new MimeContent(
             Normalized(texts.FirstOrDefault(p => p.IsPlain)?.Text),
             Normalized(texts.FirstOrDefault(p => p.IsHtml)?.Text),
-            parts.OfType<MimePart>().Where(p => p.IsAttachment).Select(p => (p.FileName, p.ContentType.MimeType, Decoded(p))).ToList());
+            parts.OfType<MimePart>().Where(p => p.IsAttachment).Select(p => (p.FileName ?? "", p.ContentType.MimeType, Decoded(p))).ToList());
     }
 
     private static IEnumerable<MimeEntity> Leaves(MimeEntity entity) =>
