@@ -4,6 +4,7 @@ using Alba;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
+using SecureMail.TestKit.Smtp;
 
 namespace SecureMail.Api.Tests.Support;
 
@@ -18,6 +19,8 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    public SmtpTestServer Smtp { get; private set; } = null!;
+
     public Tokens Tokens { get; } = new(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
 
     public string VaultKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -30,6 +33,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
             await drop.ExecuteNonQueryAsync();
         }
+        Smtp = await SmtpTestServer.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(web =>
         {
@@ -38,10 +42,34 @@ public sealed class ServiceFixture : IAsyncLifetime
             web.UseSetting("Auth:SigningKey", Tokens.SigningKey);
             web.UseSetting("Vault:Key", VaultKey);
             web.UseSetting("Keystore:MaxUploadBytes", "65536");
+            web.UseSetting("Smtp:Host", Smtp.Host);
+            web.UseSetting("Smtp:Port", Smtp.Port.ToString());
+            web.UseSetting("Smtp:Security", "None");
+            web.UseSetting("Delivery:RetryDelaysSeconds", "1,1");
         });
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+
+    /// <summary>The message the test SMTP server received with this Message-ID.</summary>
+    public async Task<ReceivedMail> Delivered(string messageId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var count = Directory.Exists(Path.Combine(Smtp.Maildir, "new")) ? Directory.GetFiles(Path.Combine(Smtp.Maildir, "new")).Length : 0;
+            var mail = count == 0 ? [] : await Smtp.WaitForMailAsync(count, TimeSpan.FromSeconds(5));
+            if (mail.FirstOrDefault(m => System.Text.Encoding.ASCII.GetString(m.Raw).Contains($"<{messageId}>")) is { } found)
+                return found;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No message <{messageId}> reached the SMTP server; it holds {count}.");
+            await Task.Delay(100);
+        }
+    }
 
     public HttpClient Client(string? role)
     {

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using SecureMail.Api.Tests.Support;
+using SecureMail.TestKit.Pgp;
+using SecureMail.TestKit.Smime;
+using static SecureMail.Api.Tests.Support.HttpExtensions;
+
+namespace SecureMail.Api.Tests.Tickets;
+
+/// <summary>A group with its own address and keys, set up through the API as an admin would.</summary>
+public sealed class Helpdesk(ServiceFixture service)
+{
+    public HttpClient Admin { get; } = service.Client("admin");
+    public HttpClient Agent { get; } = service.Client("agent");
+    public string Name { get; } = $"Support {Guid.NewGuid():N}";
+    public string Domain { get; } = $"{Guid.NewGuid():N}.example.com";
+    public string Address => $"support@{Domain}";
+
+    public string Mailbox(string user) => $"{user}@{Domain}";
+
+    public async Task Configure(object? defaults = null)
+    {
+        await (await Admin.PutAsJsonAsync(SettingsRoute, new { smime = new { enabled = true }, pgp = new { enabled = true } })).Json(HttpStatusCode.OK);
+        await (await Admin.PutAsJsonAsync($"/api/v1/groups/{Uri.EscapeDataString(Name)}", new { emailAddress = Address, defaults })).Json(HttpStatusCode.OK);
+    }
+
+    /// <summary>An S/MIME identity; with <paramref name="privateKey"/> its PKCS#12 is imported, else its certificate only.</summary>
+    public async Task<TestCertificate> Certificate(string email, bool privateKey = false, CertificateOptions? options = null)
+    {
+        var certificate = TestCertificates.SelfSigned((options ?? CertificateOptions.For(email)) with { Key = TestKeys.Generate() });
+        var response = privateKey
+            ? await Admin.PostFile(PrivateKeys, certificate.ToPkcs12("pw"), "password", "pw")
+            : await Admin.PostText(Certificates, certificate.Pem);
+        await response.Json(HttpStatusCode.Created);
+        return certificate;
+    }
+
+    public async Task<PgpTestKey> PgpKey(string email, bool secret = false)
+    {
+        var key = PgpTestKeys.Create("Someone", email);
+        var response = secret
+            ? await Admin.PostFile(PgpKeys, Encoding.ASCII.GetBytes(key.SecretKeyArmored()), "passphrase", key.Passphrase)
+            : await Admin.PostText(PgpKeys, key.PublicKeyArmored());
+        await response.Json(HttpStatusCode.Created);
+        return key;
+    }
+
+    public Task<HttpResponseMessage> Compose(IReadOnlyList<string> to, object? security, IReadOnlyList<string>? cc = null, object[]? attachments = null) =>
+        Agent.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            group = Name, customer = to[0], to, cc = cc ?? [], subject = "Your request", body = "Dear customer,\nhere is the answer.\n",
+            attachments = attachments ?? [], security,
+        });
+
+    public async Task<(Guid TicketId, Guid ArticleId, string MessageId)> Composed(HttpResponseMessage response)
+    {
+        var body = await response.Json(HttpStatusCode.Created);
+        var articleId = Guid.Parse((string)body["articleId"]!);
+        return (Guid.Parse((string)body["ticketId"]!), articleId, $"{articleId:N}@{Domain}");
+    }
+
+    public async Task<JsonNode> Ticket(Guid id) => await (await Agent.GetAsync($"/api/v1/tickets/{id}")).Json(HttpStatusCode.OK);
+
+    /// <summary>Waits until the article's delivery is no longer pending.</summary>
+    public async Task<JsonNode> Article(Guid ticketId, Guid articleId, string until = "pending")
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var article = (await Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
+            if ((string)article["delivery"]!["status"]! != until || DateTime.UtcNow > deadline)
+                return article;
+            await Task.Delay(100);
+        }
+    }
+}
