@@ -36,8 +36,13 @@ public sealed class GpgMailKeys : IDisposable
             gpg.AddSubkey(primary, "cv25519", "encr", "1y", at: past);
             return (primary, primary, gpg.AddSubkey(primary, "cv25519", "encr"));
         });
+        RsaSignOnly = Person("Erin Signs <erin@example.org>", gpg =>
+        {
+            var primary = gpg.GenerateKey("Erin Signs <erin@example.org>", "rsa2048", "sign");
+            return (primary, primary, "");
+        });
 
-        var everyone = new[] { Rsa, Curve25519, SigningSubkey, ExpiredSubkey };
+        var everyone = new[] { Rsa, Curve25519, SigningSubkey, ExpiredSubkey, RsaSignOnly };
         foreach (var home in everyone)
             foreach (var other in everyone.Where(o => o != home))
                 home.Gpg.Run(other.PublicKeyRing, "--import");
@@ -47,6 +52,9 @@ public sealed class GpgMailKeys : IDisposable
     public GpgMailKey Curve25519 { get; }
     public GpgMailKey SigningSubkey { get; }
     public GpgMailKey ExpiredSubkey { get; }
+
+    /// <summary>RSA can encrypt, but the key flags of this key allow only signing and certifying.</summary>
+    public GpgMailKey RsaSignOnly { get; }
 
     public GpgMailKey this[string name] => name switch
     {

@@ -65,6 +65,20 @@ public sealed class SmimeOpenSslInteropTests : IDisposable
     }
 
     [Fact]
+    public void An_EC_signer_signs_with_ECDSA_and_verifies()
+    {
+        var ec = Intermediate.Issue(CertificateOptions.For("support@example.com").Ec());
+        var composed = _composer.Compose(OutgoingMessages.Simple(),
+            new SmimeProtection(new SmimeSigner(ec.Fingerprint, ec.Der, [Intermediate.Certificate.Der, Root.Certificate.Der], ec.Pkcs8Der), []));
+
+        _openssl.Write("mail.eml", composed.Raw);
+        Cms("-verify", "-in", "mail.eml", "-CAfile", "root.pem", "-out", "content.eml");
+
+        AssertContent(_openssl.Read("content.eml"), withAttachments: false);
+        Assert.Contains("ecdsa-with-SHA256", Cms("-cmsout", "-print", "-in", "mail.eml"));
+    }
+
+    [Fact]
     public void An_encrypted_mail_decrypts_with_openssl_and_uses_AES_256_CBC()
     {
         var composed = Compose(OutgoingMessages.WithAttachments(), signed: false, Carol);
