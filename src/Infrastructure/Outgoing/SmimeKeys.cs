@@ -14,8 +14,6 @@ internal static class SmimeKeys
     // RFC 5280 §4.2.1.3 bit positions.
     private const int DigitalSignature = 0, NonRepudiation = 1, KeyEncipherment = 2;
 
-    private static readonly EncryptionAlgorithm[] Ciphers = [EncryptionAlgorithm.Aes256, EncryptionAlgorithm.Aes128];
-
     public static CmsSigner Signer(SmimeSigner signer, DateTimeOffset at)
     {
         var (certificate, chain, key) = Run(SecurityOperation.Sign,
@@ -59,7 +57,7 @@ internal static class SmimeKeys
             throw Failed(SecurityOperation.Encrypt, $"The key usage of {name[4..]} does not allow encryption.");
 
         // Without an SMIMECapabilities extension MimeKit would fall back to 3DES.
-        return new CmsRecipient(certificate) { EncryptionAlgorithms = Ciphers };
+        return new CmsRecipient(certificate) { EncryptionAlgorithms = [EncryptionAlgorithm.Aes256, EncryptionAlgorithm.Aes128] };
     }
 
     private static X509Certificate Certificate(byte[] der) =>

@@ -1,4 +1,6 @@
 using System.Text;
+using Org.BouncyCastle.Bcpg;
+using Org.BouncyCastle.Bcpg.OpenPgp;
 using SecureMail.Application.Tickets.Outgoing;
 using SecureMail.Infrastructure.Keystore.Pgp;
 using SecureMail.Infrastructure.Outgoing;
@@ -29,6 +31,25 @@ public sealed class PgpKeyProblemTests(GpgMailKeys keys)
         var key = PgpTestKeys.Create("Old", "old@example.org", passphrase: null, expiresAt: DateTimeOffset.UtcNow.AddDays(-1));
 
         Assert.Contains("expired", Encrypt(new PgpRecipient(key.Email, key.Fingerprint, key.PublicKeyBinary())).Message);
+    }
+
+    [Fact]
+    public void A_revoked_encryption_subkey_is_not_used()
+    {
+        var key = PgpTestKeys.Create("Sub Gone", "subgone@example.org", passphrase: null);
+        var beforeRevocation = _composer.Compose(OutgoingMessages.Simple(),
+            new PgpProtection(null, [new PgpRecipient(key.Email, key.Fingerprint, key.PublicKeyBinary())]));
+        Assert.Equal("AES-256", beforeRevocation.Cipher);
+        var primary = key.PublicKeyRing.GetPublicKey();
+        var generator = new PgpSignatureGenerator(primary.Algorithm, HashAlgorithmTag.Sha256);
+        generator.InitSign(PgpSignature.SubkeyRevocation, key.PrivateSigningKey());
+        var subpackets = new PgpSignatureSubpacketGenerator();
+        subpackets.SetSignatureCreationTime(false, DateTime.UtcNow);
+        generator.SetHashedSubpackets(subpackets.Generate());
+        var revoked = PgpPublicKey.AddCertification(key.EncryptionSubkey, generator.GenerateCertification(primary, key.EncryptionSubkey));
+        var ring = PgpPublicKeyRing.InsertPublicKey(key.PublicKeyRing, revoked);
+
+        Assert.Contains("no usable encryption subkey", Encrypt(new PgpRecipient(key.Email, key.Fingerprint, ring.GetEncoded())).Message);
     }
 
     [Fact]
