@@ -50,5 +50,4 @@ public sealed class TicketProjection : SingleStreamProjection<Ticket, Guid>
 {
     public static Ticket Create(TicketOpened e) => Ticket.Create(e);
     public static Ticket Apply(ArticleComposed e, Ticket state) => state.Apply(e);
-    public static Ticket Apply(ArticleDelivered e, Ticket state) => state.Apply(e);
 }

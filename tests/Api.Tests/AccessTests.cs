@@ -28,7 +28,10 @@ public class AccessTests(ServiceFixture service)
 
     private static string Url(Endpoint endpoint) =>
         endpoint.Route.Replace("{fingerprint}", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
-            .Replace("{documentName}", "v1");
+            .Replace("{documentName}", "v1")
+            .Replace("{id}", Guid.Empty.ToString())
+            .Replace("{articleId}", Guid.Empty.ToString())
+            .Replace("{name}", "Support");
 
     [Fact]
     public void Every_endpoint_states_its_roles_and_only_health_and_openapi_are_anonymous()

@@ -2,17 +2,14 @@ using SecureMail.Domain.Common;
 
 namespace SecureMail.Domain.Tickets;
 
-public sealed record TicketArticle(Guid Id, string MessageId, string From, IReadOnlyList<string> Recipients, bool Delivered);
+public sealed record TicketArticle(Guid Id, string MessageId, string From, IReadOnlyList<string> Recipients);
 
 public sealed record Ticket(Guid Id, string Group, string Customer, string Subject, IReadOnlyList<TicketArticle> Articles)
 {
     public static Ticket Create(TicketOpened e) => new(e.TicketId, e.Group, e.Customer, e.Subject, []);
 
     public Ticket Apply(ArticleComposed e) =>
-        this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId, e.From, [.. e.To, .. e.Cc], false)] };
-
-    public Ticket Apply(ArticleDelivered e) =>
-        this with { Articles = Articles.Select(a => a.Id == e.ArticleId ? a with { Delivered = true } : a).ToList() };
+        this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId, e.From, [.. e.To, .. e.Cc])] };
 
     public TicketArticle? Article(Guid id) => Articles.FirstOrDefault(a => a.Id == id);
 }

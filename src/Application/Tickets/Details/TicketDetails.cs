@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Details;
@@ -9,7 +10,10 @@ public sealed record TicketDetails
     public required string Group { get; init; }
     public required string Customer { get; init; }
     public required string Subject { get; init; }
-    public long Version { get; init; }
+    /// <summary>How many events the ticket's own stream holds: what a reply's expectedVersion is compared with.
+    /// Not named Version, which Marten would take over as the document's revision number.</summary>
+    [JsonPropertyName("version")]
+    public long TicketVersion { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public IReadOnlyList<ArticleView> Articles { get; init; } = [];

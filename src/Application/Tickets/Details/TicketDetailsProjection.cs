@@ -1,20 +1,21 @@
 using JasperFx.Events;
-using Marten.Events.Aggregation;
+using Marten.Events.Projections;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Details;
 
-public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetails, Guid>
+/// <summary>Gathers a ticket's stream and its articles' delivery streams (every event names its ticket).</summary>
+public sealed class TicketDetailsProjection : MultiStreamProjection<TicketDetails, Guid>
 {
     public TicketDetailsProjection()
     {
-        IncludeType<TicketOpened>();
-        IncludeType<ArticleComposed>();
-        IncludeType<ArticleSigned>();
-        IncludeType<ArticleEncrypted>();
-        IncludeType<ArticleSecurityFailed>();
-        IncludeType<ArticleDelivered>();
-        IncludeType<ArticleDeliveryFailed>();
+        Identity<TicketOpened>(e => e.TicketId);
+        Identity<ArticleComposed>(e => e.TicketId);
+        Identity<ArticleSigned>(e => e.TicketId);
+        Identity<ArticleEncrypted>(e => e.TicketId);
+        Identity<ArticleSecurityFailed>(e => e.TicketId);
+        Identity<ArticleDelivered>(e => e.TicketId);
+        Identity<ArticleDeliveryFailed>(e => e.TicketId);
     }
 
     public override TicketDetails? Evolve(TicketDetails? ticket, Guid id, IEvent e)
@@ -38,7 +39,9 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
             ArticleDeliveryFailed d => Update(ticket!, d.ArticleId, a => a with { Delivery = new DeliveryView("failed", d.Reason, d.Attempts, d.FailedAt) }),
             _ => ticket,
         };
-        return next is null ? null : next with { Version = e.Version, UpdatedAt = e.Timestamp };
+        // The ticket's own events are counted rather than read from e.Version: with Marten's quick append mode an inline
+        // multi-stream projection sees events before the database numbers them. Every ticket-stream event type is handled above.
+        return next is null ? null : next with { TicketVersion = e.StreamId == id ? (ticket?.TicketVersion ?? 0) + 1 : next.TicketVersion, UpdatedAt = e.Timestamp };
     }
 
     private static ArticleView Composed(ArticleComposed c) => new(

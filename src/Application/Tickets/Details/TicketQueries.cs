@@ -23,7 +23,7 @@ public static class TicketQueries
             query = query.Where(t => t.Group == group);
         var paged = await query.OrderByDescending(t => t.UpdatedAt).ToPagedListAsync(Math.Max(page, 1), PageSize, cancellation);
         return new TicketPage(
-            paged.Select(t => new TicketSummary(t.Id, t.Group, t.Customer, t.Subject, t.Articles.Count, t.Version, t.UpdatedAt)).ToList(),
+            paged.Select(t => new TicketSummary(t.Id, t.Group, t.Customer, t.Subject, t.Articles.Count, t.TicketVersion, t.UpdatedAt)).ToList(),
             Math.Max(page, 1), PageSize, paged.TotalItemCount);
     }
 }
