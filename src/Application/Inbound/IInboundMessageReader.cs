@@ -1,0 +1,106 @@
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Settings;
+
+namespace SecureMail.Application.Inbound;
+
+/// <summary>Reads incoming mail over MimeKit/BouncyCastle (Infrastructure). It extracts facts and does the work
+/// that needs cryptography; the Domain turns the facts into the status users see. Hostile input never makes
+/// it throw: every failure comes back as a failure code and message (crypto-notes.md, rule 5).</summary>
+public interface IInboundMessageReader
+{
+    /// <summary>Headers only, for threading and for knowing whose keys to load. Malformed headers are read as far as they go.</summary>
+    InboundEnvelope ReadEnvelope(byte[] raw);
+
+    /// <summary>Decrypts and verifies the security layers at the root of the message only (rule 1), with keys from
+    /// <paramref name="keyring"/>; returns what was found and the article content (the plaintext when decrypted).</summary>
+    Task<InboundInspection> InspectAsync(byte[] raw, IInboundKeyring keyring, CancellationToken cancellation);
+}
+
+/// <param name="From">Every address in From (rule 3 needs exactly one).</param>
+/// <param name="DeliveredTo">Delivered-To headers: the addresses the MTA delivered for.</param>
+/// <param name="MessageId">Without angle brackets; null when missing.</param>
+/// <param name="References">Without angle brackets, oldest first.</param>
+public sealed record InboundEnvelope(
+    IReadOnlyList<string> From,
+    string? FromName,
+    IReadOnlyList<string> To,
+    IReadOnlyList<string> Cc,
+    IReadOnlyList<string> DeliveredTo,
+    string Subject,
+    string? MessageId,
+    string? InReplyTo,
+    IReadOnlyList<string> References,
+    DateTimeOffset? Date);
+
+/// <summary>Key lookups for one message; the Application implements it over the keystore and the vault.
+/// Private keys are offered only for the addresses the message was sent to (To, Cc, Delivered-To).</summary>
+public interface IInboundKeyring
+{
+    Task<IReadOnlyList<SmimeDecryptionKey>> SmimeDecryptionKeysAsync(CancellationToken cancellation);
+
+    Task<IReadOnlyList<PgpDecryptionKey>> PgpDecryptionKeysAsync(CancellationToken cancellation);
+
+    /// <summary>An imported certificate by SHA-256 fingerprint (lowercase hex): an imported leaf is its own trust anchor.</summary>
+    Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation);
+
+    /// <summary>Imported CA certificates whose subject is <paramref name="subject"/> (same rendering as CertificateFacts).</summary>
+    Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation);
+
+    /// <summary>An imported PGP key holding a primary key or subkey with this key id (16 uppercase hex).</summary>
+    Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation);
+}
+
+public sealed record SmimeDecryptionKey(string Fingerprint, byte[] Certificate, byte[] Pkcs8PrivateKey);
+
+/// <param name="SecretKeyRing">Unprotected, from the vault.</param>
+public sealed record PgpDecryptionKey(string Fingerprint, byte[] SecretKeyRing);
+
+public sealed record PgpPublicKey(PgpKeyFacts Facts, byte[] PublicKeyRing);
+
+/// <param name="Decryption">Null when the root is not encrypted.</param>
+/// <param name="Signature">Null when the envelope is not signed (a signature nested anywhere else does not count).</param>
+public sealed record InboundInspection(DecryptionFacts? Decryption, SignatureFacts? Signature, InboundContent Content);
+
+/// <param name="Code">Null on success; else one of <see cref="InboundFailure"/>.</param>
+/// <param name="Cipher">e.g. AES-256-CBC, AES-256, 3DES.</param>
+/// <param name="Warnings">e.g. a weak cipher that was still decrypted.</param>
+public sealed record DecryptionFacts(MailSecuritySystem System, string? KeyFingerprint, string? Cipher, IReadOnlyList<string> Warnings, string? Code, string? Message);
+
+/// <summary>What verifying the envelope's signature layer found. The reader checks what needs cryptography; the
+/// Domain adds expiry at the current time, revocation, key usage, digest strength and the From match.</summary>
+/// <param name="Code">Null when every signature verified over the content and (S/MIME) the chain reached an imported anchor,
+/// (PGP) the signing key is in the keystore with a valid binding and no unknown critical subpacket; else one of <see cref="InboundFailure"/>.</param>
+/// <param name="Certificate">S/MIME signer certificate, when known (it may have come in the message: a fact, never a trust).</param>
+/// <param name="PgpKey">PGP signer's key, when it is in the keystore.</param>
+/// <param name="SigningKeyFingerprint">The certificate's, or the PGP (sub)key's that signed.</param>
+/// <param name="Digest">e.g. SHA-256, SHA-1, MD5.</param>
+/// <param name="SignedAt">The signing time the message claims (information only).</param>
+public sealed record SignatureFacts(
+    MailSecuritySystem System,
+    string? Code,
+    string? Message,
+    CertificateFacts? Certificate,
+    PgpKeyFacts? PgpKey,
+    string? SigningKeyFingerprint,
+    string? Digest,
+    DateTimeOffset? SignedAt);
+
+public static class InboundFailure
+{
+    public const string NoPrivateKey = "no-private-key";
+    public const string Corrupt = "corrupt";
+    public const string NoIntegrity = "no-integrity";
+    public const string Unsupported = "unsupported";
+    public const string NoSigner = "no-signer";
+    public const string UnknownSigner = "unknown-signer";
+    public const string BadSignature = "bad-signature";
+    public const string UntrustedChain = "untrusted-chain";
+    public const string BadKeyBinding = "bad-key-binding";
+    public const string CriticalSubpacket = "unknown-critical-subpacket";
+    public const string Malformed = "malformed";
+}
+
+/// <param name="Body">text/plain body (from html when there is no text part, tags kept out).</param>
+public sealed record InboundContent(string Body, string? Html, IReadOnlyList<InboundAttachment> Attachments);
+
+public sealed record InboundAttachment(string FileName, string ContentType, long Size);
