@@ -1,3 +1,4 @@
+using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Settings;
 
@@ -60,45 +61,6 @@ public sealed record PgpPublicKey(PgpKeyFacts Facts, byte[] PublicKeyRing);
 /// <param name="Decryption">Null when the root is not encrypted.</param>
 /// <param name="Signature">Null when the envelope is not signed (a signature nested anywhere else does not count).</param>
 public sealed record InboundInspection(DecryptionFacts? Decryption, SignatureFacts? Signature, InboundContent Content);
-
-/// <param name="Code">Null on success; else one of <see cref="InboundFailure"/>.</param>
-/// <param name="Cipher">e.g. AES-256-CBC, AES-256, 3DES.</param>
-/// <param name="Warnings">e.g. a weak cipher that was still decrypted.</param>
-public sealed record DecryptionFacts(MailSecuritySystem System, string? KeyFingerprint, string? Cipher, IReadOnlyList<string> Warnings, string? Code, string? Message);
-
-/// <summary>What verifying the envelope's signature layer found. The reader checks what needs cryptography; the
-/// Domain adds expiry at the current time, revocation, key usage, digest strength and the From match.</summary>
-/// <param name="Code">Null when every signature verified over the content and (S/MIME) the chain reached an imported anchor,
-/// (PGP) the signing key is in the keystore with a valid binding and no unknown critical subpacket; else one of <see cref="InboundFailure"/>.</param>
-/// <param name="Certificate">S/MIME signer certificate, when known (it may have come in the message: a fact, never a trust).</param>
-/// <param name="PgpKey">PGP signer's key, when it is in the keystore.</param>
-/// <param name="SigningKeyFingerprint">The certificate's, or the PGP (sub)key's that signed.</param>
-/// <param name="Digest">e.g. SHA-256, SHA-1, MD5.</param>
-/// <param name="SignedAt">The signing time the message claims (information only).</param>
-public sealed record SignatureFacts(
-    MailSecuritySystem System,
-    string? Code,
-    string? Message,
-    CertificateFacts? Certificate,
-    PgpKeyFacts? PgpKey,
-    string? SigningKeyFingerprint,
-    string? Digest,
-    DateTimeOffset? SignedAt);
-
-public static class InboundFailure
-{
-    public const string NoPrivateKey = "no-private-key";
-    public const string Corrupt = "corrupt";
-    public const string NoIntegrity = "no-integrity";
-    public const string Unsupported = "unsupported";
-    public const string NoSigner = "no-signer";
-    public const string UnknownSigner = "unknown-signer";
-    public const string BadSignature = "bad-signature";
-    public const string UntrustedChain = "untrusted-chain";
-    public const string BadKeyBinding = "bad-key-binding";
-    public const string CriticalSubpacket = "unknown-critical-subpacket";
-    public const string Malformed = "malformed";
-}
 
 /// <param name="Body">text/plain body (from html when there is no text part, tags kept out).</param>
 public sealed record InboundContent(string Body, string? Html, IReadOnlyList<InboundAttachment> Attachments);

@@ -1,0 +1,43 @@
+using SecureMail.Domain.Settings;
+using SecureMail.Domain.Tickets;
+
+namespace SecureMail.Domain.Inbound;
+
+/// <summary>A message arrived and its raw bytes were stored (under the article id) before anything else happened.</summary>
+public sealed record ArticleReceived(
+    Guid TicketId,
+    Guid ArticleId,
+    string? MessageId,
+    IReadOnlyList<string> From,
+    string? FromName,
+    IReadOnlyList<string> To,
+    IReadOnlyList<string> Cc,
+    IReadOnlyList<string> DeliveredTo,
+    string Subject,
+    DateTimeOffset? Date,
+    string? InReplyTo,
+    long Size,
+    string ReceivedBy,
+    DateTimeOffset ReceivedAt);
+
+/// <summary>The text and attachments read from the message: its plaintext when it was decrypted.</summary>
+public sealed record ArticleContentExtracted(Guid TicketId, Guid ArticleId, string Body, string? Html, IReadOnlyList<AttachmentInfo> Attachments, DateTimeOffset ExtractedAt);
+
+public sealed record ArticleDecrypted(Guid TicketId, Guid ArticleId, MailSecuritySystem System, string KeyFingerprint, string Cipher,
+    IReadOnlyList<string> Warnings, DateTimeOffset DecryptedAt);
+
+/// <param name="Reason">A stable code (no-private-key, no-integrity, corrupt, unsupported, malformed).</param>
+public sealed record DecryptionFailed(Guid TicketId, Guid ArticleId, MailSecuritySystem System, string Reason, string Message, DateTimeOffset FailedAt);
+
+public sealed record Signer(string Email, string Name, string Fingerprint);
+
+public sealed record SignatureVerified(Guid TicketId, Guid ArticleId, MailSecuritySystem System, Signer Signer, string Digest, DateTimeOffset VerifiedAt);
+
+/// <param name="Signer">Recorded when known, even though the signature is not valid.</param>
+public sealed record SignatureVerificationFailed(Guid TicketId, Guid ArticleId, MailSecuritySystem System, string Reason, string Message,
+    Signer? Signer, DateTimeOffset FailedAt);
+
+/// <summary>The message carried no security layer at its root (rule 1: nested layers do not count).</summary>
+public sealed record ArticleSecurityChecked(Guid TicketId, Guid ArticleId, DateTimeOffset CheckedAt);
+
+public sealed record SecurityProcessRetried(Guid TicketId, Guid ArticleId, string RetriedBy, DateTimeOffset RetriedAt);

@@ -1,0 +1,99 @@
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Pgp;
+using SecureMail.Domain.Keystore.Smime;
+
+namespace SecureMail.Domain.Inbound;
+
+/// <summary>crypto-notes.md, "Inbound", rules 2 and 3: turns facts into the status users see. Anything short of
+/// every check passing is failed/invalid, with the reason of the first check that failed.</summary>
+public static class Verdict
+{
+    public const string NoPrivateKey = "Unable to find private key to decrypt";
+    public const string UnknownSigner = "Unable to find certificate for validation";
+    public const string NotSignedBySender = "This message was not signed by its sender.";
+
+    public static object Decryption(Guid ticketId, Guid articleId, DecryptionFacts facts, DateTimeOffset now) =>
+        facts.Code is null && facts.KeyFingerprint is not null
+            ? new ArticleDecrypted(ticketId, articleId, facts.System, facts.KeyFingerprint, facts.Cipher ?? "unknown", facts.Warnings, now)
+            : new DecryptionFailed(ticketId, articleId, facts.System, facts.Code ?? InboundFailure.Corrupt, DecryptionMessage(facts), now);
+
+    public static object Signature(Guid ticketId, Guid articleId, SignatureFacts facts, IReadOnlyList<string> from,
+        IReadOnlyList<RevocationList> revocations, DateTimeOffset now)
+    {
+        var signer = SignerOf(facts, from);
+        var (reason, message) = FirstFailure(facts, from, revocations, now);
+        return reason is null
+            ? new SignatureVerified(ticketId, articleId, facts.System, signer!, facts.Digest!, now)
+            : new SignatureVerificationFailed(ticketId, articleId, facts.System, reason, message!, signer, now);
+    }
+
+    private static (string? Reason, string? Message) FirstFailure(SignatureFacts e, IReadOnlyList<string> from, IReadOnlyList<RevocationList> revocations, DateTimeOffset now)
+    {
+        if (e.Code is not null)
+            return (e.Code, SignatureMessage(e));
+        if (e.Digest is null || IsWeak(e.Digest))
+            return ("weak-algorithm", $"The signature uses the weak digest algorithm {e.Digest ?? "(unknown)"}.");
+        if (e.Certificate is { } certificate)
+        {
+            if (now < certificate.NotBefore)
+                return ("not-yet-valid", $"The signer's certificate is not valid before {certificate.NotBefore:u}.");
+            if (now > certificate.NotAfter)
+                return ("expired", $"The signer's certificate expired on {certificate.NotAfter:u}.");
+            if (revocations.Any(r => r.Crl.Issuer == certificate.Issuer && r.Revokes(certificate)))
+                return ("revoked", "The signer's certificate has been revoked.");
+            if (certificate.KeyUsages is { } usages && !usages.Contains("digitalSignature") && !usages.Contains("nonRepudiation"))
+                return ("key-usage", "The signer's certificate may not be used for signing (key usage).");
+            if (certificate.ExtendedKeyUsages is { } ekus && !ekus.Contains("emailProtection") && !ekus.Contains("anyExtendedKeyUsage"))
+                return ("key-usage", "The signer's certificate may not be used for e-mail (extended key usage).");
+        }
+        else if (e.PgpKey is { } key)
+        {
+            if (key.Revoked || key.Subkeys.Any(s => s.Revoked && s.Fingerprint == e.SigningKeyFingerprint))
+                return ("revoked", "The signer's PGP key has been revoked.");
+            if (PgpKeyUsability.IsExpired(key, now) || key.Subkeys.Any(s => s.Fingerprint == e.SigningKeyFingerprint && s.ExpiresAt is { } at && now >= at))
+                return ("expired", "The signer's PGP key has expired.");
+        }
+        else
+        {
+            return (InboundFailure.UnknownSigner, UnknownSigner);
+        }
+        var emails = e.Certificate?.Emails ?? e.PgpKey!.Emails;
+        if (from.Count != 1 || !emails.Contains(from[0].Trim().ToLowerInvariant()))
+            return ("sender-mismatch", NotSignedBySender);
+        return (null, null);
+    }
+
+    // The display name counts for nothing (rule 3): the signer shown is the certificate's own address matching From, else its first.
+    private static Signer? SignerOf(SignatureFacts e, IReadOnlyList<string> from)
+    {
+        var emails = e.Certificate?.Emails ?? e.PgpKey?.Emails;
+        if (emails is null)
+            return null;
+        var email = emails.FirstOrDefault(m => from.Count == 1 && m == from[0].Trim().ToLowerInvariant()) ?? emails.FirstOrDefault() ?? "";
+        var name = e.Certificate?.Subject ?? e.PgpKey!.UserIds.FirstOrDefault() ?? email;
+        return new Signer(email, name, e.Certificate?.Fingerprint ?? e.PgpKey!.Fingerprint);
+    }
+
+    private static bool IsWeak(string digest) =>
+        digest.Replace("-", "").ToUpperInvariant() is "MD5" or "SHA1" or "MD2" or "MD4" or "RIPEMD160";
+
+    private static string DecryptionMessage(DecryptionFacts e) => e.Code switch
+    {
+        InboundFailure.NoPrivateKey => NoPrivateKey,
+        InboundFailure.NoIntegrity => "The encrypted message has no valid integrity protection (possible tampering); it was not decrypted.",
+        InboundFailure.Unsupported => $"Unsupported encryption: {e.Message}",
+        InboundFailure.Malformed => $"The encrypted message is malformed: {e.Message}",
+        _ => $"The encrypted data is corrupt or truncated: {e.Message}",
+    };
+
+    private static string SignatureMessage(SignatureFacts e) => e.Code switch
+    {
+        InboundFailure.UnknownSigner => UnknownSigner,
+        InboundFailure.BadSignature => "The signature does not match the content (tampered content).",
+        InboundFailure.UntrustedChain => "The signer's certificate is not issued by a trusted certificate authority.",
+        InboundFailure.NoSigner => "The signed message contains no signer.",
+        InboundFailure.BadKeyBinding => "The signing subkey is not validly bound to its PGP key.",
+        InboundFailure.CriticalSubpacket => "The signature carries an unknown critical subpacket.",
+        _ => $"The signature could not be checked: {e.Message}",
+    };
+}
