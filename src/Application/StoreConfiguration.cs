@@ -32,6 +32,8 @@ public static class StoreConfiguration
         options.Schema.For<TicketDetails>()
             .Index(t => t.Customer)
             .Index(t => t.Group)
-            .Index(t => t.UpdatedAt);
+            .Index(t => t.UpdatedAt)
+            .Index(t => t.AwaitingKeys)
+            .GinIndexJsonData();
     }
 }

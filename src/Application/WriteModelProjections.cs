@@ -50,4 +50,5 @@ public sealed class TicketProjection : SingleStreamProjection<Ticket, Guid>
 {
     public static Ticket Create(TicketOpened e) => Ticket.Create(e);
     public static Ticket Apply(ArticleComposed e, Ticket state) => state.Apply(e);
+    public static Ticket Apply(SecureMail.Domain.Inbound.ArticleReceived e, Ticket state) => state.Apply(e);
 }

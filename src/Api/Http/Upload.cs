@@ -47,10 +47,16 @@ public sealed record Upload(byte[] Content, string? Password)
             : new Upload(file, password);
     }
 
+    /// <summary>The whole body, refused with 413 as soon as it passes <paramref name="limit"/> (nothing is stored).</summary>
+    public static Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellation) =>
+        request.ContentLength > limit
+            ? throw new UploadRejected(StatusCodes.Status413PayloadTooLarge, $"The message is larger than the limit of {limit} bytes.")
+            : ReadLimitedAsync(request.Body, limit, cancellation);
+
     private static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellation)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        var chunk = new byte[64 * 1024];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellation)) > 0)
         {

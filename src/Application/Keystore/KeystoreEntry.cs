@@ -18,6 +18,8 @@ public sealed record KeystoreEntry
     /// <summary>Lowercased, so an indexed equality query is a case-insensitive match.</summary>
     public required IReadOnlyList<string> Emails { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
+    /// <summary>PGP: the key ids (16 uppercase hex) of the primary key and every subkey, for finding a signer by issuer key id.</summary>
+    public IReadOnlyList<string> KeyIds { get; init; } = [];
     public bool HasPrivateKey { get; init; }
     public CertificateFacts? Certificate { get; init; }
     public PgpKeyFacts? PgpKey { get; init; }

@@ -37,6 +37,7 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
             Fingerprint = p.Key.Fingerprint,
             Emails = p.Key.Emails,
             ExpiresAt = p.Key.ExpiresAt,
+            KeyIds = [p.Key.KeyId, .. p.Key.Subkeys.Select(s => s.KeyId)],
             PgpKey = p.Key,
             ImportedBy = p.ImportedBy,
             ImportedAt = p.ImportedAt,

@@ -17,6 +17,10 @@ public sealed record TicketDetails
     public DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public IReadOnlyList<ArticleView> Articles { get; init; } = [];
+    /// <summary>Message-IDs of every article, for threading replies (In-Reply-To, References).</summary>
+    public IReadOnlyList<string> MessageIds { get; init; } = [];
+    /// <summary>Some incoming article failed for a key we did not hold: the bulk retry looks here.</summary>
+    public bool AwaitingKeys { get; init; }
 }
 
 public sealed record ArticleView(
@@ -31,7 +35,11 @@ public sealed record ArticleView(
     IReadOnlyList<AttachmentInfo> Attachments,
     DateTimeOffset CreatedAt,
     ArticleSecurityView? Security,
-    DeliveryView? Delivery);
+    DeliveryView? Delivery)
+{
+    /// <summary>Failed because the private key (decryption) or the signer's key (verification) was not in the keystore.</summary>
+    public bool AwaitsKey => Direction == "incoming" && (Security?.Encryption.Reason == "no-private-key" || Security?.Signature.Reason == "unknown-signer");
+}
 
 /// <param name="Status">outgoing: pending, delivered, failed, notSent.</param>
 public sealed record DeliveryView(string Status, string? Message, int Attempts, DateTimeOffset? At);
@@ -40,10 +48,11 @@ public sealed record DeliveryView(string Status, string? Message, int Attempts, 
 public sealed record ArticleSecurityView(string? Type, SecurityStatusView Encryption, SignatureStatusView Signature);
 
 /// <param name="Status">outgoing: none, encrypted, failed; incoming: none, decrypted, failed.</param>
-public sealed record SecurityStatusView(string Status, string? Message);
+/// <param name="Reason">The failure code, when failed.</param>
+public sealed record SecurityStatusView(string Status, string? Message, string? Reason = null);
 
 /// <param name="Status">outgoing: none, signed, failed; incoming: none, valid, invalid.</param>
-public sealed record SignatureStatusView(string Status, string? Message, SignerView? Signer);
+public sealed record SignatureStatusView(string Status, string? Message, SignerView? Signer, string? Reason = null);
 
 /// <param name="Name">Certificate subject or PGP user ID.</param>
 public sealed record SignerView(string Email, string Name, string Fingerprint);

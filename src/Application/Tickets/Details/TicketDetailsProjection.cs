@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Details;
@@ -16,14 +18,34 @@ public sealed class TicketDetailsProjection : MultiStreamProjection<TicketDetail
         Identity<ArticleSecurityFailed>(e => e.TicketId);
         Identity<ArticleDelivered>(e => e.TicketId);
         Identity<ArticleDeliveryFailed>(e => e.TicketId);
+        Identity<ArticleReceived>(e => e.TicketId);
+        Identity<ArticleContentExtracted>(e => e.TicketId);
+        Identity<ArticleSecurityChecked>(e => e.TicketId);
+        Identity<ArticleDecrypted>(e => e.TicketId);
+        Identity<DecryptionFailed>(e => e.TicketId);
+        Identity<SignatureVerified>(e => e.TicketId);
+        Identity<SignatureVerificationFailed>(e => e.TicketId);
+        Identity<SecurityProcessRetried>(e => e.TicketId);
     }
 
     public override TicketDetails? Evolve(TicketDetails? ticket, Guid id, IEvent e)
     {
-        var next = e.Data switch
+        TicketDetails? next = e.Data switch
         {
             TicketOpened o => new TicketDetails { Id = id, Group = o.Group, Customer = o.Customer, Subject = o.Subject, OpenedAt = o.OpenedAt },
-            ArticleComposed c => ticket! with { Articles = [.. ticket!.Articles, Composed(c)] },
+            ArticleComposed c => ticket! with { Articles = [.. ticket!.Articles, Composed(c)], MessageIds = [.. ticket.MessageIds, c.MessageId] },
+            ArticleReceived r => ticket! with { Articles = [.. ticket!.Articles, Received(r)], MessageIds = r.MessageId is null ? ticket.MessageIds : [.. ticket.MessageIds, r.MessageId] },
+            ArticleContentExtracted x => Update(ticket!, x.ArticleId, a => a with { Body = x.Body, Html = x.Html, Attachments = x.Attachments }),
+            ArticleSecurityChecked x => Update(ticket!, x.ArticleId, a => a with { Security = NoSecurity(null) }),
+            SecurityProcessRetried x => Update(ticket!, x.ArticleId, a => a with { Security = null }),
+            ArticleDecrypted x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
+                { Encryption = new SecurityStatusView("decrypted", DecryptedMessage(x)) } }),
+            DecryptionFailed x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
+                { Encryption = new SecurityStatusView("failed", x.Message, x.Reason) } }),
+            SignatureVerified x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
+                { Signature = new SignatureStatusView("valid", "Signature successfully verified.", Signer(x.Signer)) } }),
+            SignatureVerificationFailed x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
+                { Signature = new SignatureStatusView("invalid", x.Message, x.Signer is null ? null : Signer(x.Signer), x.Reason) } }),
             ArticleSigned s => Update(ticket!, s.ArticleId, a => a with { Security = a.Security! with
                 { Signature = new SignatureStatusView("signed", null, new SignerView(s.SignerEmail, s.SignerName, s.SignerFingerprint)) } }),
             ArticleEncrypted x => Update(ticket!, x.ArticleId, a => a with { Security = a.Security! with
@@ -41,13 +63,28 @@ public sealed class TicketDetailsProjection : MultiStreamProjection<TicketDetail
         };
         // The ticket's own events are counted rather than read from e.Version: with Marten's quick append mode an inline
         // multi-stream projection sees events before the database numbers them. Every ticket-stream event type is handled above.
+        next = next is null ? null : next with { AwaitingKeys = next.Articles.Any(a => a.AwaitsKey) };
         return next is null ? null : next with { TicketVersion = e.StreamId == id ? (ticket?.TicketVersion ?? 0) + 1 : next.TicketVersion, UpdatedAt = e.Timestamp };
     }
 
     private static ArticleView Composed(ArticleComposed c) => new(
         c.ArticleId, "outgoing", c.From, c.To, c.Cc, c.Subject, c.Body, c.Html, c.Attachments, c.ComposedAt,
-        new ArticleSecurityView(c.Security.Type?.ToString(), new SecurityStatusView("none", null), new SignatureStatusView("none", null, null)),
+        NoSecurity(c.Security.Type?.ToString()),
         new DeliveryView("pending", null, 0, null));
+
+    private static ArticleView Received(ArticleReceived r) => new(
+        r.ArticleId, "incoming", r.From.FirstOrDefault() ?? "", r.To, r.Cc, r.Subject, "", null, [], r.ReceivedAt, null, null);
+
+    private static ArticleSecurityView NoSecurity(string? type) =>
+        new(type, new SecurityStatusView("none", null), new SignatureStatusView("none", null, null));
+
+    private static ArticleSecurityView Incoming(ArticleView article, MailSecuritySystem system) =>
+        (article.Security ?? NoSecurity(null)) with { Type = system.ToString() };
+
+    private static string DecryptedMessage(ArticleDecrypted x) =>
+        string.Join(" ", [$"Encrypted for you ({x.Cipher}).", .. x.Warnings]);
+
+    private static SignerView Signer(SecureMail.Domain.Inbound.Signer signer) => new(signer.Email, signer.Name, signer.Fingerprint);
 
     private static TicketDetails Update(TicketDetails ticket, Guid articleId, Func<ArticleView, ArticleView> change) =>
         ticket with { Articles = ticket.Articles.Select(a => a.Id == articleId ? change(a) : a).ToList() };

@@ -1,0 +1,16 @@
+using Marten;
+using SecureMail.Application.Tickets.Details;
+
+namespace SecureMail.Application.Inbound;
+
+public static class ProcessInboundArticleHandler
+{
+    public static async Task Handle(ProcessInboundArticle command, IDocumentSession session, SecurityProcess process, TimeProvider clock, CancellationToken cancellation)
+    {
+        // The outbox delivers at least once: an article already processed is left as it is (a retry is an explicit command).
+        var ticket = await session.LoadAsync<TicketDetails>(command.TicketId, cancellation);
+        if (ticket?.Articles.FirstOrDefault(a => a.Id == command.ArticleId) is not { Security: null })
+            return;
+        session.Events.Append(command.TicketId, await process.Run(session, command.TicketId, command.ArticleId, clock.GetUtcNow(), cancellation));
+    }
+}

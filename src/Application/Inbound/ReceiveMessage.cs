@@ -1,0 +1,69 @@
+using Marten;
+using SecureMail.Application.Messages;
+using SecureMail.Application.Tickets.Details;
+using SecureMail.Domain.Groups;
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Tickets;
+using Wolverine;
+
+namespace SecureMail.Application.Inbound;
+
+public sealed record ReceiveMessage(byte[] Raw, string Actor);
+
+public sealed record ReceivedArticle(Guid TicketId, Guid ArticleId);
+
+/// <summary>Carried by the durable outbox: decrypt and verify a stored message.</summary>
+public sealed record ProcessInboundArticle(Guid TicketId, Guid ArticleId);
+
+/// <param name="DefaultGroup">Inbound:DefaultGroup: the group of a new ticket whose mail names no group's address.</param>
+public sealed record InboundOptions(long MaxMessageBytes, string DefaultGroup);
+
+/// <summary>Stores the raw message and the fact of its arrival first, so nothing is lost whatever happens next;
+/// decryption and verification follow from the outbox.</summary>
+public static class ReceiveMessageHandler
+{
+    public static async Task<(ReceivedArticle, OutgoingMessages)> Handle(ReceiveMessage command, IDocumentSession session, IInboundMessageReader reader,
+        IRawMessageStore messages, InboundOptions options, TimeProvider clock, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var envelope = reader.ReadEnvelope(command.Raw);
+        var articleId = Guid.CreateVersion7(now);
+        var received = new ArticleReceived(Guid.Empty, articleId, envelope.MessageId, envelope.From, envelope.FromName, envelope.To, envelope.Cc,
+            envelope.DeliveredTo, envelope.Subject, envelope.Date, envelope.InReplyTo, command.Raw.LongLength, command.Actor, now);
+
+        var ticket = await Thread(session, envelope, cancellation);
+        Guid ticketId;
+        if (ticket is not null)
+        {
+            ticketId = ticket.Id;
+            session.Events.Append(ticketId, received with { TicketId = ticketId });
+        }
+        else
+        {
+            ticketId = Guid.CreateVersion7(now);
+            var group = await GroupFor(session, envelope, options, cancellation);
+            var customer = envelope.From.FirstOrDefault() ?? "unknown";
+            var subject = string.IsNullOrWhiteSpace(envelope.Subject) ? "(no subject)" : envelope.Subject;
+            session.Events.StartStream<Ticket>(ticketId, new TicketOpened(ticketId, group, customer, subject, command.Actor, now), received with { TicketId = ticketId });
+        }
+        messages.Store(session, articleId, command.Raw);
+        return (new ReceivedArticle(ticketId, articleId), [new ProcessInboundArticle(ticketId, articleId)]);
+    }
+
+    /// <summary>RFC 5322 §3.6.4: a reply names the message it answers (In-Reply-To) and its thread (References).</summary>
+    private static async Task<TicketDetails?> Thread(IQuerySession session, InboundEnvelope envelope, CancellationToken cancellation)
+    {
+        var ids = envelope.References.Prepend(envelope.InReplyTo).OfType<string>().Where(id => id.Length > 0).Distinct().ToArray();
+        if (ids.Length == 0)
+            return null;
+        return (await session.Query<TicketDetails>().Where(t => t.MessageIds.Any(id => ids.Contains(id))).ToListAsync(cancellation))
+            .OrderByDescending(t => t.UpdatedAt).FirstOrDefault();
+    }
+
+    private static async Task<string> GroupFor(IQuerySession session, InboundEnvelope envelope, InboundOptions options, CancellationToken cancellation)
+    {
+        var addresses = envelope.To.Concat(envelope.Cc).Concat(envelope.DeliveredTo).Select(a => a.ToLowerInvariant()).Distinct().ToArray();
+        var groups = await session.Query<Group>().Where(g => addresses.Contains(g.EmailAddress)).ToListAsync(cancellation);
+        return groups.OrderBy(g => Array.IndexOf(addresses, g.EmailAddress)).FirstOrDefault()?.Name ?? options.DefaultGroup;
+    }
+}
