@@ -1,0 +1,104 @@
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Smime;
+using SecureMail.Domain.Settings;
+using static SecureMail.Domain.Tests.Keystore.Facts;
+
+namespace SecureMail.Domain.Tests.Inbound;
+
+public class VerdictTests
+{
+    private static readonly Guid TicketId = Guid.NewGuid();
+    private static readonly Guid ArticleId = Guid.NewGuid();
+
+    private static SignatureFacts Smime(CertificateFacts? certificate = null, string? code = null, string digest = "SHA-256") =>
+        new(MailSecuritySystem.SMIME, code, code, certificate ?? Certificate(), null, null, digest, null);
+
+    private static object Judge(SignatureFacts facts, string from = "alice@example.com", IReadOnlyList<RevocationList>? revocations = null) =>
+        Verdict.Signature(TicketId, ArticleId, facts, [from], revocations ?? [], Now);
+
+    [Fact]
+    public void A_trusted_current_signature_from_the_sender_is_valid_and_names_the_signer()
+    {
+        var verified = Assert.IsType<SignatureVerified>(Judge(Smime()));
+
+        Assert.Equal(new Signer("alice@example.com", "CN=alice@example.com", Certificate().Fingerprint), verified.Signer);
+    }
+
+    [Theory]
+    [InlineData("bad-signature", "tampered content")]
+    [InlineData("unknown-signer", "Unable to find certificate for validation")]
+    [InlineData("untrusted-chain", "not issued by a trusted certificate authority")]
+    [InlineData("no-signer", "no signer")]
+    public void A_failure_the_reader_found_is_invalid_with_its_reason(string code, string message)
+    {
+        var failed = Assert.IsType<SignatureVerificationFailed>(Judge(Smime(code: code)));
+
+        Assert.Equal(code, failed.Reason);
+        Assert.Contains(message, failed.Message);
+    }
+
+    [Fact]
+    public void A_signer_that_is_not_the_sender_is_invalid_whatever_the_display_name()
+    {
+        var failed = Assert.IsType<SignatureVerificationFailed>(Judge(Smime(), from: "mallory@example.com"));
+
+        Assert.Equal(Verdict.NotSignedBySender, failed.Message);
+        Assert.Equal("alice@example.com", failed.Signer!.Email);
+    }
+
+    [Fact]
+    public void Two_from_addresses_are_invalid()
+    {
+        var failed = Verdict.Signature(TicketId, ArticleId, Smime(), ["alice@example.com", "bob@example.com"], [], Now);
+
+        Assert.Equal("sender-mismatch", Assert.IsType<SignatureVerificationFailed>(failed).Reason);
+    }
+
+    [Theory]
+    [InlineData("expired")]
+    [InlineData("not-yet-valid")]
+    [InlineData("key-usage")]
+    [InlineData("weak-algorithm")]
+    public void Time_usage_and_digest_are_checked_at_the_current_time(string defect)
+    {
+        var facts = defect switch
+        {
+            "expired" => Smime(Certificate() with { NotAfter = Now.AddSeconds(-1) }),
+            "not-yet-valid" => Smime(Certificate() with { NotBefore = Now.AddDays(1) }),
+            "key-usage" => Smime(Certificate() with { KeyUsages = ["keyEncipherment"] }),
+            _ => Smime(digest: "SHA-1"),
+        };
+
+        Assert.Equal(defect, Assert.IsType<SignatureVerificationFailed>(Judge(facts)).Reason);
+    }
+
+    [Fact]
+    public void A_revoked_signer_is_invalid()
+    {
+        var crl = new RevocationList(Guid.NewGuid(), "ca", Crl(Now.AddDays(-1), Certificate().SerialNumber));
+
+        Assert.Equal("revoked", Assert.IsType<SignatureVerificationFailed>(Judge(Smime(), revocations: [crl])).Reason);
+    }
+
+    [Fact]
+    public void Pgp_keys_expired_or_revoked_are_invalid()
+    {
+        var expired = new SignatureFacts(MailSecuritySystem.PGP, null, null, null, PgpKey("alice@example.com", expiresAt: Now.AddDays(-1)), null, "SHA-256", null);
+        var revoked = expired with { PgpKey = PgpKey("alice@example.com", revoked: true) };
+
+        Assert.Equal("expired", Assert.IsType<SignatureVerificationFailed>(Judge(expired)).Reason);
+        Assert.Equal("revoked", Assert.IsType<SignatureVerificationFailed>(Judge(revoked)).Reason);
+        Assert.IsType<SignatureVerified>(Judge(expired with { PgpKey = PgpKey("alice@example.com") }));
+    }
+
+    [Fact]
+    public void Decryption_without_our_key_says_so_and_success_names_the_cipher()
+    {
+        var failed = Verdict.Decryption(TicketId, ArticleId, new DecryptionFacts(MailSecuritySystem.SMIME, null, null, [], InboundFailure.NoPrivateKey, null), Now);
+        var decrypted = Verdict.Decryption(TicketId, ArticleId, new DecryptionFacts(MailSecuritySystem.PGP, "FP", "AES-256", [], null, null), Now);
+
+        Assert.Equal(Verdict.NoPrivateKey, Assert.IsType<DecryptionFailed>(failed).Message);
+        Assert.Equal("AES-256", Assert.IsType<ArticleDecrypted>(decrypted).Cipher);
+    }
+}
