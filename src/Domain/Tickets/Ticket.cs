@@ -11,6 +11,9 @@ public sealed record Ticket(Guid Id, string Group, string Customer, string Subje
     public Ticket Apply(ArticleComposed e) =>
         this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId, e.From, [.. e.To, .. e.Cc])] };
 
+    public Ticket Apply(Inbound.ArticleReceived e) =>
+        this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId ?? "", e.From.FirstOrDefault() ?? "", [.. e.To, .. e.Cc])] };
+
     public TicketArticle? Article(Guid id) => Articles.FirstOrDefault(a => a.Id == id);
 }
 
