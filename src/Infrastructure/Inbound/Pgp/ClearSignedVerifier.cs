@@ -1,0 +1,31 @@
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Inbound;
+using System.Text;
+
+namespace SecureMail.Infrastructure.Inbound.Pgp;
+
+/// <summary>Verifies a whole inline clear-signed block; the text shown is the text that was signed, dash-escaping undone.</summary>
+internal static class ClearSignedVerifier
+{
+    public static async Task<LayerResult> VerifyAsync(PgpClearSigned layer, IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        var parsed = ClearSignedText.Parse(layer.Text);
+        if (parsed is null)
+            return Failures.Failed(layer, InboundFailure.Malformed, "The clear-signed message is not well-formed (RFC 4880 §7).");
+
+        var facts = await PgpVerifier.SignaturesAsync(parsed.ArmoredSignature, parsed.Signed, keyring, cancellation);
+        return new LayerResult(null, facts, new InlinePlaintext(Text(parsed.Shown, layer.Charset)));
+    }
+
+    private static string Text(byte[] shown, string? charset)
+    {
+        try
+        {
+            return Encoding.GetEncoding(charset ?? "utf-8").GetString(shown);
+        }
+        catch (Exception)
+        {
+            return Encoding.UTF8.GetString(shown);
+        }
+    }
+}

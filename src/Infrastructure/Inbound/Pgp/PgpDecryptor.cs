@@ -1,0 +1,134 @@
+using System.Text;
+using Org.BouncyCastle.Bcpg;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Settings;
+using static SecureMail.Infrastructure.Inbound.Failures;
+
+namespace SecureMail.Infrastructure.Inbound.Pgp;
+
+/// <summary>Decrypts with our secret keys and insists on integrity protection, which BouncyCastle (and MimeKit over
+/// it) leave to the caller: without SEIPD, or with an MDC that does not match after the whole stream was read, the
+/// plaintext is thrown away unused (EFAIL: CFB gadgets and stripped MDC; RFC 4880 §5.13).</summary>
+internal static class PgpDecryptor
+{
+    private const MailSecuritySystem Pgp = MailSecuritySystem.PGP;
+
+    public static async Task<LayerResult> DecryptAsync(PgpMessage layer, IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        PgpObjectFactory factory;
+        PgpEncryptedDataList list;
+        try
+        {
+            factory = new PgpObjectFactory(layer.Packets);
+            var first = factory.NextPgpObject();
+            while (first is PgpMarker)
+                first = factory.NextPgpObject();
+            if (first is not PgpEncryptedDataList encrypted)
+                return Failed(InboundFailure.Malformed, "The encrypted part holds no encrypted OpenPGP data.");
+            list = encrypted;
+        }
+        catch (Exception)
+        {
+            return Failed(InboundFailure.Corrupt, PgpArmor.Unreadable);
+        }
+
+        var candidates = PgpSecretKeys.Match(list, await keyring.PgpDecryptionKeysAsync(cancellation));
+        if (candidates.Count == 0)
+            return Failed(InboundFailure.NoPrivateKey, NoPrivateKeyMessage);
+
+        var (data, privateKey, fingerprint) = candidates[0];
+        if (!data.IsIntegrityProtected())
+            return Failed(InboundFailure.NoIntegrity,
+                "The message has no integrity protection (no MDC); it was not decrypted, as it may have been modified.", fingerprint);
+
+        string? cipher;
+        byte[] plaintext;
+        try
+        {
+            var clear = data.GetDataStream(privateKey);
+            cipher = Cipher(data.GetSymmetricAlgorithm(privateKey));
+            plaintext = PgpArmor.ReadAll(clear);
+        }
+        catch (Exception)
+        {
+            return Failed(InboundFailure.Corrupt, "The encrypted data could not be decrypted: it is damaged or truncated.", fingerprint);
+        }
+
+        if (!Intact(data))
+            return Failed(InboundFailure.NoIntegrity,
+                "The integrity check (MDC) failed: the encrypted message was modified; its content was discarded.", fingerprint, cipher);
+        if (!NothingAfter(factory))
+            return Failed(InboundFailure.Malformed,
+                "OpenPGP packets were found outside the encrypted data; the message was not used.", fingerprint, cipher);
+
+        return await OpenedAsync(plaintext, layer.Inline, fingerprint, cipher, keyring, cancellation);
+    }
+
+    private static async Task<LayerResult> OpenedAsync(byte[] plaintext, bool inline, string fingerprint, string? cipher,
+        IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        PgpPlainMessage message;
+        try
+        {
+            message = PgpPlainMessage.Read(plaintext);
+        }
+        catch (Exception)
+        {
+            return Failed(InboundFailure.Corrupt, "The decrypted data is not a well-formed OpenPGP message.", fingerprint, cipher);
+        }
+
+        var warnings = cipher is "3DES" or "CAST5" or "IDEA" or "Blowfish"
+            ? new[] { $"The message was encrypted with {cipher}, a weak cipher; it was decrypted anyway." }
+            : [];
+        var signature = message.Signatures.Count > 0
+            ? await PgpVerifier.VerifyAsync(message.Signatures, message.Literal, keyring, cancellation)
+            : null;
+        Plaintext inside = inline ? new InlinePlaintext(Encoding.UTF8.GetString(message.Literal)) : new MimePlaintext(message.Literal);
+        return new LayerResult(new DecryptionFacts(Pgp, fingerprint, cipher, warnings, null, null), signature, inside);
+    }
+
+    private static bool Intact(PgpEncryptedData data)
+    {
+        try
+        {
+            return data.Verify();
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static bool NothingAfter(PgpObjectFactory factory)
+    {
+        try
+        {
+            return factory.NextPgpObject() is null;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static string? Cipher(SymmetricKeyAlgorithmTag algorithm) => algorithm switch
+    {
+        SymmetricKeyAlgorithmTag.Aes128 => "AES-128",
+        SymmetricKeyAlgorithmTag.Aes192 => "AES-192",
+        SymmetricKeyAlgorithmTag.Aes256 => "AES-256",
+        SymmetricKeyAlgorithmTag.TripleDes => "3DES",
+        SymmetricKeyAlgorithmTag.Cast5 => "CAST5",
+        SymmetricKeyAlgorithmTag.Idea => "IDEA",
+        SymmetricKeyAlgorithmTag.Blowfish => "Blowfish",
+        SymmetricKeyAlgorithmTag.Twofish => "Twofish",
+        SymmetricKeyAlgorithmTag.Camellia128 => "Camellia-128",
+        SymmetricKeyAlgorithmTag.Camellia192 => "Camellia-192",
+        SymmetricKeyAlgorithmTag.Camellia256 => "Camellia-256",
+        _ => algorithm.ToString(),
+    };
+
+    private static LayerResult Failed(string code, string message, string? fingerprint = null, string? cipher = null) =>
+        new(Decryption(Pgp, code, message, fingerprint, cipher), null, null);
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Keystore.Smime;
+using static SecureMail.Infrastructure.Inbound.Failures;
+
+namespace SecureMail.Infrastructure.Inbound.Pgp;
+
+/// <summary>Verifies OpenPGP signatures with keys from the keystore only. BouncyCastle's Verify() is arithmetic: the
+/// binding of a signing subkey and unknown critical subpackets are checked here (RFC 4880 §5.2.3.1, §11.1).</summary>
+internal static class PgpVerifier
+{
+    private const MailSecuritySystem Pgp = MailSecuritySystem.PGP;
+
+    /// <summary>PGP/MIME multipart/signed: the signature covers the first part's exact bytes (RFC 3156 §5).</summary>
+    public static async Task<LayerResult> DetachedAsync(byte[] content, byte[] armoredSignature, IInboundKeyring keyring,
+        CancellationToken cancellation) =>
+        new(null, await SignaturesAsync(armoredSignature, content, keyring, cancellation), new MimePlaintext(content));
+
+    /// <summary>An inline armored MESSAGE that is signed but not encrypted.</summary>
+    public static async Task<LayerResult> SignedMessageAsync(byte[] packets, IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        PgpPlainMessage message;
+        try
+        {
+            message = PgpPlainMessage.Read(packets);
+        }
+        catch (Exception)
+        {
+            return new LayerResult(null, Signature(Pgp, InboundFailure.Malformed, "The signed OpenPGP message is not well-formed."), null);
+        }
+
+        var facts = message.Signatures.Count == 0
+            ? Signature(Pgp, InboundFailure.NoSigner, "The OpenPGP message holds no signature.")
+            : await VerifyAsync(message.Signatures, message.Literal, keyring, cancellation);
+        return new LayerResult(null, facts, new InlinePlaintext(Encoding.UTF8.GetString(message.Literal)));
+    }
+
+    public static async Task<SignatureFacts> SignaturesAsync(byte[] armoredSignature, byte[] content, IInboundKeyring keyring,
+        CancellationToken cancellation)
+    {
+        var signatures = Read(armoredSignature);
+        if (signatures is null)
+            return Signature(Pgp, InboundFailure.Malformed, "The signature part is not a readable OpenPGP signature.");
+        return signatures.Count == 0
+            ? Signature(Pgp, InboundFailure.NoSigner, "The signature part holds no signature.")
+            : await VerifyAsync(signatures, content, keyring, cancellation);
+    }
+
+    /// <summary>Every signature must verify; the first failure is reported, else the first signer.</summary>
+    public static async Task<SignatureFacts> VerifyAsync(IReadOnlyList<PgpSignature> signatures, byte[] content,
+        IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        SignatureFacts? first = null;
+        foreach (var signature in signatures)
+        {
+            var facts = await VerifyOneAsync(signature, content, keyring, cancellation);
+            if (facts.Code is not null)
+                return facts;
+            first ??= facts;
+        }
+
+        return first ?? Signature(Pgp, InboundFailure.NoSigner, "The message holds no signature.");
+    }
+
+    private static async Task<SignatureFacts> VerifyOneAsync(PgpSignature signature, byte[] content, IInboundKeyring keyring,
+        CancellationToken cancellation)
+    {
+        var facts = Signature(Pgp, InboundFailure.UnknownSigner, UnknownSignerMessage) with
+        {
+            Digest = PgpSignatureChecks.DigestName(signature.HashAlgorithm),
+            SignedAt = Rendering.Utc(signature.CreationTime),
+        };
+        var keyId = PgpSignatureChecks.IssuerKeyId(signature);
+        var stored = keyId == 0 ? null : await keyring.PgpKeyAsync(keyId.ToString("X16"), cancellation);
+        var ring = stored is null ? null : PgpSignatureChecks.PublicRing(stored.PublicKeyRing);
+        var key = ring?.GetPublicKey(keyId);
+        if (stored is null || ring is null || key is null)
+            return facts;
+
+        facts = facts with { Code = null, Message = null, PgpKey = stored.Facts, SigningKeyFingerprint = Convert.ToHexString(key.GetFingerprint()) };
+        if (PgpSignatureChecks.UnknownCriticalSubpacket(signature) is { } tag)
+            return facts with
+            {
+                Code = InboundFailure.CriticalSubpacket,
+                Message = $"The signature holds a critical subpacket of unknown type {tag}; it cannot be accepted (RFC 4880 §5.2.3.1).",
+            };
+        if (!PgpSignatureChecks.Verifies(signature, key, content))
+            return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
+        if (!PgpSignatureChecks.IsBoundForSigning(ring, key))
+            return facts with
+            {
+                Code = InboundFailure.BadKeyBinding,
+                Message = "The key that signed is not validly bound to its primary key for signing.",
+            };
+        return facts;
+    }
+
+    private static IReadOnlyList<PgpSignature>? Read(byte[] armored)
+    {
+        var packets = PgpArmor.Decode(armored);
+        if (packets is null)
+            return null;
+        try
+        {
+            var factory = new PgpObjectFactory(packets);
+            var signatures = new List<PgpSignature>();
+            for (var item = factory.NextPgpObject(); item is not null; item = factory.NextPgpObject())
+            {
+                if (item is not PgpSignatureList list)
+                    return null;
+                signatures.AddRange(Enumerable.Range(0, list.Count).Select(i => list[i]));
+            }
+
+            return signatures;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.X509;
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Keystore.Smime;
+using static SecureMail.Infrastructure.Inbound.Failures;
+
+namespace SecureMail.Infrastructure.Inbound.Smime;
+
+/// <summary>Verifies CMS signed-data with BouncyCastle directly: no MimeKit context, so nothing the message carries is
+/// imported or trusted (rule 4). An empty SignerInfos is a failure, not "all of none verified" (rule 3).</summary>
+internal static class SmimeVerifier
+{
+    private const MailSecuritySystem Smime = MailSecuritySystem.SMIME;
+
+    public static Task<LayerResult> DetachedAsync(byte[] content, byte[] signature, IInboundKeyring keyring, CancellationToken cancellation) =>
+        VerifyAsync(() => new CmsSignedData(new CmsProcessableByteArray(content), signature), content, keyring, cancellation);
+
+    /// <summary>Opaque signed-data: the content is inside; it is shown even when the signature fails.</summary>
+    public static Task<LayerResult> OpaqueAsync(byte[] cms, IInboundKeyring keyring, CancellationToken cancellation) =>
+        VerifyAsync(() => new CmsSignedData(cms), null, keyring, cancellation);
+
+    private static async Task<LayerResult> VerifyAsync(Func<CmsSignedData> read, byte[]? detachedContent,
+        IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        CmsSignedData signed;
+        List<SignerInformation> signers;
+        List<X509Certificate> carried;
+        byte[] content;
+        try
+        {
+            signed = read();
+            signers = signed.GetSignerInfos().GetSigners().ToList();
+            carried = signed.GetCertificates().EnumerateMatches(null).ToList();
+            content = detachedContent ?? Encapsulated(signed);
+        }
+        catch (Exception)
+        {
+            return new LayerResult(null, Signature(Smime, InboundFailure.Malformed,
+                "The signature is not readable CMS signed data: it is damaged, truncated or holds no content."), null);
+        }
+
+        var inside = new MimePlaintext(content);
+        if (signers.Count == 0)
+            return new LayerResult(null, Signature(Smime, InboundFailure.NoSigner, "The signature holds no signer."), inside);
+
+        SignatureFacts? first = null;
+        foreach (var signer in signers)
+        {
+            var facts = await VerifyOneAsync(signer, carried, keyring, cancellation);
+            if (facts.Code is not null)
+                return new LayerResult(null, facts, inside);
+            first ??= facts;
+        }
+
+        return new LayerResult(null, first, inside);
+    }
+
+    private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, IReadOnlyList<X509Certificate> carried,
+        IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        var unknown = Signature(Smime, InboundFailure.UnknownSigner, UnknownSignerMessage) with
+        {
+            Digest = CmsNames.Digest(signer.DigestAlgorithmID.Algorithm.Id),
+            SignedAt = SigningTime(signer),
+        };
+        var certificate = carried.FirstOrDefault(c => CmsIdentifiers.Matches(signer.SignerID, c));
+        if (certificate is null)
+            return unknown;
+
+        var facts = unknown with
+        {
+            Code = null,
+            Message = null,
+            Certificate = CertificateFactsReader.Read(certificate),
+            SigningKeyFingerprint = SmimeChain.Fingerprint(certificate),
+        };
+        if (!Verifies(signer, certificate))
+            return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
+        if (!await SmimeChain.ReachesAnchorAsync(certificate, carried, keyring, cancellation))
+            return facts with
+            {
+                Code = InboundFailure.UntrustedChain,
+                Message = "The signer certificate is not issued by an imported certificate authority, and is not imported itself.",
+            };
+        return facts;
+    }
+
+    // Verify(publicKey), not Verify(certificate): the latter checks validity at the signing time the message claims.
+    private static bool Verifies(SignerInformation signer, X509Certificate certificate)
+    {
+        try
+        {
+            return signer.Verify(certificate.GetPublicKey());
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static byte[] Encapsulated(CmsSignedData signed)
+    {
+        using var buffer = new MemoryStream();
+        (signed.SignedContent ?? throw new CmsException("No encapsulated content.")).Write(buffer);
+        return buffer.ToArray();
+    }
+
+    private static DateTimeOffset? SigningTime(SignerInformation signer)
+    {
+        try
+        {
+            var attribute = signer.SignedAttributes?[CmsAttributes.SigningTime];
+            return attribute is null ? null : Rendering.Utc(Time.GetInstance(attribute.AttrValues[0]).ToDateTime());
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+}

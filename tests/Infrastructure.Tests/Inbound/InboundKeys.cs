@@ -1,0 +1,32 @@
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Keystore;
+using SecureMail.Infrastructure.Inbound;
+using SecureMail.Infrastructure.Keystore.Pgp;
+using SecureMail.Infrastructure.Keystore.Smime;
+using SecureMail.TestKit.Inbound;
+using SecureMail.TestKit.Smime;
+
+namespace SecureMail.Infrastructure.Tests.Inbound;
+
+/// <summary>Keys as the keystore would hold them after an admin imported them, read by the keystore's own readers.</summary>
+internal static class InboundKeys
+{
+    public static CertificateFacts Facts(TestCertificate certificate) =>
+        new BouncyCastleSmimeKeyMaterialReader().ReadCertificates(certificate.Der).Single();
+
+    public static SmimeDecryptionKey Decryption(TestCertificate certificate) =>
+        new(certificate.Fingerprint, certificate.Der, certificate.Pkcs8Der);
+
+    public static PgpPublicKey Public(byte[] publicKeyRing) =>
+        new(new BouncyCastlePgpKeyMaterialReader().ReadKeys(publicKeyRing, null).Single().Facts, publicKeyRing);
+
+    public static InMemoryInboundKeyring Importing(params TestCertificate[] certificates)
+    {
+        var keyring = new InMemoryInboundKeyring();
+        keyring.Certificates.AddRange(certificates.Select(Facts));
+        return keyring;
+    }
+
+    public static Task<InboundInspection> InspectAsync(byte[] raw, IInboundKeyring keyring) =>
+        new MimeKitInboundMessageReader().InspectAsync(raw, keyring, CancellationToken.None);
+}

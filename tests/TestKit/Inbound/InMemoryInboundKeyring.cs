@@ -1,0 +1,40 @@
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Keystore;
+
+namespace SecureMail.TestKit.Inbound;
+
+/// <summary>An <see cref="IInboundKeyring"/> over lists, answering the way the keystore does: certificates by
+/// fingerprint, CA certificates by subject, PGP keys by primary or subkey id. Records what was asked, so a test can
+/// show that nothing the message carried was looked up as trusted.</summary>
+public sealed class InMemoryInboundKeyring : IInboundKeyring
+{
+    public List<SmimeDecryptionKey> SmimeKeys { get; } = [];
+    public List<PgpDecryptionKey> PgpSecretKeys { get; } = [];
+    public List<CertificateFacts> Certificates { get; } = [];
+    public List<PgpPublicKey> PgpKeys { get; } = [];
+    public List<string> Asked { get; } = [];
+
+    public Task<IReadOnlyList<SmimeDecryptionKey>> SmimeDecryptionKeysAsync(CancellationToken cancellation) =>
+        Answer<IReadOnlyList<SmimeDecryptionKey>>("smime-keys", SmimeKeys.ToList());
+
+    public Task<IReadOnlyList<PgpDecryptionKey>> PgpDecryptionKeysAsync(CancellationToken cancellation) =>
+        Answer<IReadOnlyList<PgpDecryptionKey>>("pgp-keys", PgpSecretKeys.ToList());
+
+    public Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation) =>
+        Answer($"certificate {fingerprint}", Certificates.FirstOrDefault(c => c.Fingerprint == fingerprint));
+
+    public Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation) =>
+        Answer<IReadOnlyList<CertificateFacts>>($"authorities {subject}",
+            Certificates.Where(c => c.IsCertificateAuthority && c.Subject == subject).ToList());
+
+    public Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation) =>
+        Answer($"pgp-key {keyId}", PgpKeys.FirstOrDefault(k =>
+            k.Facts.KeyId == keyId || k.Facts.Subkeys.Any(s => s.KeyId == keyId)));
+
+    private Task<T> Answer<T>(string question, T answer)
+    {
+        lock (Asked)
+            Asked.Add(question);
+        return Task.FromResult(answer);
+    }
+}
