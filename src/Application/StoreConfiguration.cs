@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using SecureMail.Application.Keystore;
@@ -13,6 +14,9 @@ public static class StoreConfiguration
     public static void Apply(StoreOptions options)
     {
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Rich: events are numbered before inline projections see them. With the quick mode, the inline multi-stream
+        // TicketDetails saw a batch (SecurityProcessRetried, ArticleDecrypted, ...) out of order and without versions.
+        options.Events.AppendMode = EventAppendMode.Rich;
 
         options.Projections.Add(new KeystoreEntryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new RevocationListProjection(), ProjectionLifecycle.Inline);

@@ -10,6 +10,8 @@ using SecureMail.Infrastructure.Keystore.Smime;
 using SecureMail.Infrastructure.Vault;
 using SecureMail.Infrastructure.Messages;
 using SecureMail.Application.Messages;
+using SecureMail.Application.Inbound;
+using SecureMail.Infrastructure.Inbound;
 using SecureMail.Application.Tickets.Outgoing;
 using SecureMail.Infrastructure.Outgoing;
 
@@ -26,6 +28,7 @@ public static class InfrastructureSetup
         services.AddSingleton<IPgpArmor, BouncyCastlePgpArmor>();
         services.AddSingleton<IRawMessageStore, PostgresRawMessageStore>();
         services.AddSingleton<IOutgoingMailComposer, MimeKitOutgoingMailComposer>();
+        services.AddSingleton<IInboundMessageReader, MimeKitInboundMessageReader>();
         return services;
     }
 

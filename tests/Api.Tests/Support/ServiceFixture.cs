@@ -46,6 +46,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             web.UseSetting("Smtp:Port", Smtp.Port.ToString());
             web.UseSetting("Smtp:Security", "None");
             web.UseSetting("Delivery:RetryDelaysSeconds", "1,1");
+            web.UseSetting("Inbound:MaxMessageBytes", (2 * 1024 * 1024).ToString());
         });
     }
 

@@ -61,10 +61,12 @@ public sealed class TicketDetailsProjection : MultiStreamProjection<TicketDetail
             ArticleDeliveryFailed d => Update(ticket!, d.ArticleId, a => a with { Delivery = new DeliveryView("failed", d.Reason, d.Attempts, d.FailedAt) }),
             _ => ticket,
         };
-        // The ticket's own events are counted rather than read from e.Version: with Marten's quick append mode an inline
-        // multi-stream projection sees events before the database numbers them. Every ticket-stream event type is handled above.
-        next = next is null ? null : next with { AwaitingKeys = next.Articles.Any(a => a.AwaitsKey) };
-        return next is null ? null : next with { TicketVersion = e.StreamId == id ? (ticket?.TicketVersion ?? 0) + 1 : next.TicketVersion, UpdatedAt = e.Timestamp };
+        return next is null ? null : next with
+        {
+            TicketVersion = e.StreamId == id ? e.Version : next.TicketVersion,
+            UpdatedAt = e.Timestamp,
+            AwaitingKeys = next.Articles.Any(a => a.AwaitsKey),
+        };
     }
 
     private static ArticleView Composed(ArticleComposed c) => new(
