@@ -44,6 +44,10 @@ public interface IInboundKeyring
     /// <summary>An imported certificate by SHA-256 fingerprint (lowercase hex): an imported leaf is its own trust anchor.</summary>
     Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation);
 
+    /// <summary>An imported certificate by issuer and serial number (how a CMS SignerInfo names its signer), for a
+    /// signature that does not carry its certificate. Same renderings as CertificateFacts.</summary>
+    Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation);
+
     /// <summary>Imported CA certificates whose subject is <paramref name="subject"/> (same rendering as CertificateFacts).</summary>
     Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation);
 

@@ -31,6 +31,11 @@ public sealed class KeystoreKeyring(IQuerySession session, IKeyVault vault, IRea
     public async Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation) =>
         (await session.LoadAsync<KeystoreEntry>(KeystoreIds.ForCertificate(fingerprint), cancellation))?.Certificate;
 
+    public async Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation) =>
+        (await session.Query<KeystoreEntry>()
+            .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.Issuer == issuer && e.Certificate.SerialNumber == serialNumber)
+            .ToListAsync(cancellation)).FirstOrDefault()?.Certificate;
+
     public async Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation) =>
         (await session.Query<KeystoreEntry>()
             .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.IsCertificateAuthority && e.Certificate.Subject == subject)

@@ -34,13 +34,15 @@ public class InboundTests(ServiceFixture service)
     }
 
     /// <summary>openssl cms -sign | openssl cms -encrypt -aes256, with RFC 5322 headers.</summary>
-    private static byte[] SignedAndEncrypted(OpenSslWorkspace openssl, string from, string to, TestCertificate signer, TestCertificate recipient, string text)
+    private static byte[] SignedAndEncrypted(OpenSslWorkspace openssl, string from, string to, TestCertificate signer, TestCertificate recipient, string text,
+        bool withoutCertificate = false)
     {
         openssl.Write("body.txt", Encoding.UTF8.GetBytes(text));
         openssl.Write("signer.pem", Encoding.ASCII.GetBytes(signer.Pem));
         openssl.Write("signer.key", Encoding.ASCII.GetBytes(signer.PrivateKeyPem));
         openssl.Write("recipient.pem", Encoding.ASCII.GetBytes(recipient.Pem));
-        openssl.Run("cms", "-sign", "-in", "body.txt", "-text", "-signer", "signer.pem", "-inkey", "signer.key", "-out", "signed.eml");
+        openssl.Run(["cms", "-sign", "-in", "body.txt", "-text", "-signer", "signer.pem", "-inkey", "signer.key", "-out", "signed.eml",
+            .. withoutCertificate ? new[] { "-nocerts" } : []]);
         openssl.Run("cms", "-encrypt", "-aes256", "-in", "signed.eml", "-from", from, "-to", to, "-subject", "Secret question", "-out", "mail.eml", "recipient.pem");
         return openssl.Read("mail.eml");
     }
@@ -64,6 +66,24 @@ public class InboundTests(ServiceFixture service)
         var ticket = await helpdesk.Ticket(ticketId);
         Assert.Equal(helpdesk.Name, (string)ticket["group"]!);
         Assert.Equal(helpdesk.Mailbox("alice"), (string)ticket["customer"]!);
+    }
+
+    [Fact]
+    public async Task A_signature_without_its_certificate_is_checked_against_the_imported_one()
+    {
+        await helpdesk.Configure();
+        var group = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
+        var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
+        var stranger = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Mailbox("bob")) with { Key = TestKeys.Generate() });
+        using var openssl = new OpenSslWorkspace();
+
+        var known = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Known.\n", withoutCertificate: true));
+        var unknown = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("bob"), helpdesk.Address, stranger, group, "Unknown.\n", withoutCertificate: true));
+
+        Assert.Equal("valid", (string)(await Processed(known.TicketId, known.ArticleId))["security"]!["signature"]!["status"]!);
+        var failed = (await Processed(unknown.TicketId, unknown.ArticleId))["security"]!["signature"]!;
+        Assert.Equal("invalid", (string)failed["status"]!);
+        Assert.Equal("Unable to find certificate for validation", (string)failed["message"]!);
     }
 
     [Fact]

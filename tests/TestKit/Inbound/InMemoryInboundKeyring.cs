@@ -23,6 +23,12 @@ public sealed class InMemoryInboundKeyring : IInboundKeyring
     public Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation) =>
         Answer($"certificate {fingerprint}", Certificates.FirstOrDefault(c => c.Fingerprint == fingerprint));
 
+    public Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation)
+    {
+        Asked.Add($"certificate {issuer} {serialNumber}");
+        return Task.FromResult(Certificates.FirstOrDefault(c => c.Issuer == issuer && c.SerialNumber == serialNumber));
+    }
+
     public Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation) =>
         Answer<IReadOnlyList<CertificateFacts>>($"authorities {subject}",
             Certificates.Where(c => c.IsCertificateAuthority && c.Subject == subject).ToList());

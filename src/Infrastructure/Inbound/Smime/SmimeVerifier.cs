@@ -1,6 +1,7 @@
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.X509;
+using Org.BouncyCastle.X509.Store;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
@@ -66,7 +67,8 @@ internal static class SmimeVerifier
             Digest = CmsNames.Digest(signer.DigestAlgorithmID.Algorithm.Id),
             SignedAt = SigningTime(signer),
         };
-        var certificate = carried.FirstOrDefault(c => CmsIdentifiers.Matches(signer.SignerID, c));
+        var certificate = carried.FirstOrDefault(c => CmsIdentifiers.Matches(signer.SignerID, c))
+            ?? await Imported(signer.SignerID, keyring, cancellation);
         if (certificate is null)
             return unknown;
 
@@ -86,6 +88,16 @@ internal static class SmimeVerifier
                 Message = "The signer certificate is not issued by an imported certificate authority, and is not imported itself.",
             };
         return facts;
+    }
+
+    /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the
+    /// keystore may hold that certificate.</summary>
+    private static async Task<X509Certificate?> Imported(X509CertStoreSelector id, IInboundKeyring keyring, CancellationToken cancellation)
+    {
+        if (id.Issuer is null || id.SerialNumber is null)
+            return null;
+        var facts = await keyring.CertificateAsync(Rendering.Name(id.Issuer), Rendering.Serial(id.SerialNumber), cancellation);
+        return facts is null ? null : new X509Certificate(Convert.FromBase64String(facts.Der));
     }
 
     // Verify(publicKey), not Verify(certificate): the latter checks validity at the signing time the message claims.
