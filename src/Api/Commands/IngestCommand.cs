@@ -7,7 +7,7 @@ namespace SecureMail.Api.Commands;
 
 public sealed class IngestInput : NetCoreInput
 {
-    [Description("Raw messages (.eml); none or \"-\" reads one message from standard input")]
+    [Description("Raw messages (.eml); \"-\" reads one message from standard input")]
     public List<string> Files { get; set; } = [];
 }
 
@@ -24,7 +24,7 @@ public sealed class IngestCommand : JasperFxAsyncCommand<IngestInput>
         var bus = host.Services.GetRequiredService<IMessageBus>();
         var limit = host.Services.GetRequiredService<InboundOptions>().MaxMessageBytes;
         var failures = 0;
-        foreach (var source in input.Files.Count == 0 ? ["-"] : input.Files)
+        foreach (var source in input.Files)
         {
             var raw = await Read(source, limit);
             if (raw is null)
