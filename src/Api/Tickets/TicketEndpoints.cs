@@ -33,10 +33,15 @@ public static class TicketEndpoints
         Compose(request, id, context, bus, cancellation);
 
     [WolverineGet(Route + "/{id}"), Authorize(Roles = Roles.Everyone), Tags("Tickets")]
-    [EndpointSummary("A ticket with its articles and their security status")]
+    [EndpointSummary("A ticket with its articles and their security status; asOf (a timestamp) or version shows it as it was then")]
     [ProducesResponseType<TicketDetails>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation) =>
-        await session.LoadAsync<TicketDetails>(id, cancellation) is { } ticket ? Results.Ok(ticket) : Problems.NotFound($"There is no ticket {id}.");
+    public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, long? version, IQuerySession session, CancellationToken cancellation)
+    {
+        var ticket = asOf is null && version is null
+            ? await session.LoadAsync<TicketDetails>(id, cancellation)
+            : await TicketTimeTravel.At(session, id, asOf, version, cancellation);
+        return ticket is null ? Problems.NotFound($"There is no ticket {id}{(asOf is null && version is null ? "" : " at that moment")}.") : Results.Ok(ticket);
+    }
 
     [WolverineGet(Route), Authorize(Roles = Roles.Everyone), Tags("Tickets")]
     [EndpointSummary("Tickets, newest activity first, 50 a page; filter by customer and group")]
