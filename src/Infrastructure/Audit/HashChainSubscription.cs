@@ -1,0 +1,63 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Services;
+using Marten.Subscriptions;
+using Npgsql;
+using SecureMail.Application.Audit;
+
+namespace SecureMail.Infrastructure.Audit;
+
+/// <summary>
+/// Follows the event log through Marten's async daemon, which hands out pages strictly in sequence order and commits
+/// each page (with its progress) before the next. Each page's events are re-read as stored, never re-serialized, and
+/// their chain records are written in the page's transaction. The chain's own head, not the daemon's progress, says
+/// where to continue, so a replayed or rewound subscription never chains an event twice.
+/// </summary>
+public sealed class HashChainSubscription : SubscriptionBase
+{
+    public const string SubscriptionName = "AuditHashChain";
+
+    private readonly ChainHash chain;
+    private readonly AuditTables tables;
+    private readonly StoredEvents events;
+    private readonly int checkpointEvery;
+
+    public HashChainSubscription(ChainHash chain, AuditTables tables, StoredEvents events, int checkpointEvery)
+    {
+        this.chain = chain;
+        this.tables = tables;
+        this.events = events;
+        this.checkpointEvery = checkpointEvery;
+        Name = SubscriptionName;
+        IncludeArchivedEvents = true;
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
+        IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        await using var connection = (NpgsqlConnection)operations.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var head = await tables.HeadAsync(connection, cancellationToken);
+        var previous = head?.Hash ?? ChainHash.Genesis;
+        var position = head?.Position ?? 0;
+        await foreach (var stored in events.RangeAsync(connection, Math.Max(page.SequenceFloor, head?.Sequence ?? 0), page.SequenceCeiling, cancellationToken))
+        {
+            var link = chain.Link(++position, previous, stored);
+            operations.QueueSqlCommand(tables.InsertLink, link.Sequence, link.Position, link.StreamId, link.Digest, link.DataDigest, link.Hash);
+            if (position % checkpointEvery == 0)
+                operations.QueueSqlCommand(tables.InsertCheckpoint, link.Position, link.Sequence, link.Hash);
+            previous = link.Hash;
+        }
+        return NoListener.Instance;
+    }
+
+    private sealed class NoListener : IChangeListener
+    {
+        public static readonly NoListener Instance = new();
+
+        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+
+        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+    }
+}
