@@ -7,7 +7,17 @@ namespace SecureMail.Application.Keystore;
 /// <param name="Email">Case-insensitive exact address.</param>
 /// <param name="Expired">true: only expired; false: only not expired.</param>
 /// <param name="ExpiresWithinDays">Only entries that expire between now and now + days (the renewal list).</param>
-public sealed record KeystoreFilter(string? Email, bool? Expired, int? ExpiresWithinDays);
+public sealed record KeystoreFilter(string? Email, bool? Expired, int? ExpiresWithinDays)
+{
+    /// <summary>The same filter applied to an entry in memory (time travel replays entries rather than querying them).</summary>
+    public bool Matches(KeystoreEntry entry, DateTimeOffset now)
+    {
+        var expired = entry.ExpiresAt is { } at && at < now;
+        return (string.IsNullOrWhiteSpace(Email) || entry.Emails.Contains(Email.Trim().ToLowerInvariant()))
+            && (Expired is null || Expired == expired)
+            && (ExpiresWithinDays is not { } days || (entry.ExpiresAt is { } until && until >= now && until <= now.AddDays(days)));
+    }
+}
 
 public static class KeystoreQueries
 {

@@ -28,9 +28,12 @@ public static class PgpKeyEndpoints
     }
 
     [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
-    [EndpointSummary("PGP keys held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days")]
-    public static Task<IReadOnlyList<PgpKeyView>> List(string? email, bool? expired, int? expiresWithinDays, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        KeystoreQueries.PgpKeys(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
+    [EndpointSummary("PGP keys held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days; asOf shows the keystore of that moment")]
+    public static Task<IReadOnlyList<PgpKeyView>> List(string? email, bool? expired, int? expiresWithinDays, DateTimeOffset? asOf, IQuerySession session,
+        TimeProvider clock, CancellationToken cancellation) =>
+        asOf is { } moment
+            ? KeystoreTimeTravel.PgpKeys(session, new KeystoreFilter(email, expired, expiresWithinDays), moment, cancellation)
+            : KeystoreQueries.PgpKeys(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
 
     [WolverineGet(Route + "/{fingerprint}"), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
     [EndpointSummary("One PGP key by its fingerprint")]

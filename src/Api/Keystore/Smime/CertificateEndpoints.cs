@@ -28,9 +28,12 @@ public static class CertificateEndpoints
     }
 
     [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
-    [EndpointSummary("Certificates held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days")]
-    public static Task<IReadOnlyList<CertificateView>> List(string? email, bool? expired, int? expiresWithinDays, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        KeystoreQueries.Certificates(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
+    [EndpointSummary("Certificates held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days; asOf shows the keystore of that moment")]
+    public static Task<IReadOnlyList<CertificateView>> List(string? email, bool? expired, int? expiresWithinDays, DateTimeOffset? asOf, IQuerySession session,
+        TimeProvider clock, CancellationToken cancellation) =>
+        asOf is { } moment
+            ? KeystoreTimeTravel.Certificates(session, new KeystoreFilter(email, expired, expiresWithinDays), moment, cancellation)
+            : KeystoreQueries.Certificates(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
 
     [WolverineGet(Route + "/{fingerprint}"), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
     [EndpointSummary("One certificate by its SHA-256 fingerprint (any case, colons allowed)")]

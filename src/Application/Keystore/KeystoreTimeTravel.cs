@@ -1,0 +1,40 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using SecureMail.Domain.Keystore.Pgp;
+using SecureMail.Domain.Keystore.Smime;
+
+namespace SecureMail.Application.Keystore;
+
+/// <summary>"Which keys did we hold, and was this certificate trusted, on that day?": the keystore replayed from its
+/// events up to a moment through the live projections, and judged (expiry, revocation) as of that moment.</summary>
+public static class KeystoreTimeTravel
+{
+    public static async Task<IReadOnlyList<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, DateTimeOffset asOf, CancellationToken cancellation)
+    {
+        var events = await EventsUntil(session, asOf, cancellation, typeof(CertificateImported), typeof(PrivateKeyImported), typeof(CertificateRemoved), typeof(CrlImported));
+        var revocations = events.GroupBy(e => e.StreamId)
+            .Select(stream => stream.Select(e => e.Data).OfType<CrlImported>().Aggregate((RevocationList?)null, (list, e) => list?.Apply(e) ?? RevocationList.Create(e)))
+            .OfType<RevocationList>().ToList();
+        return Entries(events).Where(e => e.Certificate is not null && filter.Matches(e, asOf))
+            .Select(e => CertificateView.From(e, KeystoreQueries.IsRevoked(e.Certificate!, revocations), asOf)).ToList();
+    }
+
+    public static async Task<IReadOnlyList<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, DateTimeOffset asOf, CancellationToken cancellation)
+    {
+        var events = await EventsUntil(session, asOf, cancellation, typeof(PgpKeyImported), typeof(PgpSecretKeyImported), typeof(PgpKeyRemoved));
+        return Entries(events).Where(e => e.PgpKey is not null && filter.Matches(e, asOf)).Select(e => PgpKeyView.From(e, asOf)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<IEvent>> EventsUntil(IQuerySession session, DateTimeOffset asOf, CancellationToken cancellation, params Type[] types) =>
+        await session.Events.QueryAllRawEvents().Where(e => e.Timestamp <= asOf && e.EventTypesAre(types)).OrderBy(e => e.Sequence).ToListAsync(cancellation);
+
+    private static IEnumerable<KeystoreEntry> Entries(IReadOnlyList<IEvent> events)
+    {
+        var projection = new KeystoreEntryProjection();
+        return events.GroupBy(e => e.StreamId)
+            .Select(stream => stream.Aggregate((KeystoreEntry?)null, (entry, e) => projection.Evolve(entry, stream.Key, e)))
+            .OfType<KeystoreEntry>()
+            .OrderBy(e => e.ImportedAt);
+    }
+}
