@@ -1,4 +1,4 @@
-# Sourced: the local token-signing key and vault key, made once under .data/ and kept there
+# Sourced: the local token-signing key, vault key and audit chain key, made once under .data/ and kept there
 # (losing the vault key makes the stored private keys unreadable). Environment variables win.
 load_local_secrets() {
   local file="$PROJECT_ROOT/.data/local-secrets.env"
@@ -9,8 +9,13 @@ load_local_secrets() {
       echo "LOCAL_VAULT_KEY=$(openssl rand -base64 32)"
     } >"$file")
   fi
+  # A key added after the file was first made is appended, never regenerated over the old ones.
+  if ! grep -q '^LOCAL_AUDIT_CHAIN_KEY=' "$file"; then
+    (umask 077 && echo "LOCAL_AUDIT_CHAIN_KEY=$(openssl rand -base64 32)" >>"$file")
+  fi
   # shellcheck disable=SC1090
   . "$file"
   export Auth__SigningKey="${Auth__SigningKey:-$LOCAL_AUTH_SIGNING_KEY}"
   export Vault__Key="${Vault__Key:-$LOCAL_VAULT_KEY}"
+  export Audit__ChainKey="${Audit__ChainKey:-$LOCAL_AUDIT_CHAIN_KEY}"
 }

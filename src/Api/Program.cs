@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
@@ -10,6 +11,7 @@ using SecureMail.Application.Delivery;
 using SecureMail.Application.Inbound;
 using SecureMail.Application.Tickets.Compose;
 using SecureMail.Application.Tickets.Delivery;
+using SecureMail.Infrastructure.Audit;
 using SecureMail.Infrastructure.Delivery;
 using SecureMail.Infrastructure;
 using Wolverine;
@@ -30,6 +32,7 @@ builder.Services.AddMarten(options =>
     })
     .UseLightweightSessions()
     .IntegrateWithWolverine()
+    .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup();
 
 var deliveryPolicy = DeliveryPolicy.Parse(configuration["Delivery:RetryDelaysSeconds"]);
@@ -55,6 +58,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddMailTransport(configuration, builder.Environment.ContentRootPath);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddInfrastructure(configuration);
+builder.Services.AddAudit(configuration);
 builder.Services.AddSecureMailAuthentication(configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionMapping>();

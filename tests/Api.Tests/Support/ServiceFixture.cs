@@ -25,6 +25,8 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public string VaultKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    public string ChainKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public async Task InitializeAsync()
     {
         await using (var connection = new NpgsqlConnection(ConnectionString))
@@ -41,6 +43,8 @@ public sealed class ServiceFixture : IAsyncLifetime
             web.UseSetting("Marten:Schema", Schema);
             web.UseSetting("Auth:SigningKey", Tokens.SigningKey);
             web.UseSetting("Vault:Key", VaultKey);
+            web.UseSetting("Audit:ChainKey", ChainKey);
+            web.UseSetting("Audit:CheckpointEvery", "5");
             web.UseSetting("Keystore:MaxUploadBytes", "65536");
             web.UseSetting("Smtp:Host", Smtp.Host);
             web.UseSetting("Smtp:Port", Smtp.Port.ToString());

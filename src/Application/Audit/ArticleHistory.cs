@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace SecureMail.Application.Audit;
+
+/// <summary>An article's security story in one read: composed, signed, encrypted, delivered; or received, decrypted,
+/// verified, retried. Its events on the ticket's stream and on its own delivery stream, in the order they happened.</summary>
+public static class ArticleHistory
+{
+    public static async Task<IReadOnlyList<LoggedEvent>?> For(IEventLog log, Guid ticketId, Guid articleId, CancellationToken cancellation)
+    {
+        var ticket = await log.StreamAsync(ticketId, cancellation);
+        var ofArticle = ticket?.Events.Where(e => Names(e, articleId)).ToList();
+        if (ofArticle is not { Count: > 0 })
+            return null;
+        var delivery = await log.StreamAsync(articleId, cancellation);
+        return ofArticle.Concat(delivery?.Events ?? []).OrderBy(e => e.Sequence).ToList();
+    }
+
+    private static bool Names(LoggedEvent e, Guid articleId) =>
+        e.Data.ValueKind == JsonValueKind.Object
+        && e.Data.TryGetProperty("articleId", out var id)
+        && id.ValueKind == JsonValueKind.String
+        && id.GetString() == articleId.ToString();
+}
