@@ -7,7 +7,7 @@ namespace SecureMail.Api.Audit;
 
 public sealed class AuditInput : NetCoreInput
 {
-    [Description("verify: recompute the event log's hash chain; checkpoints: print the newest checkpoints, to pin outside the database")]
+    [Description("verify: recompute the event log's hash chain; checkpoints: print the newest checkpoints, to pin outside the database; replay: rebuild every read model into a scratch schema and compare it with the live one")]
     public string Action { get; set; } = "verify";
 
     [Description("A checkpoint kept outside the database, SEQUENCE:HASH; repeat for several")]
@@ -20,8 +20,9 @@ public sealed class AuditInput : NetCoreInput
 }
 
 /// <summary><c>dotnet run --project src/Api -- audit verify [--pin SEQ:HASH]</c>: the command-line twin of
-/// POST /api/v1/audit/verify. Prints the report as JSON and fails (exit code 1) when the chain does not hold.</summary>
-[Description("Audit the event log: verify its hash chain, or print checkpoints to keep outside the database", Name = "audit")]
+/// POST /api/v1/audit/verify. Prints the report as JSON and fails (exit code 1) when the chain does not hold.
+/// <c>audit replay</c> rebuilds the read models into a scratch schema and fails when any differs from the live one.</summary>
+[Description("Audit the event log: verify its hash chain, print checkpoints to keep outside the database, or replay the read models", Name = "audit")]
 public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -29,12 +30,19 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
     public override async Task<bool> Execute(AuditInput input)
     {
         var checkpoints = input.Action.Equals("checkpoints", StringComparison.OrdinalIgnoreCase);
-        if (!checkpoints && !input.Action.Equals("verify", StringComparison.OrdinalIgnoreCase))
+        var replay = input.Action.Equals("replay", StringComparison.OrdinalIgnoreCase);
+        if (!checkpoints && !replay && !input.Action.Equals("verify", StringComparison.OrdinalIgnoreCase))
         {
-            Console.Error.WriteLine($"Unknown action {input.Action}: verify or checkpoints.");
+            Console.Error.WriteLine($"Unknown action {input.Action}: verify, checkpoints or replay.");
             return false;
         }
         using var host = input.BuildHost();
+        if (replay)
+        {
+            var replayed = await host.Services.GetRequiredService<IReadModelReplay>().RunAsync(CancellationToken.None);
+            Console.WriteLine(JsonSerializer.Serialize(replayed, Output));
+            return replayed.Ok;
+        }
         var chain = host.Services.GetRequiredService<IAuditChain>();
         if (checkpoints)
         {

@@ -21,6 +21,7 @@ public static class AuditSetup
         services.AddSingleton(chain);
         services.AddSingleton<IEventLog, PostgresEventLog>();
         services.AddSingleton<IAuditChain, PostgresAuditChain>();
+        services.AddSingleton<IReadModelReplay, ScratchSchemaReplay>();
         services.ConfigureMarten(options => ApplyStore(options, chain, checkpointEvery));
         return services;
     }

@@ -64,10 +64,14 @@ public sealed class TicketDetailsProjection : MultiStreamProjection<TicketDetail
         return next is null ? null : next with
         {
             TicketVersion = e.StreamId == id ? e.Version : next.TicketVersion,
-            UpdatedAt = e.Timestamp,
+            UpdatedAt = StoredPrecision(e.Timestamp),
             AwaitingKeys = next.Articles.Any(a => a.AwaitsKey),
         };
     }
+
+    // PostgreSQL keeps microseconds: the live projection sees .NET's 100 ns clock, a replay reads the stored value back.
+    // Truncating here makes both tell the same time (found by `audit replay`).
+    private static DateTimeOffset StoredPrecision(DateTimeOffset time) => new(time.Ticks - time.Ticks % 10, time.Offset);
 
     private static ArticleView Composed(ArticleComposed c) => new(
         c.ArticleId, "outgoing", c.From, c.To, c.Cc, c.Subject, c.Body, c.Html, c.Attachments, c.ComposedAt,
