@@ -42,6 +42,9 @@ builder.Host.UseWolverine(options =>
     options.Policies.AutoApplyTransactions();
     options.Policies.UseDurableLocalQueues();
     options.Policies.OnException<MailTransportFailed>(e => !e.Permanent).ScheduleRetry(deliveryPolicy.RetryDelays.ToArray());
+    // Two writers on one ticket stream (a reply and a delivery outcome): the loser runs again on the new state.
+    options.Policies.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
+        TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
     options.UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten.Events.Aggregation;
 using SecureMail.Domain.Groups;
 using SecureMail.Domain.Keystore.Pgp;
@@ -49,6 +50,8 @@ public sealed class GroupProjection : SingleStreamProjection<Group, Guid>
 public sealed class TicketProjection : SingleStreamProjection<Ticket, Guid>
 {
     public static Ticket Create(TicketOpened e) => Ticket.Create(e);
-    public static Ticket Apply(ArticleComposed e, Ticket state) => state.Apply(e);
-    public static Ticket Apply(SecureMail.Domain.Inbound.ArticleReceived e, Ticket state) => state.Apply(e);
+    public static Ticket Apply(IEvent<ArticleComposed> e, Ticket state) => state.Apply(e.Data, e.Version);
+    public static Ticket Apply(IEvent<SecureMail.Domain.Inbound.ArticleReceived> e, Ticket state) => state.Apply(e.Data, e.Version);
+    public static Ticket Apply(ArticleDelivered e, Ticket state) => state.Apply(e);
+    public static Ticket Apply(ArticleDeliveryFailed e, Ticket state) => state.Apply(e);
 }

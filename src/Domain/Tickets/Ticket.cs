@@ -2,17 +2,26 @@ using SecureMail.Domain.Common;
 
 namespace SecureMail.Domain.Tickets;
 
-public sealed record TicketArticle(Guid Id, string MessageId, string From, IReadOnlyList<string> Recipients);
+/// <param name="AddedAt">The ticket version (stream version) at which the article was added.</param>
+/// <param name="DeliveryConcluded">Delivered, or given up on: it is not sent again.</param>
+public sealed record TicketArticle(Guid Id, string MessageId, string From, IReadOnlyList<string> Recipients, long AddedAt, bool DeliveryConcluded = false);
 
 public sealed record Ticket(Guid Id, string Group, string Customer, string Subject, IReadOnlyList<TicketArticle> Articles)
 {
     public static Ticket Create(TicketOpened e) => new(e.TicketId, e.Group, e.Customer, e.Subject, []);
 
-    public Ticket Apply(ArticleComposed e) =>
-        this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId, e.From, [.. e.To, .. e.Cc])] };
+    public Ticket Apply(ArticleComposed e, long version) =>
+        this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId, e.From, [.. e.To, .. e.Cc], version)] };
 
-    public Ticket Apply(Inbound.ArticleReceived e) =>
-        this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId ?? "", e.From.FirstOrDefault() ?? "", [.. e.To, .. e.Cc])] };
+    public Ticket Apply(ArticleDelivered e) => Concluded(e.ArticleId);
+
+    public Ticket Apply(ArticleDeliveryFailed e) => Concluded(e.ArticleId);
+
+    private Ticket Concluded(Guid articleId) =>
+        this with { Articles = Articles.Select(a => a.Id == articleId ? a with { DeliveryConcluded = true } : a).ToList() };
+
+    public Ticket Apply(Inbound.ArticleReceived e, long version) =>
+        this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId ?? "", e.From.FirstOrDefault() ?? "", [.. e.To, .. e.Cc], version)] };
 
     public TicketArticle? Article(Guid id) => Articles.FirstOrDefault(a => a.Id == id);
 }
@@ -32,9 +41,13 @@ public static class Composing
 {
     /// <summary>Opens a ticket (when <paramref name="current"/> is null) or replies on it. Threading headers follow
     /// RFC 5322 §3.6.4: In-Reply-To is the latest article, References every earlier one.</summary>
+    /// <param name="expectedVersion">The ticket version the agent saw. Only a newer article makes it stale: security outcomes
+    /// and deliveries recorded meanwhile do not change what the agent is answering.</param>
     public static Decision Compose(Ticket? current, Guid ticketId, Guid articleId, string messageId, string from, ArticleDraft draft,
-        RequestedSecurity security, string actor, DateTimeOffset now)
+        RequestedSecurity security, string actor, DateTimeOffset now, long? expectedVersion = null)
     {
+        if (current is not null && expectedVersion is { } seen && current.Articles.Any(a => a.AddedAt > seen))
+            return Decision.Reject(RejectionKind.Conflict, $"The ticket has an article newer than version {seen}; reload it and write the reply again.");
         if (draft.To.Count + draft.Cc.Count == 0)
             return Decision.Reject(RejectionKind.Invalid, "There was no recipient found.");
         if (string.IsNullOrWhiteSpace(draft.Subject) && current is null)

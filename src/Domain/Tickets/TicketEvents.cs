@@ -61,9 +61,6 @@ public sealed record ArticleSecurityFailed(
     string Reason,
     DateTimeOffset FailedAt);
 
-// Delivery facts live on a stream of their own per article (the article id): the transport's retries and answers
-// do not move the ticket's version, which counts content only, so an agent's expectedVersion is not made stale by them.
-
 /// <param name="Reply">The next hop's answer (SMTP final reply, or the pickup file written).</param>
 public sealed record ArticleDelivered(Guid TicketId, Guid ArticleId, string Reply, int Attempts, DateTimeOffset DeliveredAt);
 

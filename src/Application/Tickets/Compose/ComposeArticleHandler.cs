@@ -21,11 +21,7 @@ public static class ComposeArticleHandler
     {
         var none = new OutgoingMessages();
         var now = clock.GetUtcNow();
-        var stream = command.TicketId is { } existing
-            ? command.ExpectedVersion is { } version
-                ? await session.Events.FetchForWriting<Ticket>(existing, version, cancellation)
-                : await session.Events.FetchForWriting<Ticket>(existing, cancellation)
-            : null;
+        var stream = command.TicketId is { } existing ? await session.Events.FetchForWriting<Ticket>(existing, cancellation) : null;
         if (command.TicketId is not null && stream?.Aggregate is null)
             return (Refuse(RejectionKind.NotFound, $"There is no ticket {command.TicketId}."), none);
         var ticket = stream?.Aggregate;
@@ -45,7 +41,7 @@ public static class ComposeArticleHandler
         var ticketId = ticket?.Id ?? Guid.CreateVersion7(now);
         var articleId = Guid.CreateVersion7(now);
         var messageId = $"{articleId:N}@{group.EmailAddress.Split('@')[1]}";
-        var decision = Composing.Compose(ticket, ticketId, articleId, messageId, group.EmailAddress, draft, plan!.Requested, command.Actor, now);
+        var decision = Composing.Compose(ticket, ticketId, articleId, messageId, group.EmailAddress, draft, plan!.Requested, command.Actor, now, command.ExpectedVersion);
         if (decision.Rejection is { } rejected)
             return (Outcome<ComposedArticle>.Refused(rejected), none);
 

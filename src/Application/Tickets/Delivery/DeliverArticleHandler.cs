@@ -15,26 +15,26 @@ public static class DeliverArticleHandler
     public static async Task Handle(DeliverArticle command, Envelope envelope, IDocumentSession session, IRawMessageStore messages,
         IMailTransport transport, DeliveryPolicy policy, TimeProvider clock, ILogger<DeliverArticle> logger, CancellationToken cancellation)
     {
-        var ticket = await session.Events.FetchLatest<Ticket>(command.TicketId, cancellation);
-        var article = ticket?.Article(command.ArticleId);
+        var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
+        var article = stream.Aggregate?.Article(command.ArticleId);
         // At-least-once delivery: an article whose delivery is already concluded (delivered or failed) is not sent again.
-        if (article is null || await session.Events.FetchStreamStateAsync(command.ArticleId, cancellation) is not null)
+        if (article is null || article.DeliveryConcluded)
             return;
         var raw = await messages.LoadAsync(session, command.ArticleId, cancellation);
         if (raw is null)
         {
-            session.Events.StartStream(command.ArticleId, new ArticleDeliveryFailed(command.TicketId, command.ArticleId, "The stored message is missing.", envelope.Attempts, clock.GetUtcNow()));
+            stream.AppendOne(new ArticleDeliveryFailed(command.TicketId, command.ArticleId, "The stored message is missing.", envelope.Attempts, clock.GetUtcNow()));
             return;
         }
         try
         {
             var reply = await transport.SendAsync(raw, article.From, article.Recipients, cancellation);
-            session.Events.StartStream(command.ArticleId, new ArticleDelivered(command.TicketId, command.ArticleId, reply, envelope.Attempts, clock.GetUtcNow()));
+            stream.AppendOne(new ArticleDelivered(command.TicketId, command.ArticleId, reply, envelope.Attempts, clock.GetUtcNow()));
         }
         catch (MailTransportFailed failed) when (failed.Permanent || envelope.Attempts >= policy.MaxAttempts)
         {
             logger.LogWarning("Article {ArticleId} was not delivered after {Attempts} attempt(s): {Reason}", command.ArticleId, envelope.Attempts, failed.Message);
-            session.Events.StartStream(command.ArticleId, new ArticleDeliveryFailed(command.TicketId, command.ArticleId, failed.Message, envelope.Attempts, clock.GetUtcNow()));
+            stream.AppendOne(new ArticleDeliveryFailed(command.TicketId, command.ArticleId, failed.Message, envelope.Attempts, clock.GetUtcNow()));
         }
     }
 }

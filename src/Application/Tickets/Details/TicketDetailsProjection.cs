@@ -1,31 +1,30 @@
 using JasperFx.Events;
-using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Details;
 
-/// <summary>Gathers a ticket's stream and its articles' delivery streams (every event names its ticket).</summary>
-public sealed class TicketDetailsProjection : MultiStreamProjection<TicketDetails, Guid>
+public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetails, Guid>
 {
     public TicketDetailsProjection()
     {
-        Identity<TicketOpened>(e => e.TicketId);
-        Identity<ArticleComposed>(e => e.TicketId);
-        Identity<ArticleSigned>(e => e.TicketId);
-        Identity<ArticleEncrypted>(e => e.TicketId);
-        Identity<ArticleSecurityFailed>(e => e.TicketId);
-        Identity<ArticleDelivered>(e => e.TicketId);
-        Identity<ArticleDeliveryFailed>(e => e.TicketId);
-        Identity<ArticleReceived>(e => e.TicketId);
-        Identity<ArticleContentExtracted>(e => e.TicketId);
-        Identity<ArticleSecurityChecked>(e => e.TicketId);
-        Identity<ArticleDecrypted>(e => e.TicketId);
-        Identity<DecryptionFailed>(e => e.TicketId);
-        Identity<SignatureVerified>(e => e.TicketId);
-        Identity<SignatureVerificationFailed>(e => e.TicketId);
-        Identity<SecurityProcessRetried>(e => e.TicketId);
+        IncludeType<TicketOpened>();
+        IncludeType<ArticleComposed>();
+        IncludeType<ArticleSigned>();
+        IncludeType<ArticleEncrypted>();
+        IncludeType<ArticleSecurityFailed>();
+        IncludeType<ArticleDelivered>();
+        IncludeType<ArticleDeliveryFailed>();
+        IncludeType<ArticleReceived>();
+        IncludeType<ArticleContentExtracted>();
+        IncludeType<ArticleSecurityChecked>();
+        IncludeType<ArticleDecrypted>();
+        IncludeType<DecryptionFailed>();
+        IncludeType<SignatureVerified>();
+        IncludeType<SignatureVerificationFailed>();
+        IncludeType<SecurityProcessRetried>();
     }
 
     public override TicketDetails? Evolve(TicketDetails? ticket, Guid id, IEvent e)
@@ -63,7 +62,7 @@ public sealed class TicketDetailsProjection : MultiStreamProjection<TicketDetail
         };
         return next is null ? null : next with
         {
-            TicketVersion = e.StreamId == id ? e.Version : next.TicketVersion,
+            TicketVersion = e.Version,
             UpdatedAt = StoredPrecision(e.Timestamp),
             AwaitingKeys = next.Articles.Any(a => a.AwaitsKey),
         };

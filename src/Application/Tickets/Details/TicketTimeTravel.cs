@@ -1,5 +1,4 @@
 using Marten;
-using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Details;
 
@@ -12,13 +11,7 @@ public static class TicketTimeTravel
         var ticketEvents = await session.Events.FetchStreamAsync(ticketId, version ?? 0, asOf, token: cancellation);
         if (ticketEvents.Count == 0)
             return null;
-        var until = asOf ?? ticketEvents[^1].Timestamp;
-        var articleIds = ticketEvents.Select(e => e.Data).OfType<ArticleComposed>().Select(c => c.ArticleId).ToArray();
-        var deliveries = articleIds.Length == 0
-            ? []
-            : await session.Events.QueryAllRawEvents().Where(e => articleIds.Contains(e.StreamId) && e.Timestamp <= until).ToListAsync(cancellation);
         var projection = new TicketDetailsProjection();
-        return ticketEvents.Concat(deliveries).OrderBy(e => e.Sequence)
-            .Aggregate((TicketDetails?)null, (state, e) => projection.Evolve(state, ticketId, e));
+        return ticketEvents.Aggregate((TicketDetails?)null, (state, e) => projection.Evolve(state, ticketId, e));
     }
 }
