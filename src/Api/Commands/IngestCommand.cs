@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Microsoft.Extensions.Hosting;
+using SecureMail.Api.Http;
 using SecureMail.Application.Inbound;
 using Wolverine;
 
@@ -26,10 +27,15 @@ public sealed class IngestCommand : JasperFxAsyncCommand<IngestInput>
         var failures = 0;
         foreach (var source in input.Files)
         {
-            var raw = await Read(source, limit);
-            if (raw is null)
+            byte[] raw;
+            try
             {
-                Console.Error.WriteLine($"{source}: larger than the limit of {limit} bytes; not stored.");
+                await using var stream = source == "-" ? Console.OpenStandardInput() : File.OpenRead(source);
+                raw = await Upload.ReadLimitedAsync(stream, limit, CancellationToken.None);
+            }
+            catch (UploadRejected rejected)
+            {
+                Console.Error.WriteLine($"{source}: {rejected.Message} Not stored.");
                 failures++;
                 continue;
             }
@@ -38,20 +44,5 @@ public sealed class IngestCommand : JasperFxAsyncCommand<IngestInput>
         }
         await host.StopAsync();
         return failures == 0;
-    }
-
-    private static async Task<byte[]?> Read(string source, long limit)
-    {
-        await using var stream = source == "-" ? Console.OpenStandardInput() : File.OpenRead(source);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-                return null;
-        }
-        return buffer.ToArray();
     }
 }

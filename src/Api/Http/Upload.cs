@@ -53,7 +53,8 @@ public sealed record Upload(byte[] Content, string? Password)
             ? throw new UploadRejected(StatusCodes.Status413PayloadTooLarge, $"The message is larger than the limit of {limit} bytes.")
             : ReadLimitedAsync(request.Body, limit, cancellation);
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellation)
+    /// <summary>A stream read whole, refused as soon as it passes the limit (413) or when empty (400); the ingest command uses it too.</summary>
+    public static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellation)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
