@@ -14,6 +14,8 @@ using SecureMail.Application.Inbound;
 using SecureMail.Infrastructure.Inbound;
 using SecureMail.Application.Tickets.Outgoing;
 using SecureMail.Infrastructure.Outgoing;
+using SecureMail.Application.Projections;
+using SecureMail.Infrastructure.Projections;
 
 namespace SecureMail.Infrastructure;
 
@@ -29,12 +31,15 @@ public static class InfrastructureSetup
         services.AddSingleton<IRawMessageStore, PostgresRawMessageStore>();
         services.AddSingleton<IOutgoingMailComposer, MimeKitOutgoingMailComposer>();
         services.AddSingleton<IInboundMessageReader, MimeKitInboundMessageReader>();
+        services.AddSingleton<IProjectionRebuilder, StreamLockedRebuild>();
         return services;
     }
 
     public static void ApplyStore(StoreOptions options)
     {
         options.Schema.For<VaultSecret>();
+        // Operational state, not a read model of the events: kept out of StoreConfiguration, so replay does not compare it.
+        options.Schema.For<ProjectionRebuild>();
         options.Storage.ExtendedSchemaObjects.Add(PostgresRawMessageStore.Definition(options.DatabaseSchemaName));
     }
 }
