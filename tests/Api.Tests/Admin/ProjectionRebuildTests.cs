@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Api.Tests.Tickets;
 using SecureMail.Application.Audit;
@@ -28,7 +27,7 @@ public class ProjectionRebuildTests(ServiceFixture service)
             tickets.Add((await helpdesk.Composed(await helpdesk.Compose([helpdesk.Mailbox($"c{i}")], null))).TicketId);
         // Two read-model rows no longer match their events: one that no reply touches, and one that replies keep
         // appending to, which must not carry the corruption past the rebuild.
-        await Sql($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"corrupted\"') where id in ('{tickets[0]}', '{tickets[1]}')");
+        await Database.Execute($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"corrupted\"') where id in ('{tickets[0]}', '{tickets[1]}')");
 
         var replies = new ConcurrentBag<(Guid Ticket, Guid Article)>();
         var refusals = new ConcurrentBag<HttpStatusCode>();
@@ -117,13 +116,5 @@ public class ProjectionRebuildTests(ServiceFixture service)
                 return status;
             await Task.Delay(50);
         }
-    }
-
-    private static async Task Sql(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ServiceFixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Domain.Keystore;
 using SecureMail.TestKit.Smime;
@@ -49,27 +48,11 @@ public sealed class AuditLog(ServiceFixture service)
     public static async Task Chained(long sequence)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await Scalar<long>($"select count(*) from {ServiceFixture.Schema}.audit_chain where seq >= {sequence}") == 0)
+        while (await Database.Scalar<long>($"select count(*) from {ServiceFixture.Schema}.audit_chain where seq >= {sequence}") == 0)
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"The hash chain did not reach event {sequence}.");
             await Task.Delay(100);
         }
-    }
-
-    public static async Task Execute(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ServiceFixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public static async Task<T> Scalar<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ServiceFixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

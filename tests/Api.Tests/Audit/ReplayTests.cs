@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Api.Tests.Tickets;
 using SecureMail.Application.Audit;
@@ -19,7 +18,7 @@ public class ReplayTests(ServiceFixture service)
         var replay = service.Host.Services.GetRequiredService<IReadModelReplay>();
 
         var clean = await replay.RunAsync(CancellationToken.None);
-        await Sql($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"tampered\"') where id = '{ticketId}'");
+        await Database.Execute($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"tampered\"') where id = '{ticketId}'");
         ReplayReport corrupted;
         try
         {
@@ -27,19 +26,11 @@ public class ReplayTests(ServiceFixture service)
         }
         finally
         {
-            await Sql($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"Your request\"') where id = '{ticketId}'");
+            await Database.Execute($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"Your request\"') where id = '{ticketId}'");
         }
 
         Assert.True(clean.Ok, string.Join("; ", clean.Differences));
         Assert.True(clean.DocumentsCompared >= 3);
         Assert.Equal([new ReplayDifference("ticketdetails", ticketId.ToString(), "different")], corrupted.Differences);
-    }
-
-    private static async Task Sql(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ServiceFixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,5 +1,6 @@
 using SecureMail.Api.Tests.Support;
 using static SecureMail.Api.Tests.Audit.AuditLog;
+using static SecureMail.Api.Tests.Support.Database;
 
 namespace SecureMail.Api.Tests.Audit;
 
