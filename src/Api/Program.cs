@@ -42,9 +42,12 @@ builder.Host.UseWolverine(options =>
     options.Policies.AutoApplyTransactions();
     options.Policies.UseDurableLocalQueues();
     options.Policies.OnException<MailTransportFailed>(e => !e.Permanent).ScheduleRetry(deliveryPolicy.RetryDelays.ToArray());
-    // Two writers on one ticket stream (a reply and a delivery outcome): the loser runs again on the new state.
-    options.Policies.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
-        TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
+    // Two writers on one ticket stream (a reply and a delivery outcome): the loser runs again on the new state, with jitter
+    // so the losers do not collide again in step. A queued message (an outcome, an inbound article) never gives up on a
+    // conflict, which only says someone else wrote first; an HTTP request answers 409 when the inline retries run out.
+    options.Policies.OnException<JasperFx.ConcurrencyException>()
+        .RetryWithCooldown([.. new[] { 10, 25, 50, 100, 200, 400 }.Select(ms => TimeSpan.FromMilliseconds(ms))]).WithFullJitter()
+        .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
     options.UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();

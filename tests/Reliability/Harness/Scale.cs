@@ -1,0 +1,15 @@
+namespace SecureMail.Reliability.Harness;
+
+/// <summary>Fast figures for scripts/test (each test under a minute), long ones for scripts/soak (RELIABILITY_SOAK=1).</summary>
+public static class Scale
+{
+    public static bool Soak { get; } = Environment.GetEnvironmentVariable("RELIABILITY_SOAK") == "1";
+
+    public static T Pick<T>(T fast, T soak) => Soak ? soak : fast;
+}
+
+/// <summary>A reliability test: bounded in time (a minute in the fast run), so a hang fails instead of stalling the suite.</summary>
+public sealed class ReliabilityFactAttribute : FactAttribute
+{
+    public ReliabilityFactAttribute() => Timeout = Scale.Soak ? 30 * 60_000 : 60_000;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace SecureMail.Reliability.Harness;
+
+public sealed record StoredEvent(long Sequence, Guid StreamId, long Version, string Type, JsonElement Data, DateTimeOffset Timestamp)
+{
+    public Guid? ArticleId => Data.TryGetProperty("articleId", out var id) ? id.GetGuid() : null;
+}
+
+/// <summary>Reads what the service committed straight from PostgreSQL (Marten's mt_events, the raw_messages table,
+/// the audit chain), so a check does not depend on the service it checks.</summary>
+public sealed class StoreReader(string connectionString, string schema)
+{
+    public Task<IReadOnlyList<StoredEvent>> Stream(Guid streamId) =>
+        Events("stream_id = @id order by version", ("id", streamId));
+
+    public Task<IReadOnlyList<StoredEvent>> OfType(params string[] types) =>
+        Events("type = any(@types) order by seq_id", ("types", types));
+
+    public async Task<long> Scalar(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql.Replace("{schema}", schema), connection);
+        return await command.ExecuteScalarAsync() is long value ? value : 0;
+    }
+
+    public Task<long> HighestSequence() => Scalar("select coalesce(max(seq_id), 0) from {schema}.mt_events");
+
+    /// <summary>The last event the audit chain (the HotCold daemon's subscription) has hashed.</summary>
+    public Task<long> ChainHead() => Scalar("select coalesce(max(seq), 0) from {schema}.audit_chain");
+
+    public async Task<ISet<Guid>> RawMessageIds()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select id from {schema}.raw_messages", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new HashSet<Guid>();
+        while (await reader.ReadAsync())
+            ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> Events(string where, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select seq_id, stream_id, version, type, data::text, timestamp from {schema}.mt_events where {where}", connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync())
+            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3),
+                JsonDocument.Parse(reader.GetString(4)).RootElement, reader.GetFieldValue<DateTimeOffset>(5)));
+        return events;
+    }
+}
