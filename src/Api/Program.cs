@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.Events.Daemon;
 using Marten;
 using SecureMail.Api.Auth;
+using SecureMail.Api.Cluster;
 using SecureMail.Api.Http;
 using SecureMail.Api.Keystore;
 using SecureMail.Api.OpenApi;
@@ -49,6 +50,7 @@ builder.Host.UseWolverine(options =>
         .RetryWithCooldown([.. new[] { 10, 25, 50, 100, 200, 400 }.Select(ms => TimeSpan.FromMilliseconds(ms))]).WithFullJitter()
         .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
     options.UseRuntimeCompilation();
+    NodeHealth.Apply(options.Durability, configuration);
 });
 builder.Services.AddWolverineHttp();
 

@@ -35,7 +35,7 @@ public class RacingRepliesTests(ITestOutputHelper output)
             for (var i = 0; i < AttemptsPerAgent; i++)
             {
                 var seen = (long)(await Helpdesk.Ticket(client, ticketId))["version"]!;
-                var response = await tally.Send(() => Helpdesk.Reply(client, ticketId, customer, $"agent {agent}, attempt {i}", seen));
+                var (response, _) = await tally.Send(() => Helpdesk.Reply(client, ticketId, customer, $"agent {agent}, attempt {i}", seen));
                 var created = response?.StatusCode == HttpStatusCode.Created;
                 attempts.Add(new Attempt(seen, response?.StatusCode, created ? (await Helpdesk.Ids(response!)).ArticleId : null,
                     !created && response is not null && (await response.Content.ReadAsStringAsync()).Contains("has an article newer than version")));

@@ -13,6 +13,8 @@ public sealed record ServiceSettings(string ConnectionString, string Schema)
     public int SmtpPort { get; init; }
     public string? PickupDirectory { get; init; }
     public string RetryDelaysSeconds { get; init; } = "1,1,1";
+    /// <summary>A node silent this long is dead and its queued work passes on; short, so a test sees the takeover within its minute.</summary>
+    public string NodeDeadAfterSeconds { get; init; } = "6";
     public string LogLevel { get; init; } = "Information";
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 
@@ -30,6 +32,8 @@ public sealed record ServiceSettings(string ConnectionString, string Schema)
             ["Vault__Key"] = VaultKey,
             ["Audit__ChainKey"] = ChainKey,
             ["Delivery__RetryDelaysSeconds"] = RetryDelaysSeconds,
+            ["Cluster__HeartbeatSeconds"] = "1",
+            ["Cluster__NodeDeadAfterSeconds"] = NodeDeadAfterSeconds,
             ["Inbound__MaxMessageBytes"] = (2 * 1024 * 1024).ToString(),
             ["Keystore__MaxUploadBytes"] = "65536",
             ["Logging__LogLevel__Default"] = LogLevel,

@@ -22,25 +22,26 @@ public sealed class Tally
 
     public void Add(HttpStatusCode status) => Add(((int)status).ToString());
 
-    /// <summary>Sends, counts the outcome, and returns the response (null when there was none).</summary>
-    public async Task<HttpResponseMessage?> Send(Func<Task<HttpResponseMessage>> request)
+    /// <summary>Sends, counts the outcome, and returns the response (null when there was none) with the outcome's kind.</summary>
+    public async Task<(HttpResponseMessage? Response, string Outcome)> Send(Func<Task<HttpResponseMessage>> request)
     {
+        string outcome;
+        HttpResponseMessage? response = null;
         try
         {
-            var response = await request();
-            Add(response.StatusCode);
-            return response;
+            response = await request();
+            outcome = ((int)response.StatusCode).ToString();
         }
         catch (HttpRequestException e)
         {
-            Add(e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused" : $"no answer ({e.HttpRequestError})");
-            return null;
+            outcome = e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused" : $"no answer ({e.HttpRequestError})";
         }
         catch (TaskCanceledException)
         {
-            Add("timeout");
-            return null;
+            outcome = "timeout";
         }
+        Add(outcome);
+        return (response, outcome);
     }
 
     public override string ToString() =>
