@@ -57,6 +57,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(KeystoreLimits.From(configuration));
 builder.Services.AddSingleton(deliveryPolicy);
+builder.Services.AddSingleton<AcceptedSends>();
 builder.Services.AddSingleton<SecurityKeys>();
 builder.Services.AddSingleton<SecurityProcess>();
 var inbound = new InboundOptions(configuration.GetValue<long?>("Inbound:MaxMessageBytes") ?? 25L * 1024 * 1024, configuration["Inbound:DefaultGroup"] ?? "Support");

@@ -22,7 +22,7 @@ public sealed class ExceptionMapping(IProblemDetailsService problems, ILogger<Ex
             // Two writers raced on one stream (the same fingerprint imported twice at once): the loser is told, not failed.
             ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException =>
                 (StatusCodes.Status409Conflict, "Conflict", "Someone else changed this entry at the same moment; reload and try again."),
-            NpgsqlException or MartenCommandException { InnerException: NpgsqlException } =>
+            _ when DatabaseFailed(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database cannot be reached; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The service failed to handle this request; the error is logged."),
         };
@@ -35,5 +35,14 @@ public sealed class ExceptionMapping(IProblemDetailsService problems, ILogger<Ex
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    // Marten wraps Npgsql's errors, and a commit interrupted by the server's shutdown surfaces as an ObjectDisposedException around one.
+    private static bool DatabaseFailed(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            if (e is NpgsqlException)
+                return true;
+        return false;
     }
 }

@@ -88,7 +88,7 @@ public sealed class Deployment : IAsyncDisposable
     {
         try
         {
-            await using var connection = new NpgsqlConnection(Settings.ConnectionString);
+            await using var connection = new NpgsqlConnection(Settings.ConnectionString + ";Pooling=false");
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"drop schema if exists {Settings.Schema} cascade", connection);
             await drop.ExecuteNonQueryAsync();

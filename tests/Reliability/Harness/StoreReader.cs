@@ -10,8 +10,11 @@ public sealed record StoredEvent(long Sequence, Guid StreamId, long Version, str
 
 /// <summary>Reads what the service committed straight from PostgreSQL (Marten's mt_events, the raw_messages table,
 /// the audit chain), so a check does not depend on the service it checks.</summary>
-public sealed class StoreReader(string connectionString, string schema)
+public sealed class StoreReader(string serviceConnectionString, string schema)
 {
+    // Unpooled: a pooled connection would outlive a database restart and fail the first check after it.
+    private readonly string connectionString = serviceConnectionString + ";Pooling=false";
+
     public Task<IReadOnlyList<StoredEvent>> Stream(Guid streamId) =>
         Events("stream_id = @id order by version", ("id", streamId));
 

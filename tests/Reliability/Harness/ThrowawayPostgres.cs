@@ -26,7 +26,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         if (Signals.RunningAsRoot)
             Run("chown", ["postgres:", root], asOwner: false);
         var cluster = new ThrowawayPostgres(root);
-        Run(Tool("initdb"), ["-D", cluster.Data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale"]);
+        Run(Tool("initdb"), ["-D", cluster.Data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"]);
         await cluster.StartAgainAsync();
         return cluster;
     }
@@ -36,7 +36,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         Run(Tool("pg_ctl"), ["-D", Data, "-l", Path.Combine(_root, "postgres.log"), "-w", "-t", "60", "-o",
             $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             "start"]);
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
     }
 

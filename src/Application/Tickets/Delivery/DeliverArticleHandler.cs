@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Logging;
+using SecureMail.Application.Common;
 using SecureMail.Application.Delivery;
 using SecureMail.Application.Messages;
 using SecureMail.Application.Tickets.Compose;
@@ -15,22 +16,28 @@ namespace SecureMail.Application.Tickets.Delivery;
 /// message a second time (found by tests/Reliability: a busy ticket got duplicates and dead-lettered deliveries).</remarks>
 public static class DeliverArticleHandler
 {
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) => DatabaseOutage.WaitOut(chain);
+
     // IDocumentSession, though it only reads: it makes Wolverine commit the outcome message and mark this one handled together.
     public static async Task<RecordDeliveryOutcome?> Handle(DeliverArticle command, Envelope envelope, IDocumentSession session, IRawMessageStore messages,
-        IMailTransport transport, DeliveryPolicy policy, TimeProvider clock, ILogger<DeliverArticle> logger, CancellationToken cancellation)
+        IMailTransport transport, DeliveryPolicy policy, AcceptedSends accepted, TimeProvider clock, ILogger<DeliverArticle> logger, CancellationToken cancellation)
     {
         var ticket = await session.Events.FetchLatest<Ticket>(command.TicketId, cancellation);
         var article = ticket?.Article(command.ArticleId);
         // At-least-once delivery: an article whose delivery is already concluded (delivered or failed) is not sent again.
         if (article is null || article.DeliveryConcluded)
             return null;
+        if (accepted.Recall(command.ArticleId) is { } sent)
+            return sent;
         var raw = await messages.LoadAsync(session, command.ArticleId, cancellation);
         if (raw is null)
             return RecordDeliveryOutcome.Failed(new ArticleDeliveryFailed(command.TicketId, command.ArticleId, "The stored message is missing.", envelope.Attempts, clock.GetUtcNow()));
         try
         {
             var reply = await transport.SendAsync(raw, article.From, article.Recipients, cancellation);
-            return RecordDeliveryOutcome.Delivered(new ArticleDelivered(command.TicketId, command.ArticleId, reply, envelope.Attempts, clock.GetUtcNow()));
+            var outcome = RecordDeliveryOutcome.Delivered(new ArticleDelivered(command.TicketId, command.ArticleId, reply, envelope.Attempts, clock.GetUtcNow()));
+            accepted.Remember(outcome);
+            return outcome;
         }
         catch (MailTransportFailed failed) when (failed.Permanent || envelope.Attempts >= policy.MaxAttempts)
         {

@@ -1,4 +1,5 @@
 using Marten;
+using SecureMail.Application.Common;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Delivery;
@@ -15,8 +16,11 @@ public sealed record RecordDeliveryOutcome(Guid TicketId, Guid ArticleId, Articl
 /// conflict with another writer on the ticket is simply retried on the new state.</summary>
 public static class RecordDeliveryOutcomeHandler
 {
-    public static async Task Handle(RecordDeliveryOutcome command, IDocumentSession session, CancellationToken cancellation)
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) => DatabaseOutage.WaitOut(chain);
+
+    public static async Task Handle(RecordDeliveryOutcome command, IDocumentSession session, AcceptedSends accepted, CancellationToken cancellation)
     {
+        accepted.Forget(command.ArticleId);
         var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
         // The outbox delivers at least once: an outcome already recorded is not recorded twice.
         if (stream.Aggregate?.Article(command.ArticleId) is not { DeliveryConcluded: false })
