@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using SecureMail.Application.Common;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Keystore.Smime;
@@ -13,7 +14,8 @@ public static class StoreConfiguration
 {
     public static void Apply(StoreOptions options)
     {
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            json => json.Converters.Add(new NulFreeStringConverter()));
         // Rich: events are numbered before inline projections see them. With the quick mode, the inline multi-stream
         // TicketDetails saw a batch (SecurityProcessRetried, ArticleDecrypted, ...) out of order and without versions.
         options.Events.AppendMode = EventAppendMode.Rich;

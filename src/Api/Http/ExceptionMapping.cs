@@ -1,15 +1,15 @@
 using JasperFx;
 using JasperFx.Events;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
+using SecureMail.Application.Common;
 using SecureMail.Application.Keystore;
 
 namespace SecureMail.Api.Http;
 
 /// <summary>Uploads and key material are refused by throwing; this turns each refusal into its ProblemDetails,
-/// and a database outage into 503, so nothing the client did wrong ends as a 500.</summary>
+/// and a database outage (Npgsql's transient errors, whatever wraps them) into 503, so nothing the client did wrong
+/// ends as a 500. Any other database error is a 500: retrying would not help.</summary>
 public sealed class ExceptionMapping(IProblemDetailsService problems, ILogger<ExceptionMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
@@ -22,7 +22,7 @@ public sealed class ExceptionMapping(IProblemDetailsService problems, ILogger<Ex
             // Two writers raced on one stream (the same fingerprint imported twice at once): the loser is told, not failed.
             ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException =>
                 (StatusCodes.Status409Conflict, "Conflict", "Someone else changed this entry at the same moment; reload and try again."),
-            _ when DatabaseFailed(exception) =>
+            _ when DatabaseOutage.IsOutage(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database cannot be reached; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The service failed to handle this request; the error is logged."),
         };
@@ -35,14 +35,5 @@ public sealed class ExceptionMapping(IProblemDetailsService problems, ILogger<Ex
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
-    }
-
-    // Marten wraps Npgsql's errors, and a commit interrupted by the server's shutdown surfaces as an ObjectDisposedException around one.
-    private static bool DatabaseFailed(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-            if (e is NpgsqlException)
-                return true;
-        return false;
     }
 }

@@ -40,6 +40,7 @@ public sealed class Deployment : IAsyncDisposable
             Directory.Delete(logs, recursive: true);
         Directory.CreateDirectory(logs);
         var smtp = await SmtpTestServer.StartAsync();
+        GuardSmtp(smtp);
         var settings = new ServiceSettings(connectionString ?? SharedConnectionString, schema) { SmtpHost = smtp.Host, SmtpPort = smtp.Port };
         var deployment = new Deployment(adjust?.Invoke(settings) ?? settings, smtp, logs);
         try
@@ -60,6 +61,19 @@ public sealed class Deployment : IAsyncDisposable
         var node = await ServiceNode.StartAsync($"node{Nodes.Count + 1}", Settings, _logDirectory);
         Nodes.Add(node);
         return node;
+    }
+
+    /// <summary>Starts the SMTP server again after <see cref="SmtpTestServer.Stop"/> (an outage's end).</summary>
+    public async Task RestartSmtpAsync()
+    {
+        await Smtp.StartAgainAsync();
+        GuardSmtp(Smtp);
+    }
+
+    private static void GuardSmtp(SmtpTestServer smtp)
+    {
+        foreach (var pid in ChildProcesses.ChildrenMatching(smtp.Maildir))
+            ChildProcesses.Guard(pid);
     }
 
     /// <summary>A value (password, passphrase, key bytes in some spelling) no node may log.</summary>

@@ -31,8 +31,9 @@ public sealed class Helpdesk
         return helpdesk;
     }
 
-    public Task<HttpResponseMessage> Open(HttpClient agent, string customer, string body = "Dear customer,\nhere is the answer.\n", object? security = null) =>
-        agent.PostAsJsonAsync("/api/v1/tickets", new { group = Name, customer, to = new[] { customer }, subject = "Your request", body, security });
+    public Task<HttpResponseMessage> Open(HttpClient agent, string customer, string body = "Dear customer,\nhere is the answer.\n", object? security = null,
+        object[]? attachments = null) =>
+        agent.PostAsJsonAsync("/api/v1/tickets", new { group = Name, customer, to = new[] { customer }, subject = "Your request", body, security, attachments });
 
     public static Task<HttpResponseMessage> Reply(HttpClient agent, Guid ticketId, string to, string body, long? expectedVersion) =>
         agent.PostAsJsonAsync($"/api/v1/tickets/{ticketId}/articles", new { to = new[] { to }, body, expectedVersion });

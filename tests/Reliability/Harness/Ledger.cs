@@ -32,8 +32,8 @@ public static class Ledger
         var receivedIds = received.Select(e => e.ArticleId!.Value).ToHashSet();
         var drained = await Eventually.Until(async () => new Drain(
                 Mailbox.Read(deployment.Smtp.Maildir),
-                (await store.OfType("article_delivered", "article_delivery_failed")).Select(e => e.ArticleId!.Value).ToHashSet(),
-                (await store.OfType("article_content_extracted")).Select(e => e.ArticleId!.Value).ToHashSet()),
+                await store.ArticleIdsOf("article_delivered", "article_delivery_failed"),
+                await store.ArticleIdsOf("article_content_extracted")),
             state => messageIds.IsSubsetOf(state.Mail.Select(m => m.MessageId)) && state.Concluded.Count >= composed.Count && receivedIds.IsSubsetOf(state.Extracted),
             timeout,
             state => $"{messageIds.Count(id => state.Mail.Any(m => m.MessageId == id))} of {messageIds.Count} outgoing arrived, " +

@@ -38,6 +38,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             "start"]);
         await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(Data, "postmaster.pid")).First());
+        ChildProcesses.Guard(postmaster, $"kill -9 \"$1\"; sleep 1; rm -rf '{_root}'");
     }
 
     /// <summary>A fast shutdown: sessions are ended and new connections refused until it starts again.</summary>

@@ -25,7 +25,7 @@ public class SmtpOutageTests(ITestOutputHelper output)
             during.Add((await Helpdesk.Ids(await Expect201(helpdesk.Open(agent, helpdesk.Mailbox($"customer{i}"))))).ArticleId);
         await Task.Delay(ShortOutage);
         Assert.Empty(await deployment.Store.OfType("article_delivered", "article_delivery_failed"));
-        await deployment.Smtp.StartAgainAsync();
+        await deployment.RestartSmtpAsync();
 
         var delivered = await Eventually.Until(() => deployment.Store.OfType("article_delivered"), events => events.Count == Articles,
             TimeSpan.FromSeconds(20), events => $"{events.Count} of {Articles} delivered after the relay came back");
@@ -44,7 +44,7 @@ public class SmtpOutageTests(ITestOutputHelper output)
         Assert.Equal(doomed, failed.ArticleId);
         Assert.Equal(Delays.Length + 1, failed.Data.GetProperty("attempts").GetInt32());
         Assert.True(gaveUpAfter >= TimeSpan.FromSeconds(Delays.Sum()), $"Gave up after {gaveUpAfter}, before the retries' {Delays.Sum()} s");
-        await deployment.Smtp.StartAgainAsync();
+        await deployment.RestartSmtpAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.DoesNotContain(Mailbox.Read(deployment.Smtp.Maildir), m => m.MessageId == helpdesk.MessageIdOf(doomed));
 
