@@ -84,7 +84,8 @@ public sealed class Deployment : IAsyncDisposable
         Nodes.SelectMany(node =>
         {
             var log = node.Log();
-            return _secrets.Where(secret => log.Contains(secret, StringComparison.Ordinal)).Select(secret => $"{node.Name}: {secret[..Math.Min(12, secret.Length)]}…");
+            return _secrets.Concat(node.Tokens.Signatures).Where(secret => log.Contains(secret, StringComparison.Ordinal))
+                .Select(secret => $"{node.Name}: {secret[..Math.Min(12, secret.Length)]}…");
         }).ToList();
 
     public async ValueTask DisposeAsync()

@@ -15,7 +15,9 @@ public sealed record ServiceSettings(string ConnectionString, string Schema)
     public string RetryDelaysSeconds { get; init; } = "1,1,1";
     /// <summary>A node silent this long is dead and its queued work passes on; short, so a test sees the takeover within its minute.</summary>
     public string NodeDeadAfterSeconds { get; init; } = "6";
-    public string LogLevel { get; init; } = "Information";
+    /// <summary>Information unless RELIABILITY_LOG_LEVEL says otherwise (scripts/soak runs everything at Trace); every log is
+    /// searched for secrets when its deployment is disposed.</summary>
+    public string LogLevel { get; init; } = System.Environment.GetEnvironmentVariable("RELIABILITY_LOG_LEVEL") ?? "Information";
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The values no log line may ever contain.</summary>

@@ -48,6 +48,32 @@ public sealed class StoreReader(string serviceConnectionString, string schema)
     /// <summary>The last event the audit chain (the HotCold daemon's subscription) has hashed.</summary>
     public Task<long> ChainHead() => Scalar("select coalesce(max(seq), 0) from {schema}.audit_chain");
 
+    /// <summary>A digest of every row of the events, streams, documents and raw messages: equal digests, nothing changed.
+    /// (The daemon's progress, the audit chain and Wolverine's tables move by themselves and are left out.)</summary>
+    public async Task<string> Fingerprint()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select table_name from information_schema.tables where table_schema = @schema " +
+            "and (table_name in ('mt_events', 'mt_streams', 'raw_messages') or table_name like 'mt_doc_%') order by table_name", connection))
+        {
+            list.Parameters.AddWithValue("schema", schema);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
+        }
+        var digests = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var digest = new NpgsqlCommand(
+                $"select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') from {schema}.{table} t", connection);
+            digests.Add($"{table}={await digest.ExecuteScalarAsync()}");
+        }
+        return string.Join(" ", digests);
+    }
+
     public async Task<ISet<Guid>> RawMessageIds()
     {
         await using var connection = new NpgsqlConnection(connectionString);

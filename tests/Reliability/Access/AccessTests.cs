@@ -1,0 +1,65 @@
+using System.Net;
+using SecureMail.Reliability.Harness;
+using SecureMail.Reliability.Crash;
+using Xunit.Abstractions;
+
+namespace SecureMail.Reliability.Access;
+
+/// <summary>Promise 6, access: every endpoint of the running service, called with no token, an expired one, a forged
+/// one, an unsigned one (401) and each role it does not name (403), with requests that would change something; and nothing changes.</summary>
+public class AccessTests(ITestOutputHelper output)
+{
+    [ReliabilityFact]
+    public async Task Every_endpoint_refuses_bad_tokens_and_wrong_roles_and_nothing_changes()
+    {
+        await using var deployment = await Deployment.StartAsync("access");
+        var node = deployment.Node;
+        var helpdesk = await Helpdesk.ConfigureAsync(node);
+        var identity = await Identities.ImportAsync(helpdesk, node);
+        await KillNineTests.Warm(node, helpdesk);
+        using var agent = node.Client("agent");
+        var opened = await helpdesk.Open(agent, helpdesk.Mailbox("customer"));
+        await Helpdesk.Expect(opened, HttpStatusCode.Created);
+        var (ticketId, articleId) = await Helpdesk.Ids(opened);
+        await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_delivered"), ids => ids.Count == 2, TimeSpan.FromSeconds(15), ids => $"{ids.Count} of 2 delivered");
+        await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_content_extracted"), ids => ids.Count == 1, TimeSpan.FromSeconds(15), _ => "the inbound message is not processed");
+
+        var endpoints = await EndpointMatrix.ReadAsync(node);
+        var matrix = new EndpointMatrix(helpdesk, ticketId, articleId, identity.Certificate.Fingerprint, identity.PgpKey.Fingerprint);
+        var badTokens = new Dictionary<string, string?>
+        {
+            ["no token"] = null,
+            ["an expired token"] = node.Tokens.For("admin", lifetime: TimeSpan.FromMinutes(-5)),
+            ["a forged token"] = node.Tokens.For("admin", key: new string('x', 64)),
+            ["an unsigned token"] = node.Tokens.Unsigned("admin"),
+        };
+        var before = await deployment.Store.Fingerprint();
+        var tally = new Tally();
+        var wrong = new List<string>();
+        using var client = node.Client(null);
+        foreach (var endpoint in endpoints.Where(e => e.Roles.Count > 0))
+        {
+            foreach (var (name, token) in badTokens)
+                await Expect(endpoint, name, token, HttpStatusCode.Unauthorized);
+            foreach (var role in EndpointMatrix.AllRoles.Except(endpoint.Roles))
+                await Expect(endpoint, $"role {role}", node.Tokens.For(role), HttpStatusCode.Forbidden);
+        }
+        var after = await deployment.Store.Fingerprint();
+
+        new Figures(output, "access").Report(
+            $"{endpoints.Count(e => e.Roles.Count > 0)} endpoints ({endpoints.Count(e => e.Roles.Count == 0)} anonymous left out): {tally}; store unchanged: {before == after}");
+        Assert.True(endpoints.Count(e => e.Roles.Count > 0) >= 30, $"Only {endpoints.Count} endpoints found in the OpenAPI document.");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Equal(before, after);
+        // The digest does see a change a permitted caller makes.
+        await Helpdesk.Expect(await client.SendAsync(matrix.Request(endpoints.Single(e => e is { Method: "PUT", Route: "/api/v1/settings/secure-mailing" }), node.Tokens.For("admin"))), HttpStatusCode.OK);
+        Assert.NotEqual(after, await deployment.Store.Fingerprint());
+
+        async Task Expect(Endpoint endpoint, string caller, string? token, HttpStatusCode status)
+        {
+            var (response, outcome) = await tally.Send(() => client.SendAsync(matrix.Request(endpoint, token)));
+            if (response?.StatusCode != status)
+                wrong.Add($"{endpoint.Method} {endpoint.Route} with {caller}: {outcome}, expected {(int)status}");
+        }
+    }
+}
