@@ -15,6 +15,8 @@ public sealed class MailLoad(Helpdesk helpdesk, IReadOnlyList<ServiceNode> nodes
     private int _next;
 
     public Tally Tally { get; } = new();
+    /// <summary>The answers each node gave, by node name.</summary>
+    public ConcurrentDictionary<string, Tally> ByNode { get; } = new();
     public ConcurrentBag<Guid> ComposedArticles { get; } = [];
     public ConcurrentBag<Guid> ReceivedArticles { get; } = [];
     public ConcurrentBag<Sent> Requests { get; } = [];
@@ -39,6 +41,7 @@ public sealed class MailLoad(Helpdesk helpdesk, IReadOnlyList<ServiceNode> nodes
                 var index = Interlocked.Increment(ref _next) % nodes.Count;
                 var started = Now;
                 var (response, outcome) = await Tally.Send(() => request(clients[index]));
+                ByNode.GetOrAdd(nodes[index].Name, _ => new Tally()).Add(outcome);
                 Requests.Add(new Sent(kind, started, Now - started, outcome));
                 if (response?.StatusCode == success)
                     acknowledged.Add((await Helpdesk.Ids(response)).ArticleId);
