@@ -28,8 +28,8 @@ public static class ChildProcesses
         {
             ArgumentList =
             {
-                "-c", "while kill -0 \"$0\" 2>/dev/null && kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -0 \"$0\" 2>/dev/null || " +
-                      (cleanUp ?? "kill -9 \"$1\" 2>/dev/null"),
+                "-c", "while kill -0 \"$0\" 2>/dev/null && kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -0 \"$0\" 2>/dev/null || { " +
+                      (cleanUp ?? "kill -9 \"$1\" 2>/dev/null") + "; }",
                 Environment.ProcessId.ToString(), pid.ToString(),
             },
             UseShellExecute = false,
