@@ -35,7 +35,7 @@ public sealed partial class EndpointMatrix(Helpdesk helpdesk, Guid ticketId, Gui
     public HttpRequestMessage Request(Endpoint endpoint, string? token)
     {
         var url = endpoint.Route
-            .Replace("{id}", ticketId.ToString()).Replace("{articleId}", articleId.ToString()).Replace("{name}", Uri.EscapeDataString(helpdesk.Name))
+            .Replace("{id}", ticketId.ToString()).Replace("{articleId}", articleId.ToString()).Replace("{name}", endpoint.Route.Contains("/projections/") ? "TicketDetails" : Uri.EscapeDataString(helpdesk.Name))
             .Replace("{fingerprint}", endpoint.Route.Contains("/pgp/") ? pgpKey : certificate);
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url) { Content = Body(endpoint) };
         if (token is not null)
