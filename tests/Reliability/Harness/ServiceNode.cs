@@ -32,7 +32,15 @@ public sealed class ServiceNode : IAsyncDisposable
     public static async Task<ServiceNode> StartAsync(string name, ServiceSettings settings, string logDirectory)
     {
         var node = new ServiceNode(name, settings, Path.Combine(logDirectory, $"{name}.log"));
-        await node.StartAgainAsync();
+        try
+        {
+            await node.StartAgainAsync();
+        }
+        catch
+        {
+            node.Kill();
+            throw;
+        }
         return node;
     }
 
