@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using SecureMail.Bench.Crypto;
 using SecureMail.Bench.Harness;
+using SecureMail.Bench.Load;
+using SecureMail.Bench.Store;
 
 var options = BenchOptions.FromArguments(args);
 Directory.CreateDirectory(options.WorkDirectory);
@@ -11,6 +13,10 @@ var notes = new List<string>();
 
 var crypto = await CryptoRows.RunAsync(options, log);
 rows.AddRange(crypto.Rows);
+if (options.Runs(5) || options.Runs(8))
+    rows.AddRange(await EventLogRows.RunAsync(options, notes, log));
+if (new[] { 1, 2, 6, 7, 9 }.Any(options.Runs))
+    rows.AddRange(await LoadRows.RunAsync(options, crypto, notes, log));
 
 foreach (var row in rows.OrderBy(r => r.Number))
     log.WriteLine($"row {row.Number}: {row.Value} vs {row.ReferenceValue}, ratio {row.Ratio:F2}, target {row.Target.Text}: {(row.Met ? "met" : "MISSED")}");
