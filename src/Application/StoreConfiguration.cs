@@ -5,6 +5,7 @@ using SecureMail.Application.Keystore;
 using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Keystore.Smime;
 using Weasel.Core;
+using Weasel.Postgresql.Tables;
 
 namespace SecureMail.Application;
 
@@ -32,6 +33,14 @@ public static class StoreConfiguration
             .Index(e => e.ExpiresAt)
             .Index(e => e.Certificate!.PublicKeyFingerprint)
             .GinIndexJsonData();
+        // The addresses a message or a compose names are looked up through this index (EntriesByAddress).
+        var emailsIndex = new IndexDefinition("mt_doc_keystoreentry_idx_emails").AgainstColumns("(data -> 'emails')");
+        emailsIndex.ToGinWithJsonbPathOps();
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(KeystoreEntry))
+                mapping.Indexes.Add(emailsIndex);
+        });
         options.Schema.For<RevocationList>();
         options.Schema.For<TicketDetails>()
             .Index(t => t.Customer)
