@@ -45,6 +45,10 @@ builder.Host.UseWolverine(options =>
     // Two writers on one ticket stream (a reply and a delivery outcome): the loser runs again on the new state.
     options.Policies.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
         TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
+    // Decrypting, verifying and delivering wait on PostgreSQL and SMTP more than on the CPU: more of them at once
+    // keep both cores busy (issue 7, rows 1 and 2). Same-ticket races are the concurrency retries above.
+    options.LocalQueueFor<ProcessInboundArticle>().MaximumParallelMessages(8);
+    options.LocalQueueFor<DeliverArticle>().MaximumParallelMessages(8);
     options.UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();
