@@ -7,6 +7,8 @@ using SecureMail.Application.Audit;
 using SecureMail.Application.Tickets.Details;
 using SecureMail.Bench.Harness;
 using SecureMail.Infrastructure.Audit;
+using SecureMail.Infrastructure.Projections;
+using Microsoft.Extensions.Logging.Abstractions;
 using Weasel.Core;
 
 namespace SecureMail.Bench.Store;
@@ -41,10 +43,11 @@ public static class EventLogRows
 
         if (options.Runs(5))
         {
-            var rebuild = await RebuildAsync(connection, events);
-            rows.Add(new Row(5, $"projection rebuild, ticket read model, {events / 1000}k events", new Measured(rebuild, "events/s"),
-                "raw `SELECT data FROM mt_events` scan of the same rows", new Measured(scan, "events/s"), rebuild / scan, "figure / reference",
-                Target.AtLeast(0.25, ">= 0.25")));
+            var (online, daemon) = await RebuildAsync(connection, events);
+            rows.Add(new Row(5, $"projection rebuild, ticket read model, {events / 1000}k events (the admin's online rebuild, ADR 12)",
+                new Measured(online, "events/s"), "raw `SELECT data FROM mt_events` scan of the same rows", new Measured(scan, "events/s"),
+                online / scan, "figure / reference", Target.AtLeast(0.25, ">= 0.25"),
+                $"Marten's own daemon rebuild of the same projection (as `audit replay` uses it): {daemon:F0} events/s."));
         }
 
         if (options.Runs(8))
@@ -87,8 +90,9 @@ public static class EventLogRows
         });
     }
 
-    /// <summary>The service's own store configuration over the seeded log; TicketDetails rebuilt as the admin endpoint would.</summary>
-    private static async Task<double> RebuildAsync(string connection, int events)
+    /// <summary>The service's own store configuration over the seeded log: TicketDetails rebuilt first by the admin's
+    /// online rebuild (<see cref="StreamLockedRebuild"/>, into an empty table), then by Marten's daemon.</summary>
+    private static async Task<(double Online, double Daemon)> RebuildAsync(string connection, int events)
     {
         using var store = DocumentStore.For(o =>
         {
@@ -97,13 +101,26 @@ public static class EventLogRows
             StoreConfiguration.Apply(o);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        using var daemon = await store.BuildProjectionDaemonAsync();
+        var tickets = events / TicketHistory.EventsPerTicket;
+        var name = ((IDocumentStore)store).Options.Events.Projections().Single(p => p is TicketDetailsProjection).Name;
+
         var clock = Stopwatch.StartNew();
+        await new StreamLockedRebuild(store, TimeProvider.System, NullLogger<StreamLockedRebuild>.Instance).RunAsync(name, CancellationToken.None);
+        var online = events / clock.Elapsed.TotalSeconds;
+        await ExpectTickets(connection, tickets);
+
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        clock.Restart();
         await daemon.RebuildProjectionAsync<TicketDetailsProjection>(TimeSpan.FromMinutes(5), CancellationToken.None);
-        var rate = events / clock.Elapsed.TotalSeconds;
+        var rebuilt = events / clock.Elapsed.TotalSeconds;
+        await ExpectTickets(connection, tickets);
+        return (online, rebuilt);
+    }
+
+    private static async Task ExpectTickets(string connection, int expected)
+    {
         var tickets = await Schemas.CountAsync(connection, $"select count(*) from {Schemas.Events}.mt_doc_ticketdetails");
-        if (tickets != events / TicketHistory.EventsPerTicket)
-            throw new InvalidOperationException($"The rebuild made {tickets} tickets, not {events / TicketHistory.EventsPerTicket}.");
-        return rate;
+        if (tickets != expected)
+            throw new InvalidOperationException($"The rebuild made {tickets} tickets, not {expected}.");
     }
 }
