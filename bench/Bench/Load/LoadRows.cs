@@ -57,6 +57,10 @@ public static class LoadRows
                 $"deliveries finished {drain.TotalSeconds:F1} s after the last answer."));
         }
 
+        if (compose.Cold is var (first, second))
+            notes.Add($"Wolverine's runtime code generation: the service's first compose took {first.TotalMilliseconds:F0} ms, " +
+                $"the next {second.TotalMilliseconds:F0} ms (every figure above is measured after a warm-up).");
+
         if (options.Runs(6))
             rows.Add(await SecurityOptionsAsync(service, options, schema, identities, log));
 
