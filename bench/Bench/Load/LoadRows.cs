@@ -70,7 +70,7 @@ public static class LoadRows
                 throw new InvalidOperationException("Row 7 needs BENCH_API_PID (the service's process id).");
             var (growth, size) = await new LargeIngest(service, events, pid).RunAsync(options.LargeMessageBytes);
             log.WriteLine($"row 7: peak working set grew {growth / 1048576.0:F1} MB for a {size / 1048576.0:F1} MB message");
-            rows.Add(new Row(7, $"ingest of a {size / 1048576} MB message: peak working set growth of the service", new Measured(growth / 1048576.0, "MB"),
+            rows.Add(new Row(7, $"ingest of a {size / 1048576.0:F0} MB message: peak working set growth of the service", new Measured(growth / 1048576.0, "MB"),
                 "message size", new Measured(size / 1048576.0, "MB"), (double)growth / size, "figure / reference", Target.AtMost(4, "<= 4x"),
                 "VmHWM after the message was stored and processed, minus VmRSS before (peak reset with /proc/PID/clear_refs)."));
         }
