@@ -15,16 +15,16 @@ public sealed record BenchOptions(
     public const int Clients = 8;
     public const int BodyBytes = 10 * 1024;
 
-    public int ProjectionEvents => Quick ? 20_000 : 200_000;
-    public int KeystoreEntries => Quick ? 10_000 : 100_000;
+    public int ProjectionEvents => Quick ? 10_000 : 200_000;
+    public int KeystoreEntries => Quick ? 5_000 : 100_000;
     public int SmallKeystoreEntries => 100;
     public int LargeMessageBytes => 20 * 1024 * 1024;
-    public int ComposeArticles => Quick ? 40 : 400;
-    public int InboundArticles => Quick ? 40 : 400;
-    public int PlainArticles => Quick ? 80 : 800;
-    public int FloorMessages => Quick ? 40 : 400;
-    public int LatencySamples => Quick ? 30 : 200;
-    public int SubprocessSamples => Quick ? 5 : 20;
+    public int ComposeArticles => Quick ? 16 : 400;
+    public int InboundArticles => Quick ? 16 : 400;
+    public int PlainArticles => Quick ? 32 : 800;
+    public int FloorMessages => Quick ? 16 : 400;
+    public int LatencySamples => Quick ? 15 : 200;
+    public int SubprocessSamples => Quick ? 3 : 20;
 
     public bool Runs(int row) => Rows.Count == 0 || Rows.Contains(row);
 
