@@ -6,6 +6,7 @@ using SecureMail.Application.Keystore;
 using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Keystore.Smime;
 using Weasel.Core;
+using Weasel.Postgresql.Tables;
 
 namespace SecureMail.Application;
 
@@ -34,12 +35,30 @@ public static class StoreConfiguration
             .Index(e => e.ExpiresAt)
             .Index(e => e.Certificate!.PublicKeyFingerprint)
             .GinIndexJsonData();
+        // Lists looked up by containment, one probe per value: keystore entries by address (EntriesByAddress), tickets
+        // by Message-ID (threading). A GIN index over the whole document cannot answer LINQ's Any(Contains), and one
+        // over a ticket's every field made each ticket write slow (issue 7, rows 1, 5, 6, 9).
+        var emailsIndex = MemberGinIndex("mt_doc_keystoreentry_idx_emails", "emails");
+        var messageIdsIndex = MemberGinIndex("mt_doc_ticketdetails_idx_message_ids", "messageIds");
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(KeystoreEntry))
+                mapping.Indexes.Add(emailsIndex);
+            if (mapping.DocumentType == typeof(TicketDetails))
+                mapping.Indexes.Add(messageIdsIndex);
+        });
         options.Schema.For<RevocationList>();
         options.Schema.For<TicketDetails>()
             .Index(t => t.Customer)
             .Index(t => t.Group)
             .Index(t => t.UpdatedAt)
-            .Index(t => t.AwaitingKeys)
-            .GinIndexJsonData();
+            .Index(t => t.AwaitingKeys);
+    }
+
+    private static IndexDefinition MemberGinIndex(string name, string member)
+    {
+        var index = new IndexDefinition(name).AgainstColumns($"(data -> '{member}')");
+        index.ToGinWithJsonbPathOps();
+        return index;
     }
 }

@@ -51,7 +51,25 @@ public sealed record Upload(byte[] Content, string? Password)
     public static Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellation) =>
         request.ContentLength > limit
             ? throw new UploadRejected(StatusCodes.Status413PayloadTooLarge, $"The message is larger than the limit of {limit} bytes.")
-            : ReadLimitedAsync(request.Body, limit, cancellation);
+            : request.ContentLength is > 0 and var length
+                ? ReadExactlyAsync(request.Body, length, cancellation)
+                : ReadLimitedAsync(request.Body, limit, cancellation);
+
+    /// <summary>A body whose length was announced (and checked against the limit) is read into one array of that size:
+    /// a growing buffer would hold up to three copies of a large message at its peak (issue 7, row 7).</summary>
+    private static async Task<byte[]> ReadExactlyAsync(Stream body, long length, CancellationToken cancellation)
+    {
+        var content = new byte[length];
+        try
+        {
+            await body.ReadExactlyAsync(content, cancellation);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new UploadRejected(StatusCodes.Status400BadRequest, "The request body is shorter than its Content-Length.");
+        }
+        return content;
+    }
 
     /// <summary>A stream read whole, refused as soon as it passes the limit (413) or when empty (400); the ingest command uses it too.</summary>
     public static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellation)

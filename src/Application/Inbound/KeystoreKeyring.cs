@@ -48,8 +48,6 @@ public sealed class KeystoreKeyring(IQuerySession session, IKeyVault vault, IRea
         return entry?.PgpKey is { } key ? new PgpPublicKey(key, Convert.FromBase64String(key.PublicKey)) : null;
     }
 
-    private async Task<IReadOnlyList<KeystoreEntry>> OursFor(string kind, CancellationToken cancellation) =>
-        await session.Query<KeystoreEntry>()
-            .Where(e => e.Kind == kind && e.HasPrivateKey && e.Emails.Any(email => addresses.Contains(email)))
-            .ToListAsync(cancellation);
+    private Task<IReadOnlyList<KeystoreEntry>> OursFor(string kind, CancellationToken cancellation) =>
+        EntriesByAddress.FindAsync(session, kind, addresses, withPrivateKeyOnly: true, cancellation);
 }

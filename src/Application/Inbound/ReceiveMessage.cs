@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten;
 using SecureMail.Application.Messages;
 using SecureMail.Application.Tickets.Details;
@@ -50,15 +51,22 @@ public static class ReceiveMessageHandler
         return (new ReceivedArticle(ticketId, articleId), [new ProcessInboundArticle(ticketId, articleId)]);
     }
 
-    /// <summary>RFC 5322 §3.6.4: a reply names the message it answers (In-Reply-To) and its thread (References).</summary>
+    /// <summary>RFC 5322 §3.6.4: a reply names the message it answers (In-Reply-To) and its thread (References).
+    /// Each id is one probe of the Message-ID index (StoreConfiguration); In-Reply-To and the newest references are
+    /// enough to find a thread, so a hostile header with thousands of references costs at most <see cref="MaxThreadIds"/>.</summary>
     private static async Task<TicketDetails?> Thread(IQuerySession session, InboundEnvelope envelope, CancellationToken cancellation)
     {
-        var ids = envelope.References.Prepend(envelope.InReplyTo).OfType<string>().Where(id => id.Length > 0).Distinct().ToArray();
+        var ids = envelope.References.Reverse().Prepend(envelope.InReplyTo).OfType<string>().Where(id => id.Length > 0).Distinct()
+            .Take(MaxThreadIds).ToArray();
         if (ids.Length == 0)
             return null;
-        return (await session.Query<TicketDetails>().Where(t => t.MessageIds.Any(id => ids.Contains(id))).ToListAsync(cancellation))
-            .OrderByDescending(t => t.UpdatedAt).FirstOrDefault();
+        var probes = string.Join(" or ", ids.Select(_ => "data -> 'messageIds' @> ?::jsonb"));
+        var tickets = await session.QueryAsync<TicketDetails>($"where {probes}", cancellation,
+            ids.Select(id => (object)JsonSerializer.Serialize(new[] { id })).ToArray());
+        return tickets.OrderByDescending(t => t.UpdatedAt).FirstOrDefault();
     }
+
+    private const int MaxThreadIds = 100;
 
     private static async Task<string> GroupFor(IQuerySession session, InboundEnvelope envelope, InboundOptions options, CancellationToken cancellation)
     {

@@ -14,9 +14,7 @@ public static class KeyCandidates
     {
         var wanted = addresses.Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct().ToArray();
         var kind = system == MailSecuritySystem.SMIME ? KeystoreEntryKind.SmimeCertificate : KeystoreEntryKind.PgpKey;
-        var entries = await session.Query<KeystoreEntry>()
-            .Where(e => e.Kind == kind && e.Emails.Any(email => wanted.Contains(email)))
-            .ToListAsync(cancellation);
+        var entries = await EntriesByAddress.FindAsync(session, kind, wanted, withPrivateKeyOnly: false, cancellation);
         var revocations = system == MailSecuritySystem.SMIME ? await session.Query<RevocationList>().ToListAsync(cancellation) : [];
         return wanted.ToDictionary(
             address => address,

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Threading.Channels;
 using Marten;
 using Npgsql;
 using SecureMail.Application.Audit;
@@ -43,24 +44,68 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
         return await Tables.CheckpointsAsync(connection, limit, cancellation);
     }
 
+    /// <summary>Rows are read and parsed on one thread while the batch before them is hashed and checked on another
+    /// (issue 7, row 8). At the first finding the reader stops and its remaining rows are drained, not cancelled, so
+    /// the transaction stays usable for the queries that describe the finding.</summary>
     private async Task<TamperFinding?> WalkAsync(NpgsqlConnection connection, AuditTables tables, ChainVerifier verifier,
         IReadOnlyList<ChainLink> orphans, CancellationToken cancellation)
     {
         var orphan = 0;
-        await using var command = new NpgsqlCommand(
-            $"select {StoredEvents.Columns("e")}, c.position, c.seq, c.stream_id, c.digest, c.data_digest, c.hash " +
-            $"from {Events.Table} e left join {tables.Chain} c on c.seq = e.seq_id order by e.seq_id", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        var batches = Channel.CreateBounded<List<(StoredEvent Stored, ChainLink? Link)>>(4);
+        var reading = Task.Run(() => ReadAsync(connection, tables, batches.Writer, cancellation), cancellation);
+        try
         {
-            var stored = StoredEvents.Read(reader);
-            if (orphan < orphans.Count && orphans[orphan].Sequence < stored.Sequence)
-                return verifier.Orphan(orphans[orphan]);
-            var link = reader.IsDBNull(StoredEvents.ColumnCount) ? null : AuditTables.ReadLink(reader, StoredEvents.ColumnCount);
-            if (verifier.Event(stored, link) is { } failure)
-                return failure;
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellation))
+            {
+                foreach (var (stored, link) in batch)
+                {
+                    if (orphan < orphans.Count && orphans[orphan].Sequence < stored.Sequence)
+                        return verifier.Orphan(orphans[orphan]);
+                    if (verifier.Event(stored, link) is { } failure)
+                        return failure;
+                }
+            }
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+            await reading;
         }
         return orphan < orphans.Count ? verifier.Orphan(orphans[orphan]) : null;
+    }
+
+    private async Task ReadAsync(NpgsqlConnection connection, AuditTables tables,
+        ChannelWriter<List<(StoredEvent Stored, ChainLink? Link)>> batches, CancellationToken cancellation)
+    {
+        const int batchSize = 512;
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                $"select {StoredEvents.Columns("e")}, c.position, c.seq, c.stream_id, c.digest, c.data_digest, c.hash " +
+                $"from {Events.Table} e left join {tables.Chain} c on c.seq = e.seq_id order by e.seq_id", connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            var batch = new List<(StoredEvent, ChainLink?)>(batchSize);
+            while (await reader.ReadAsync(cancellation))
+            {
+                batch.Add((StoredEvents.Read(reader),
+                    reader.IsDBNull(StoredEvents.ColumnCount) ? null : AuditTables.ReadLink(reader, StoredEvents.ColumnCount)));
+                if (batch.Count < batchSize)
+                    continue;
+                await batches.WriteAsync(batch, cancellation);
+                batch = new List<(StoredEvent, ChainLink?)>(batchSize);
+            }
+            if (batch.Count > 0)
+                await batches.WriteAsync(batch, cancellation);
+            batches.TryComplete();
+        }
+        catch (ChannelClosedException)
+        {
+            // The walk stopped at a finding; disposing the reader drains the rest of the rows.
+        }
+        catch (Exception e)
+        {
+            batches.TryComplete(e);
+        }
     }
 
     private async Task<IReadOnlyList<ChainLink>> OrphansAsync(NpgsqlConnection connection, AuditTables tables, CancellationToken cancellation)

@@ -39,7 +39,7 @@ internal static class ContentReader
                     attachments.Add(new InboundAttachment(Name(message, "forwarded.eml"), "message/rfc822", Size(message)));
                     break;
                 case MimePart part:
-                    attachments.Add(new InboundAttachment(Name(part, "attachment"), part.ContentType.MimeType, InboundMime.Decoded(part).LongLength));
+                    attachments.Add(new InboundAttachment(Name(part, "attachment"), part.ContentType.MimeType, InboundMime.DecodedLength(part)));
                     break;
             }
         }

@@ -10,17 +10,11 @@ internal static class InboundMime
 
     private static readonly ParserOptions Options = CreateOptions();
 
-    public static MimeMessage Message(byte[] raw)
-    {
-        using var stream = new MemoryStream(raw, writable: false);
-        return MimeMessage.Load(Options, stream);
-    }
+    // Persistent: parts read their content from the caller's array instead of a copy of it (a 20 MB attachment was
+    // held twice, issue 7 row 7). The stream is left open for them; it holds nothing but the array.
+    public static MimeMessage Message(byte[] raw) => MimeMessage.Load(Options, new MemoryStream(raw, writable: false), persistent: true);
 
-    public static MimeEntity Entity(byte[] raw)
-    {
-        using var stream = new MemoryStream(raw, writable: false);
-        return MimeEntity.Load(Options, stream);
-    }
+    public static MimeEntity Entity(byte[] raw) => MimeEntity.Load(Options, new MemoryStream(raw, writable: false), persistent: true);
 
     public static HeaderList Headers(byte[] raw)
     {
@@ -38,6 +32,14 @@ internal static class InboundMime
         return buffer.ToArray();
     }
 
+    /// <summary>The decoded size, counted without keeping the decoded bytes.</summary>
+    public static long DecodedLength(MimePart part)
+    {
+        using var counter = new CountingStream();
+        part.Content?.DecodeTo(counter);
+        return counter.Length;
+    }
+
     public static bool Is(MimeEntity entity, string type, string subtype) =>
         entity.ContentType.IsMimeType(type, subtype);
 
@@ -46,5 +48,23 @@ internal static class InboundMime
         var options = ParserOptions.Default.Clone();
         options.MaxMimeDepth = MaxDepth;
         return options;
+    }
+
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => length;
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

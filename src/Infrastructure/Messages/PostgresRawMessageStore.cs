@@ -1,4 +1,6 @@
+using System.Data;
 using Marten;
+using Npgsql;
 using SecureMail.Application.Messages;
 using Weasel.Postgresql.Tables;
 
@@ -24,9 +26,20 @@ public sealed class PostgresRawMessageStore(IDocumentStore store) : IRawMessageS
     public void Store(IDocumentSession session, Guid articleId, byte[] raw) =>
         session.QueueSqlCommand($"insert into {Table} (id, content, size) values (?, ?, ?)", articleId, raw, (long)raw.Length);
 
+    /// <summary>Read with sequential access straight into an array of the stored size: a buffered row would hold a
+    /// second copy of a large message (issue 7, row 7). Stored messages are committed, so a connection of its own reads them.</summary>
     public async Task<byte[]?> LoadAsync(IQuerySession session, Guid articleId, CancellationToken cancellation)
     {
-        var rows = await session.AdvancedSql.QueryAsync<byte[]>($"select content from {Table} where id = ?", cancellation, articleId);
-        return rows.FirstOrDefault();
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand($"select size, content from {Table} where id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = articleId });
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellation);
+        if (!await reader.ReadAsync(cancellation))
+            return null;
+        var content = new byte[reader.GetInt64(0)];
+        await using var stream = await reader.GetStreamAsync(1, cancellation);
+        await stream.ReadExactlyAsync(content, cancellation);
+        return content;
     }
 }

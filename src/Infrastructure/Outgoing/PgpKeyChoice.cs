@@ -2,6 +2,7 @@ using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using Org.BouncyCastle.Bcpg.Sig;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Infrastructure.Keys;
 using SecureMail.Infrastructure.Keystore.Pgp;
 using static SecureMail.Infrastructure.Outgoing.SecurityGuard;
 
@@ -29,7 +30,7 @@ internal static class PgpKeyChoice
             throw Failed(SecurityOperation.Sign, $"The PGP key {signer.Fingerprint} holds no secret part for its signing key.");
         var privateKey = Run(SecurityOperation.Sign,
             $"The secret signing key of {signer.Fingerprint} cannot be opened: it is damaged or still protected by a passphrase.",
-            () => secret.ExtractPrivateKey([]) ?? throw new PgpException("No private key."));
+            () => ParsedKeys.PgpPrivateKey(secret));
         return new PgpSigningKey(publicKey, privateKey);
     }
 

@@ -17,21 +17,31 @@ internal static class PgpPackets
 
     public static byte[] Encrypt(IReadOnlyList<PgpPublicKey> recipients, byte[] content, PgpSigningKey? signer, DateTimeOffset at)
     {
-        var random = new SecureRandom();
-        var encryption = new PgpEncryptedDataGenerator(SymmetricKeyAlgorithmTag.Aes256, withIntegrityPacket: true, random);
+        if (PgpRsaEncryption.CanEncryptTo(recipients))
+            return Armored(output => PgpRsaEncryption.Write(output, recipients, SignedLiteral(content, signer, at)));
+
+        var encryption = new PgpEncryptedDataGenerator(SymmetricKeyAlgorithmTag.Aes256, withIntegrityPacket: true, new SecureRandom());
         foreach (var recipient in recipients)
             encryption.AddMethod(recipient);
-
         return Armored(output =>
         {
             using var encrypted = encryption.Open(output, new byte[1 << 16]);
-            var signature = signer is null ? null : SignatureGenerator(signer, at);
-            signature?.GenerateOnePassVersion(false).Encode(encrypted);
-            using (var literal = new PgpLiteralDataGenerator().Open(encrypted, PgpLiteralData.Binary, "", content.Length, at.UtcDateTime))
-                literal.Write(content);
-            signature?.Update(content);
-            signature?.Generate().Encode(encrypted);
+            encrypted.Write(SignedLiteral(content, signer, at));
         });
+    }
+
+    /// <summary>What goes inside the encryption: one-pass signature, literal data, signature (RFC 4880 §11.3), or the
+    /// literal data alone.</summary>
+    private static byte[] SignedLiteral(byte[] content, PgpSigningKey? signer, DateTimeOffset at)
+    {
+        using var packets = new MemoryStream();
+        var signature = signer is null ? null : SignatureGenerator(signer, at);
+        signature?.GenerateOnePassVersion(false).Encode(packets);
+        using (var literal = new PgpLiteralDataGenerator().Open(packets, PgpLiteralData.Binary, "", content.Length, at.UtcDateTime))
+            literal.Write(content);
+        signature?.Update(content);
+        signature?.Generate().Encode(packets);
+        return packets.ToArray();
     }
 
     private static PgpSignatureGenerator SignatureGenerator(PgpSigningKey signer, DateTimeOffset at)

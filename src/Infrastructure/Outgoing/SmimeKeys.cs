@@ -1,12 +1,15 @@
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Infrastructure.Keys;
 using static SecureMail.Infrastructure.Outgoing.SecurityGuard;
 
 namespace SecureMail.Infrastructure.Outgoing;
+
+/// <param name="Key">The private key for .NET's cryptography (OpenSSL), see <see cref="SystemSignatureFactory"/>.</param>
+internal sealed record SmimeSigningKey(X509Certificate Certificate, IReadOnlyList<X509Certificate> Chain, System.Security.Cryptography.AsymmetricAlgorithm Key);
 
 /// <summary>Opens the S/MIME keys passed in and checks that they can do what is asked of them.</summary>
 internal static class SmimeKeys
@@ -14,11 +17,11 @@ internal static class SmimeKeys
     // RFC 5280 §4.2.1.3 bit positions.
     private const int DigitalSignature = 0, NonRepudiation = 1, KeyEncipherment = 2;
 
-    public static CmsSigner Signer(SmimeSigner signer, DateTimeOffset at)
+    public static SmimeSigningKey Signer(SmimeSigner signer, DateTimeOffset at)
     {
         var (certificate, chain, key) = Run(SecurityOperation.Sign,
             $"The signing certificate {signer.Fingerprint}, its chain or its private key could not be read.",
-            () => (Certificate(signer.Certificate), signer.Chain.Select(Certificate).ToList(), PrivateKeyFactory.CreateKey(signer.Pkcs8PrivateKey)));
+            () => (Certificate(signer.Certificate), signer.Chain.Select(Certificate).ToList(), ParsedKeys.PrivateKey(signer.Pkcs8PrivateKey)));
 
         if (!BelongsTo(key, certificate.GetPublicKey()))
             throw Failed(SecurityOperation.Sign, $"The private key does not belong to the signing certificate {signer.Fingerprint}.");
@@ -28,7 +31,7 @@ internal static class SmimeKeys
             throw Failed(SecurityOperation.Sign, $"The key usage of the certificate {signer.Fingerprint} does not allow signing.");
 
         return Run(SecurityOperation.Sign, $"The certificate {signer.Fingerprint} cannot sign S/MIME messages.",
-            () => new CmsSigner([certificate, .. chain], key) { DigestAlgorithm = DigestAlgorithm.Sha256 });
+            () => new SmimeSigningKey(certificate, chain, ParsedKeys.SystemPrivateKey(signer.Pkcs8PrivateKey)));
     }
 
     public static CmsRecipientCollection Recipients(IReadOnlyList<SmimeRecipient> recipients, DateTimeOffset at)
@@ -60,8 +63,7 @@ internal static class SmimeKeys
         return new CmsRecipient(certificate) { EncryptionAlgorithms = [EncryptionAlgorithm.Aes256, EncryptionAlgorithm.Aes128] };
     }
 
-    private static X509Certificate Certificate(byte[] der) =>
-        new X509CertificateParser().ReadCertificate(der) ?? throw new FormatException("No certificate.");
+    private static X509Certificate Certificate(byte[] der) => ParsedKeys.Certificate(der);
 
     private static bool BelongsTo(AsymmetricKeyParameter key, AsymmetricKeyParameter publicKey) => (key, publicKey) switch
     {

@@ -15,9 +15,9 @@ internal static class SmimeProtector
 
         if (protection.Signer is { } signer)
         {
-            var cmsSigner = SmimeKeys.Signer(signer, at);
+            var signingKey = SmimeKeys.Signer(signer, at);
             var signed = SecurityGuard.Run(SecurityOperation.Sign, $"Signing with the certificate {signer.Fingerprint} failed.",
-                () => MultipartSigned.Create(context, cmsSigner, result.Body));
+                () => SmimeSigning.Sign(result.Body, signingKey));
             result = result with { Body = signed, DigestAlgorithm = "SHA-256", Signer = signer.Fingerprint };
         }
 

@@ -1,6 +1,7 @@
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
+using SecureMail.Infrastructure.Keys;
 
 namespace SecureMail.Infrastructure.Inbound.Pgp;
 
@@ -48,7 +49,7 @@ internal static class PgpSecretKeys
     {
         try
         {
-            return secret.IsPrivateKeyEmpty ? null : secret.ExtractPrivateKey([]);
+            return secret.IsPrivateKeyEmpty ? null : ParsedKeys.PgpPrivateKey(secret);
         }
         catch (Exception)
         {

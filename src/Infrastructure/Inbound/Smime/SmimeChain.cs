@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Org.BouncyCastle.X509;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
+using SecureMail.Infrastructure.Keys;
 using SecureMail.Infrastructure.Keystore.Smime;
 
 namespace SecureMail.Infrastructure.Inbound.Smime;
@@ -59,7 +60,7 @@ internal static class SmimeChain
     {
         try
         {
-            return new X509CertificateParser().ReadCertificate(Convert.FromBase64String(base64Der));
+            return ParsedKeys.Certificate(Convert.FromBase64String(base64Der));
         }
         catch (Exception)
         {

@@ -1,10 +1,10 @@
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Cms;
-using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Keys;
 using static SecureMail.Infrastructure.Inbound.Failures;
 
 namespace SecureMail.Infrastructure.Inbound.Smime;
@@ -46,7 +46,7 @@ internal static class SmimeDecryptor
 
             try
             {
-                var plaintext = recipient.GetContent(PrivateKeyFactory.CreateKey(key.Pkcs8PrivateKey));
+                var plaintext = recipient.GetContent(ParsedKeys.PrivateKey(key.Pkcs8PrivateKey));
                 var warnings = CmsNames.IsWeak(cipher)
                     ? new[] { $"The message was encrypted with {cipher}, a weak cipher; it was decrypted anyway." }
                     : [];
@@ -70,7 +70,7 @@ internal static class SmimeDecryptor
     {
         try
         {
-            return new X509CertificateParser().ReadCertificate(der);
+            return ParsedKeys.Certificate(der);
         }
         catch (Exception)
         {

@@ -5,6 +5,7 @@ using Org.BouncyCastle.X509.Store;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Keys;
 using SecureMail.Infrastructure.Keystore.Smime;
 using static SecureMail.Infrastructure.Inbound.Failures;
 
@@ -34,7 +35,7 @@ internal static class SmimeVerifier
         {
             signed = read();
             signers = signed.GetSignerInfos().GetSigners().ToList();
-            carried = signed.GetCertificates().EnumerateMatches(null).ToList();
+            carried = signed.GetCertificates().EnumerateMatches(null).Select(ParsedKeys.Certificate).ToList();
             content = detachedContent ?? Encapsulated(signed);
         }
         catch (Exception)
@@ -97,7 +98,7 @@ internal static class SmimeVerifier
         if (id.Issuer is null || id.SerialNumber is null)
             return null;
         var facts = await keyring.CertificateAsync(Rendering.Name(id.Issuer), Rendering.Serial(id.SerialNumber), cancellation);
-        return facts is null ? null : new X509Certificate(Convert.FromBase64String(facts.Der));
+        return facts is null ? null : ParsedKeys.Certificate(Convert.FromBase64String(facts.Der));
     }
 
     // Verify(publicKey), not Verify(certificate): the latter checks validity at the signing time the message claims.

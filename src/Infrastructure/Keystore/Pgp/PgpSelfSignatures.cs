@@ -1,5 +1,7 @@
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using System.Text;
+using SecureMail.Infrastructure.Keys;
 
 namespace SecureMail.Infrastructure.Keystore.Pgp;
 
@@ -19,28 +21,28 @@ internal static class PgpSelfSignatures
     {
         var latest = primary.GetSignaturesForId(userId)
             .Where(s => IsUserIdCertification(s) || s.SignatureType == PgpSignature.CertificationRevocation)
-            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, s2 => s2.VerifyCertification(userId, primary)))
+            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, Encoding.UTF8.GetBytes(userId), s2 => s2.VerifyCertification(userId, primary)))
             .MaxBy(s => s.CreationTime);
         return latest is not null && IsUserIdCertification(latest) ? latest : null;
     }
 
     public static PgpSignature? LatestDirectKeySignature(PgpPublicKey primary) =>
         primary.GetSignaturesOfType(PgpSignature.DirectKey)
-            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, s2 => s2.VerifyCertification(primary)))
+            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, [], s2 => s2.VerifyCertification(primary)))
             .MaxBy(s => s.CreationTime);
 
     public static bool IsKeyRevoked(PgpPublicKey primary) =>
         primary.GetSignaturesOfType(PgpSignature.KeyRevocation)
-            .Any(s => IssuedBy(s, primary, primary) && Verifies(s, primary, s2 => s2.VerifyCertification(primary)));
+            .Any(s => IssuedBy(s, primary, primary) && Verifies(s, primary, [], s2 => s2.VerifyCertification(primary)));
 
     public static PgpSignature? LatestBinding(PgpPublicKey primary, PgpPublicKey subkey) =>
         subkey.GetSignaturesOfType(PgpSignature.SubkeyBinding)
-            .Where(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, s2 => s2.VerifyCertification(primary, subkey)))
+            .Where(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, Packet(subkey), s2 => s2.VerifyCertification(primary, subkey)))
             .MaxBy(s => s.CreationTime);
 
     public static bool IsSubkeyRevoked(PgpPublicKey primary, PgpPublicKey subkey) =>
         subkey.GetSignaturesOfType(PgpSignature.SubkeyRevocation)
-            .Any(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, s2 => s2.VerifyCertification(primary, subkey)));
+            .Any(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, Packet(subkey), s2 => s2.VerifyCertification(primary, subkey)));
 
     /// <summary>A signing subkey must sign its own binding back (the embedded primary key binding
     /// signature), or anyone could claim someone else's signing subkey as theirs (RFC 4880 §5.2.1, 0x19).</summary>
@@ -50,7 +52,7 @@ internal static class PgpSelfSignatures
             .SelectMany(v => Embedded(v))
             .Any(s => s.SignatureType == PgpSignature.PrimaryKeyBinding
                 && IssuedBy(s, subkey, subkey)
-                && Verifies(s, subkey, s2 => s2.VerifyCertification(primary, subkey)));
+                && Verifies(s, subkey, Packet(primary), s2 => s2.VerifyCertification(primary, subkey)));
 
     private static bool IsUserIdCertification(PgpSignature signature) =>
         UserIdCertifications.Contains(signature.SignatureType);
@@ -61,7 +63,26 @@ internal static class PgpSelfSignatures
         && signature.HashAlgorithm != HashAlgorithmTag.MD5
         && signature.CreationTime >= signedKey.CreationTime;
 
-    private static bool Verifies(PgpSignature signature, PgpPublicKey issuer, Func<PgpSignature, bool> verify)
+    /// <summary>Whether a signature verifies is a fact about its bytes, the issuer's key and what it signs; BouncyCastle
+    /// rebuilds (and Miller-Rabin tests) the RSA key on every verification, so each answer is computed once (ADR 16).</summary>
+    private static bool Verifies(PgpSignature signature, PgpPublicKey issuer, byte[] signed, Func<PgpSignature, bool> verify)
+    {
+        byte[] identity;
+        try
+        {
+            identity = [.. Framed(signature.GetEncoded()), .. Framed(Packet(issuer)), .. Framed(signed)];
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+        return Answers.GetOrParse(identity, () => Verify(signature, issuer, verify) ? Yes : No) == Yes;
+    }
+
+    private static readonly object Yes = new(), No = new();
+    private static readonly ParsedCache<object> Answers = new(16384);
+
+    private static bool Verify(PgpSignature signature, PgpPublicKey issuer, Func<PgpSignature, bool> verify)
     {
         try
         {
@@ -73,6 +94,10 @@ internal static class PgpSelfSignatures
             return false;
         }
     }
+
+    private static byte[] Packet(PgpPublicKey key) => key.PublicKeyPacket.GetEncoded();
+
+    private static byte[] Framed(byte[] part) => [.. BitConverter.GetBytes(part.Length), .. part];
 
     private static IEnumerable<PgpSignature> Embedded(PgpSignatureSubpacketVector subpackets)
     {

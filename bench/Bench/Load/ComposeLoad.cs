@@ -1,0 +1,39 @@
+using SecureMail.Bench.Crypto;
+using SecureMail.Bench.Harness;
+
+namespace SecureMail.Bench.Load;
+
+/// <summary>Agents opening tickets over HTTP, N at once: articles per second answered 201 (composed, recorded and
+/// queued in the outbox). The deliveries they queue are waited for before the next row, and their drain time noted.</summary>
+public sealed class ComposeLoad(ServiceClient service, EventCounts events)
+{
+    /// <summary>The first compose the service ever answered and the one after it: the first pays Wolverine's runtime
+    /// code generation for the endpoint and its handler.</summary>
+    public (TimeSpan First, TimeSpan Second)? Cold { get; private set; }
+
+    public async Task<(double Rate, TimeSpan Drain)> RunAsync(object? security, int articles)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Compose(security);
+        var first = clock.Elapsed;
+        clock.Restart();
+        await Compose(security);
+        Cold ??= (first, clock.Elapsed);
+        for (var i = 0; i < 2; i++)
+            await Compose(security);
+        var rate = await Timing.ThroughputAsync(articles, BenchOptions.Clients, _ => Compose(security));
+        var drain = await events.WaitUntilAsync(async () =>
+            await events.OfAsync("article_delivered", "article_delivery_failed") >= await events.OfAsync("article_composed"), TimeSpan.FromMinutes(3));
+        return (rate, drain);
+    }
+
+    private Task Compose(object? security) => ServiceClient.Expect(service.SendJsonAsync(HttpMethod.Post, "/api/v1/tickets", "agent", new
+    {
+        group = "Support",
+        customer = SmimeIdentities.Customer,
+        to = new[] { SmimeIdentities.Customer },
+        subject = "Benchmark",
+        body = Messages.Body,
+        security,
+    }), 201);
+}

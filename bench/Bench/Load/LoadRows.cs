@@ -1,0 +1,97 @@
+using JasperFx.Events;
+using SecureMail.Bench.Crypto;
+using SecureMail.Bench.Harness;
+using SecureMail.Bench.Store;
+using SecureMail.Infrastructure.Outgoing;
+
+namespace SecureMail.Bench.Load;
+
+/// <summary>The rows measured against the running service over HTTP (1, 2, 6, 7, 9), each beside its reference.</summary>
+public static class LoadRows
+{
+    public static async Task<IReadOnlyList<Row>> RunAsync(BenchOptions options, CryptoResults crypto, List<string> notes, TextWriter log)
+    {
+        var schema = Environment.GetEnvironmentVariable("Marten__Schema") ?? "securemail";
+        using var service = new ServiceClient(options.Api, options.SigningKey);
+        await service.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2));
+        var identities = new SmimeIdentities();
+        await ServiceSetup.PrepareAsync(service, identities);
+        var events = new EventCounts(options.ConnectionString, schema);
+        var compose = new ComposeLoad(service, events);
+        var rows = new List<Row>();
+
+        if (options.Runs(1) && crypto.ComposeFloor is { } composeFloor)
+        {
+            var (rate, drain) = await compose.RunAsync(new { type = "SMIME", sign = true, encrypt = true }, options.ComposeArticles);
+            log.WriteLine($"row 1: {rate:F1} articles/s; deliveries drained {drain.TotalSeconds:F1} s later");
+            rows.Add(new Row(1, $"compose over HTTP, S/MIME sign+encrypt, {BenchOptions.Clients} clients", new Measured(rate, "articles/s"),
+                "the same sign+encrypt in-process, no HTTP/DB, 8 workers (crypto floor)", new Measured(composeFloor, "articles/s"),
+                rate / composeFloor, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
+                $"articles answered 201; the outbox's deliveries finished {drain.TotalSeconds:F1} s after the last answer."));
+        }
+
+        if (options.Runs(2) && crypto.InboundFloor is { } inboundFloor)
+        {
+            var composer = new MimeKitOutgoingMailComposer();
+            var mail = Enumerable.Range(0, 20)
+                .Select(i => composer.Compose(Messages.From(SmimeIdentities.Customer, SmimeIdentities.Group, i), identities.CustomerSignsAndEncryptsToGroup()).Raw)
+                .ToList();
+            var rate = await new InboundLoad(service, events).RunAsync(mail, options.InboundArticles);
+            log.WriteLine($"row 2: {rate:F1} articles/s");
+            rows.Add(new Row(2, $"inbound over HTTP, S/MIME decrypt+verify, {BenchOptions.Clients} clients", new Measured(rate, "articles/s"),
+                "in-process decrypt+verify, no HTTP/DB, 8 workers (crypto floor)", new Measured(inboundFloor, "articles/s"),
+                rate / inboundFloor, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
+                "an article counts once stored, decrypted, verified and its content extracted (not at the 202)."));
+        }
+
+        if (options.Runs(9))
+        {
+            var (rate, drain) = await compose.RunAsync(null, options.PlainArticles);
+            var rich = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Rich, options.PlainArticles);
+            var quick = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Quick, options.PlainArticles);
+            log.WriteLine($"row 9: {rate:F1} articles/s; raw append rich {rich:F1}, quick {quick:F1}");
+            rows.Add(new Row(9, $"event append through a compose without crypto, {BenchOptions.Clients} clients", new Measured(rate, "articles/s"),
+                "Marten raw append of the same events (TicketOpened, ArticleComposed), Rich mode as the service, 8 writers",
+                new Measured(rich, "articles/s"), rate / rich, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
+                $"the same raw append in Quick mode: {quick:F1} articles/s (Rich costs {(1 - rich / quick) * 100:F0}% of it); " +
+                $"deliveries finished {drain.TotalSeconds:F1} s after the last answer."));
+        }
+
+        if (compose.Cold is var (first, second))
+            notes.Add($"Wolverine's runtime code generation: the service's first compose took {first.TotalMilliseconds:F0} ms, " +
+                $"the next {second.TotalMilliseconds:F0} ms (every figure above is measured after a warm-up).");
+
+        if (options.Runs(6))
+            rows.Add(await SecurityOptionsAsync(service, options, schema, identities, log));
+
+        if (options.Runs(7))
+        {
+            if (options.ApiProcessId is not { } pid)
+                throw new InvalidOperationException("Row 7 needs BENCH_API_PID (the service's process id).");
+            var (growth, size) = await new LargeIngest(service, events, pid).RunAsync(options.LargeMessageBytes);
+            log.WriteLine($"row 7: peak working set grew {growth / 1048576.0:F1} MB for a {size / 1048576.0:F1} MB message");
+            rows.Add(new Row(7, $"ingest of a {size / 1048576.0:F0} MB message: peak working set growth of the service", new Measured(growth / 1048576.0, "MB"),
+                "message size", new Measured(size / 1048576.0, "MB"), (double)growth / size, "figure / reference", Target.AtMost(4, "<= 4x"),
+                "VmHWM after the message was stored and processed, minus VmRSS before (peak reset with /proc/PID/clear_refs)."));
+        }
+        return rows;
+    }
+
+    private static async Task<Row> SecurityOptionsAsync(ServiceClient service, BenchOptions options, string schema, SmimeIdentities identities, TextWriter log)
+    {
+        using var seeding = new KeystoreSeeding(options.ConnectionString, schema, identities.Alice.Der);
+        var held = (int)await Schemas.CountAsync(options.ConnectionString, $"select count(*) from {schema}.mt_doc_keystoreentry");
+        await seeding.GrowToAsync(options.SmallKeystoreEntries, held);
+        var small = await OptionsLatencyAsync(service, options.LatencySamples);
+        await seeding.GrowToAsync(options.KeystoreEntries, held);
+        var large = await OptionsLatencyAsync(service, options.LatencySamples);
+        log.WriteLine($"row 6: {large:F2} ms with {options.KeystoreEntries} entries, {small:F2} ms with {options.SmallKeystoreEntries}");
+        return new Row(6, $"security options latency, {options.KeystoreEntries / 1000}k keystore entries", new Measured(large, "ms"),
+            $"the same with {options.SmallKeystoreEntries} entries", new Measured(small, "ms"), large / small, "figure / reference",
+            Target.AtMost(1.5, "<= 1.5"), "one client, sequential requests; entries are S/MIME certificates, each for its own address.");
+    }
+
+    private static Task<double> OptionsLatencyAsync(ServiceClient service, int samples) =>
+        Timing.MedianMillisecondsAsync(samples, _ => ServiceClient.Expect(service.SendJsonAsync(HttpMethod.Post, "/api/v1/security-options", "agent",
+            new { group = "Support", to = new[] { SmimeIdentities.Customer } }), 200), warmup: 5);
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using SecureMail.Bench.Crypto;
+using SecureMail.Bench.Harness;
+using SecureMail.Bench.Load;
+using SecureMail.Bench.Store;
+
+var options = BenchOptions.FromArguments(args);
+Directory.CreateDirectory(options.WorkDirectory);
+var log = Console.Out;
+var clock = Stopwatch.StartNew();
+var rows = new List<Row>();
+var notes = new List<string>();
+
+var crypto = await CryptoRows.RunAsync(options, log);
+rows.AddRange(crypto.Rows);
+if (options.Runs(5) || options.Runs(8))
+    rows.AddRange(await EventLogRows.RunAsync(options, notes, log));
+if (new[] { 1, 2, 6, 7, 9 }.Any(options.Runs))
+    rows.AddRange(await LoadRows.RunAsync(options, crypto, notes, log));
+
+foreach (var row in rows.OrderBy(r => r.Number))
+    log.WriteLine($"row {row.Number}: {row.Value} vs {row.ReferenceValue}, ratio {row.Ratio:F2}, target {row.Target.Text}: {(row.Met ? "met" : "MISSED")}");
+await File.WriteAllTextAsync(options.ReportPath, Report.Markdown(rows, options, clock.Elapsed, notes));
+log.WriteLine($"wrote {options.ReportPath} in {clock.Elapsed.TotalSeconds:F0} s");

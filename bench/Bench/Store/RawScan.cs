@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using Npgsql;
+using SecureMail.Bench.Harness;
+
+namespace SecureMail.Bench.Store;
+
+/// <summary>The reference for reading the log: <c>SELECT data FROM mt_events</c>, every row read as text, nothing done with it.</summary>
+public static class RawScan
+{
+    public static async Task<double> EventsPerSecondAsync(string connectionString, string schema, int repeats)
+    {
+        var rates = new List<double>();
+        for (var i = 0; i < repeats; i++)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"select data from {schema}.mt_events", connection);
+            var clock = Stopwatch.StartNew();
+            long rows = 0, characters = 0;
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                {
+                    characters += reader.GetString(0).Length;
+                    rows++;
+                }
+            rates.Add(rows / clock.Elapsed.TotalSeconds);
+        }
+        return Timing.Median(rates);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Marten;
+
+namespace SecureMail.Application.Keystore;
+
+/// <summary>Keystore entries holding any of some addresses, found through the GIN index on their e-mail list
+/// (<c>data -> 'emails' @> '["address"]'</c>, one probe per address, see StoreConfiguration). LINQ's
+/// <c>Emails.Any(wanted.Contains)</c> became a filter no index answers: every entry was read, and the security
+/// options grew slower with the keystore (issue 7, row 6).</summary>
+public static class EntriesByAddress
+{
+    public static async Task<IReadOnlyList<KeystoreEntry>> FindAsync(IQuerySession session, string kind, IReadOnlyCollection<string> addresses,
+        bool withPrivateKeyOnly, CancellationToken cancellation)
+    {
+        if (addresses.Count == 0)
+            return [];
+        var probes = string.Join(" or ", addresses.Select(_ => "data -> 'emails' @> ?::jsonb"));
+        var parameters = addresses.Select(a => (object)JsonSerializer.Serialize(new[] { a })).Prepend(kind).ToArray();
+        var entries = await session.QueryAsync<KeystoreEntry>($"where data ->> 'kind' = ? and ({probes})", cancellation, parameters);
+        return entries.Where(e => !withPrivateKeyOnly || e.HasPrivateKey).ToList();
+    }
+}
