@@ -101,8 +101,9 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
         // streams wait until their documents are written, so none can land between reading the events and storing
         // the document built from them.
         var versions = await StreamTable.LockAsync(session, store, ids, cancellation);
+        // In (stream, version) order, which the stream index serves; ordered by sequence, PostgreSQL walked the whole log.
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.Sequence).ToListAsync(cancellation);
+            .Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.StreamId).ThenBy(e => e.Version).ToListAsync(cancellation);
         var applies = IncludedEventTypes(projection);
         var aggregator = _options.Projections.AggregatorFor<T>();
         var byStream = events.Where(e => applies is null || applies.Contains(e.EventType)).GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.ToList());
