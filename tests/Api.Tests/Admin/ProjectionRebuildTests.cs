@@ -27,7 +27,7 @@ public class ProjectionRebuildTests(ServiceFixture service)
             tickets.Add((await helpdesk.Composed(await helpdesk.Compose([helpdesk.Mailbox($"c{i}")], null))).TicketId);
         // Two read-model rows no longer match their events: one that no reply touches, and one that replies keep
         // appending to, which must not carry the corruption past the rebuild.
-        await Database.Execute($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"corrupted\"') where id in ('{tickets[0]}', '{tickets[1]}')");
+        var corrupted = await Database.Execute($"update {ServiceFixture.Schema}.mt_doc_ticketdetails set data = jsonb_set(data, '{{subject}}', '\"corrupted\"') where id in ('{tickets[0]}', '{tickets[1]}')");
 
         var replies = new ConcurrentBag<(Guid Ticket, Guid Article)>();
         var refusals = new ConcurrentBag<HttpStatusCode>();
@@ -53,12 +53,13 @@ public class ProjectionRebuildTests(ServiceFixture service)
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
+        Assert.Equal(2, corrupted);
         Assert.Equal(ProjectionRebuild.Requested, (string)requested["state"]!);
         Assert.Equal(ProjectionRebuild.Completed, (string)finished["rebuild"]!["state"]!);
         Assert.True(during > 0, "no reply was written while the rebuild ran, so the test proved nothing");
         Assert.Empty(refusals);
         Assert.True((long)finished["rebuild"]!["streamsRebuilt"]! >= tickets.Count);
-        Assert.True((long)finished["rebuild"]!["documentsRepaired"]! >= 1);
+        Assert.True((long)finished["rebuild"]!["documentsRepaired"]! >= 1, finished.ToJsonString());
         Assert.Equal(0, (long)(await Status("TicketDetails"))["lag"]!);
         Assert.Equal("Your request", (string)(await helpdesk.Ticket(tickets[0]))["subject"]!);
         Assert.Equal("Your request", (string)(await helpdesk.Ticket(tickets[1]))["subject"]!);
