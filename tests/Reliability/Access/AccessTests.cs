@@ -35,15 +35,17 @@ public class AccessTests(ITestOutputHelper output)
         };
         var before = await deployment.Store.Fingerprint();
         var tally = new Tally();
-        var wrong = new List<string>();
+        var wrong = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var client = node.Client(null);
-        foreach (var endpoint in endpoints.Where(e => e.Roles.Count > 0))
+        var calls = endpoints.Where(e => e.Roles.Count > 0).SelectMany(endpoint =>
+            badTokens.Select(bad => (endpoint, Caller: bad.Key, Token: bad.Value, Status: HttpStatusCode.Unauthorized))
+                .Concat(EndpointMatrix.AllRoles.Except(endpoint.Roles).Select(role => (endpoint, Caller: $"role {role}", Token: (string?)node.Tokens.For(role), Status: HttpStatusCode.Forbidden))));
+        await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (call, _) =>
         {
-            foreach (var (name, token) in badTokens)
-                await Expect(endpoint, name, token, HttpStatusCode.Unauthorized);
-            foreach (var role in EndpointMatrix.AllRoles.Except(endpoint.Roles))
-                await Expect(endpoint, $"role {role}", node.Tokens.For(role), HttpStatusCode.Forbidden);
-        }
+            var (response, outcome) = await tally.Send(() => client.SendAsync(matrix.Request(call.endpoint, call.Token)));
+            if (response?.StatusCode != call.Status)
+                wrong.Add($"{call.endpoint.Method} {call.endpoint.Route} with {call.Caller}: {outcome}, expected {(int)call.Status}");
+        });
         var after = await deployment.Store.Fingerprint();
 
         new Figures(output, "access").Report(
@@ -54,12 +56,5 @@ public class AccessTests(ITestOutputHelper output)
         // The digest does see a change a permitted caller makes.
         await Helpdesk.Expect(await client.SendAsync(matrix.Request(endpoints.Single(e => e is { Method: "PUT", Route: "/api/v1/settings/secure-mailing" }), node.Tokens.For("admin"))), HttpStatusCode.OK);
         Assert.NotEqual(after, await deployment.Store.Fingerprint());
-
-        async Task Expect(Endpoint endpoint, string caller, string? token, HttpStatusCode status)
-        {
-            var (response, outcome) = await tally.Send(() => client.SendAsync(matrix.Request(endpoint, token)));
-            if (response?.StatusCode != status)
-                wrong.Add($"{endpoint.Method} {endpoint.Route} with {caller}: {outcome}, expected {(int)status}");
-        }
     }
 }

@@ -30,15 +30,12 @@ public sealed class Deployment : IAsyncDisposable
     public List<ServiceNode> Nodes { get; } = [];
     public ServiceNode Node => Nodes[0];
 
-    /// <param name="name">Names the schema and the log folder (securemail-reliability/NAME under the temp directory).</param>
+    /// <param name="name">Names the schema and the log folder (see <see cref="LogDirectory"/>).</param>
     public static async Task<Deployment> StartAsync(string name, Func<ServiceSettings, ServiceSettings>? adjust = null,
         string? connectionString = null, int nodes = 1)
     {
         var schema = $"rel_{name.ToLowerInvariant()}_{Guid.NewGuid().ToString("N")[..6]}";
-        var logs = Path.Combine(Path.GetTempPath(), "securemail-reliability", name);
-        if (Directory.Exists(logs))
-            Directory.Delete(logs, recursive: true);
-        Directory.CreateDirectory(logs);
+        var logs = LogDirectory.For(name);
         var smtp = await SmtpTestServer.StartAsync();
         GuardSmtp(smtp);
         var settings = new ServiceSettings(connectionString ?? SharedConnectionString, schema) { SmtpHost = smtp.Host, SmtpPort = smtp.Port };
