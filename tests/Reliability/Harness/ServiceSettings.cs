@@ -39,8 +39,6 @@ public sealed record ServiceSettings(string ConnectionString, string Schema)
             ["Inbound__MaxMessageBytes"] = (2 * 1024 * 1024).ToString(),
             ["Keystore__MaxUploadBytes"] = "65536",
             ["Logging__LogLevel__Default"] = LogLevel,
-            // appsettings.json quiets ASP.NET's per-request chatter; a Trace run must hear it too.
-            ["Logging__LogLevel__Microsoft.AspNetCore"] = LogLevel,
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
