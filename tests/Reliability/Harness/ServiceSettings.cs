@@ -43,9 +43,6 @@ public sealed record ServiceSettings(string ConnectionString, string Schema)
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
-        // appsettings.json keeps ASP.NET's per-request chatter at Warning; a Trace or Debug run wants it too.
-        if (LogLevel is "Trace" or "Debug")
-            values["Logging__LogLevel__Microsoft.AspNetCore"] = LogLevel;
         if (SmtpHost is not null)
         {
             values["Smtp__Host"] = SmtpHost;
