@@ -13,7 +13,7 @@ public class InboundFuzzTests(ITestOutputHelper output)
     // The fast run posts for a fixed time (20-40/s here on two shared cores, so some hundreds); the soak posts 10,000.
     private static readonly int Messages = Scale.Pick(fast: int.MaxValue, soak: 10_000);
     private static readonly TimeSpan Budget = Scale.Pick(fast: TimeSpan.FromSeconds(12), soak: TimeSpan.FromHours(1));
-    private const int AtLeast = 200;
+    private const int AtLeast = 100;
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("RELIABILITY_FUZZ_SEED"), out var seed) ? seed : 20261128;
     private const int Mailers = 8;
     private const long MemoryBound = 1536L * 1024 * 1024;
