@@ -10,7 +10,7 @@ namespace SecureMail.Reliability.TwoNodes;
 public class TwoNodesTests(ITestOutputHelper output)
 {
     private static readonly int Kills = Scale.Pick(fast: 1, soak: 4);
-    private static readonly TimeSpan LoadBetweenKills = Scale.Pick(fast: TimeSpan.FromSeconds(4), soak: TimeSpan.FromSeconds(30));
+    private static readonly TimeSpan LoadBetweenKills = Scale.Pick(fast: TimeSpan.FromSeconds(2), soak: TimeSpan.FromSeconds(30));
 
     [ReliabilityFact]
     public async Task The_survivor_keeps_projections_advancing_and_delivers_everything_once()
