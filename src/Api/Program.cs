@@ -49,10 +49,6 @@ builder.Host.UseWolverine(options =>
     options.Policies.OnException<JasperFx.ConcurrencyException>()
         .RetryWithCooldown([.. new[] { 10, 25, 50, 100, 200, 400 }.Select(ms => TimeSpan.FromMilliseconds(ms))]).WithFullJitter()
         .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
-    // Decrypting, verifying and delivering wait on PostgreSQL and SMTP more than on the CPU: more of them at once
-    // keep both cores busy (issue 7, rows 1 and 2). Same-ticket races are the concurrency retries above.
-    options.LocalQueueFor<ProcessInboundArticle>().MaximumParallelMessages(8);
-    options.LocalQueueFor<DeliverArticle>().MaximumParallelMessages(8);
     options.UseRuntimeCompilation();
     NodeHealth.Apply(options.Durability, configuration);
 });
