@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SecureMail.Infrastructure.Logging;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Pgp;
 using SecureMail.Application.Keystore.Smime;
@@ -32,6 +34,7 @@ public static class InfrastructureSetup
         services.AddSingleton<IOutgoingMailComposer, MimeKitOutgoingMailComposer>();
         services.AddSingleton<IInboundMessageReader, MimeKitInboundMessageReader>();
         services.AddSingleton<IProjectionRebuilder, StreamLockedRebuild>();
+        services.ConfigureMarten((provider, options) => options.Logger(new ValueFreeMartenLogger(provider.GetRequiredService<ILogger<ValueFreeMartenLogger>>())));
         return services;
     }
 

@@ -8,6 +8,8 @@ namespace SecureMail.Reliability.HostileInput;
 /// S/MIME and PGP (so the seeds decrypt and verify when posted back), plus plain, HTML and attachment shapes.</summary>
 public static class SeedMail
 {
+    public const string Body = "Hello,\nthe invoice is attached.\n";
+
     public static async Task<IReadOnlyList<byte[]>> BuildAsync(ServiceNode node, Helpdesk recipient, Helpdesk sender)
     {
         using var agent = node.Client("agent");
@@ -20,7 +22,7 @@ public static class SeedMail
         ];
         foreach (var security in securities)
         {
-            var response = await sender.Open(agent, recipient.Address, "Hello,\nthe invoice is attached.\n", security,
+            var response = await sender.Open(agent, recipient.Address, Body, security,
                 attachments: [new { fileName = "invoice.txt", contentType = "text/plain", base64 = Convert.ToBase64String("total: 42"u8.ToArray()) }]);
             await Helpdesk.Expect(response, HttpStatusCode.Created);
             var (ticketId, articleId) = await Helpdesk.Ids(response);
