@@ -11,7 +11,8 @@ namespace SecureMail.Bench.Crypto;
 
 /// <param name="ComposeFloor">Articles/s of S/MIME sign+encrypt in-process, 8 workers (row 1's reference).</param>
 /// <param name="InboundFloor">Articles/s of S/MIME decrypt+verify in-process, 8 workers (row 2's reference).</param>
-public sealed record CryptoResults(IReadOnlyList<Row> Rows, double? ComposeFloor, double? InboundFloor);
+public sealed record CryptoResults(IReadOnlyList<Row> Rows, double? ComposeFloor, double? InboundFloor, CpuReading? ComposeFloorCpu,
+    CpuReading? InboundFloorCpu);
 
 public static class CryptoRows
 {
@@ -21,16 +22,21 @@ public static class CryptoRows
         var rows = new List<Row>();
 
         double? composeFloor = null, inboundFloor = null;
+        CpuReading? composeCpu = null, inboundCpu = null;
         if (options.Runs(1))
         {
+            var before = CpuMeter.Read(null);
             composeFloor = await Timing.Throughput(options.FloorMessages, BenchOptions.Clients,
                 i => fixture.Composer.Compose(fixture.Article, fixture.Smime.SignAndEncryptToCustomer()));
+            composeCpu = CpuMeter.Read(null) - before;
             log.WriteLine($"row 1 reference: S/MIME sign+encrypt in-process, {BenchOptions.Clients} workers: {composeFloor:F1} articles/s");
         }
         if (options.Runs(2))
         {
+            var before = CpuMeter.Read(null);
             inboundFloor = await Timing.ThroughputAsync(options.FloorMessages, BenchOptions.Clients,
                 i => fixture.InspectAsync(fixture.InboundMail[i % fixture.InboundMail.Count]));
+            inboundCpu = CpuMeter.Read(null) - before;
             log.WriteLine($"row 2 reference: S/MIME decrypt+verify in-process, {BenchOptions.Clients} workers: {inboundFloor:F1} articles/s");
         }
 
@@ -52,7 +58,7 @@ public static class CryptoRows
                 "`gpg --sign --encrypt`, one process per message, passphrase-protected key", new Measured(gpg, "ms"), gpg / ours,
                 "reference / figure", Target.AtLeast(20, ">= 20x faster")));
         }
-        return new CryptoResults(rows, composeFloor, inboundFloor);
+        return new CryptoResults(rows, composeFloor, inboundFloor, composeCpu, inboundCpu);
     }
 
     /// <summary>Median nanoseconds → milliseconds of each benchmark, from a short in-process BenchmarkDotNet job.</summary>

@@ -5,13 +5,13 @@ namespace SecureMail.Bench.Load;
 
 /// <summary>Agents opening tickets over HTTP, N at once: articles per second answered 201 (composed, recorded and
 /// queued in the outbox). The deliveries they queue are waited for before the next row, and their drain time noted.</summary>
-public sealed class ComposeLoad(ServiceClient service, EventCounts events)
+public sealed class ComposeLoad(ServiceClient service, EventCounts events, int? servicePid)
 {
     /// <summary>The first compose the service ever answered and the one after it: the first pays Wolverine's runtime
     /// code generation for the endpoint and its handler.</summary>
     public (TimeSpan First, TimeSpan Second)? Cold { get; private set; }
 
-    public async Task<(double Rate, TimeSpan Drain)> RunAsync(object? security, int articles)
+    public async Task<(double Rate, TimeSpan Drain, CpuReading Cpu)> RunAsync(object? security, int articles)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Compose(security);
@@ -21,10 +21,11 @@ public sealed class ComposeLoad(ServiceClient service, EventCounts events)
         Cold ??= (first, clock.Elapsed);
         for (var i = 0; i < 2; i++)
             await Compose(security);
+        var before = CpuMeter.Read(servicePid);
         var rate = await Timing.ThroughputAsync(articles, BenchOptions.Clients, _ => Compose(security));
         var drain = await events.WaitUntilAsync(async () =>
             await events.OfAsync("article_delivered", "article_delivery_failed") >= await events.OfAsync("article_composed"), TimeSpan.FromMinutes(3));
-        return (rate, drain);
+        return (rate, drain, CpuMeter.Read(servicePid) - before);
     }
 
     private Task Compose(object? security) => ServiceClient.Expect(service.SendJsonAsync(HttpMethod.Post, "/api/v1/tickets", "agent", new

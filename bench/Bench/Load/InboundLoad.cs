@@ -5,18 +5,20 @@ namespace SecureMail.Bench.Load;
 
 /// <summary>A mail server posting S/MIME mail, N connections at once; an article counts when the service has stored,
 /// decrypted, verified and read it (its content extracted), not when it answered 202.</summary>
-public sealed class InboundLoad(ServiceClient service, EventCounts events)
+public sealed class InboundLoad(ServiceClient service, EventCounts events, int? servicePid)
 {
-    public async Task<double> RunAsync(IReadOnlyList<byte[]> mail, int articles)
+    public async Task<(double Rate, CpuReading Cpu)> RunAsync(IReadOnlyList<byte[]> mail, int articles)
     {
         await PostAndWait(mail, 4);
+        var before = CpuMeter.Read(servicePid);
         var clock = Stopwatch.StartNew();
         await PostAndWait(mail, articles);
         var rate = articles / clock.Elapsed.TotalSeconds;
+        var cpu = CpuMeter.Read(servicePid) - before;
         var failures = await events.OfAsync("decryption_failed", "signature_verification_failed");
         if (failures > 0)
             throw new InvalidOperationException($"{failures} benchmark messages did not decrypt or verify.");
-        return rate;
+        return (rate, cpu);
     }
 
     private async Task PostAndWait(IReadOnlyList<byte[]> mail, int count)

@@ -17,17 +17,18 @@ public static class LoadRows
         var identities = new SmimeIdentities();
         await ServiceSetup.PrepareAsync(service, identities);
         var events = new EventCounts(options.ConnectionString, schema);
-        var compose = new ComposeLoad(service, events);
+        var compose = new ComposeLoad(service, events, options.ApiProcessId);
         var rows = new List<Row>();
 
         if (options.Runs(1) && crypto.ComposeFloor is { } composeFloor)
         {
-            var (rate, drain) = await compose.RunAsync(new { type = "SMIME", sign = true, encrypt = true }, options.ComposeArticles);
-            log.WriteLine($"row 1: {rate:F1} articles/s; deliveries drained {drain.TotalSeconds:F1} s later");
+            var (rate, drain, cpu) = await compose.RunAsync(new { type = "SMIME", sign = true, encrypt = true }, options.ComposeArticles);
+            log.WriteLine($"row 1: {rate:F1} articles/s; deliveries drained {drain.TotalSeconds:F1} s later; {cpu.PerItem(options.ComposeArticles, "article")}");
             rows.Add(new Row(1, $"compose over HTTP, S/MIME sign+encrypt, {BenchOptions.Clients} clients", new Measured(rate, "articles/s"),
                 "the same sign+encrypt in-process, no HTTP/DB, 8 workers (crypto floor)", new Measured(composeFloor, "articles/s"),
                 rate / composeFloor, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
-                $"articles answered 201; the outbox's deliveries finished {drain.TotalSeconds:F1} s after the last answer."));
+                $"articles answered 201; the outbox's deliveries finished {drain.TotalSeconds:F1} s after the last answer; " +
+                $"{cpu.PerItem(options.ComposeArticles, "article")}, the floor's {crypto.ComposeFloorCpu?.PerItem(options.FloorMessages, "message")}."));
         }
 
         if (options.Runs(2) && crypto.InboundFloor is { } inboundFloor)
@@ -36,25 +37,28 @@ public static class LoadRows
             var mail = Enumerable.Range(0, 20)
                 .Select(i => composer.Compose(Messages.From(SmimeIdentities.Customer, SmimeIdentities.Group, i), identities.CustomerSignsAndEncryptsToGroup()).Raw)
                 .ToList();
-            var rate = await new InboundLoad(service, events).RunAsync(mail, options.InboundArticles);
-            log.WriteLine($"row 2: {rate:F1} articles/s");
+            var (rate, cpu) = await new InboundLoad(service, events, options.ApiProcessId).RunAsync(mail, options.InboundArticles);
+            log.WriteLine($"row 2: {rate:F1} articles/s; {cpu.PerItem(options.InboundArticles, "article")}");
             rows.Add(new Row(2, $"inbound over HTTP, S/MIME decrypt+verify, {BenchOptions.Clients} clients", new Measured(rate, "articles/s"),
                 "in-process decrypt+verify, no HTTP/DB, 8 workers (crypto floor)", new Measured(inboundFloor, "articles/s"),
                 rate / inboundFloor, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
-                "an article counts once stored, decrypted, verified and its content extracted (not at the 202)."));
+                "an article counts once stored, decrypted, verified and its content extracted (not at the 202); " +
+                $"{cpu.PerItem(options.InboundArticles, "article")}, the floor's {crypto.InboundFloorCpu?.PerItem(options.FloorMessages, "message")}."));
         }
 
         if (options.Runs(9))
         {
-            var (rate, drain) = await compose.RunAsync(null, options.PlainArticles);
-            var rich = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Rich, options.PlainArticles);
-            var quick = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Quick, options.PlainArticles);
-            log.WriteLine($"row 9: {rate:F1} articles/s; raw append rich {rich:F1}, quick {quick:F1}");
+            var (rate, drain, cpu) = await compose.RunAsync(null, options.PlainArticles);
+            var (rich, richCpu) = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Rich, options.PlainArticles);
+            var (quick, _) = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Quick, options.PlainArticles);
+            log.WriteLine($"row 9: {rate:F1} articles/s; raw append rich {rich:F1}, quick {quick:F1}; {cpu.PerItem(options.PlainArticles, "article")}; " +
+                $"raw append {richCpu.PerItem(options.PlainArticles, "article")}");
             rows.Add(new Row(9, $"event append through a compose without crypto, {BenchOptions.Clients} clients", new Measured(rate, "articles/s"),
                 "Marten raw append of the same events (TicketOpened, ArticleComposed), Rich mode as the service, 8 writers",
                 new Measured(rich, "articles/s"), rate / rich, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
                 $"the same raw append in Quick mode: {quick:F1} articles/s (Rich costs {(1 - rich / quick) * 100:F0}% of it); " +
-                $"deliveries finished {drain.TotalSeconds:F1} s after the last answer."));
+                $"deliveries finished {drain.TotalSeconds:F1} s after the last answer; {cpu.PerItem(options.PlainArticles, "article")}, " +
+                $"the raw append's {richCpu.PerItem(options.PlainArticles, "article")}."));
         }
 
         if (compose.Cold is var (first, second))

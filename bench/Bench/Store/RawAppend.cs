@@ -10,7 +10,7 @@ namespace SecureMail.Bench.Store;
 /// Marten alone, N writers, one commit per article; no HTTP, no projection, no outbox.</summary>
 public static class RawAppend
 {
-    public static async Task<double> ArticlesPerSecondAsync(string connection, EventAppendMode mode, int articles)
+    public static async Task<(double Rate, CpuReading Cpu)> ArticlesPerSecondAsync(string connection, EventAppendMode mode, int articles)
     {
         await Schemas.DropAsync(connection, Schemas.Append);
         using var store = DocumentStore.For(o =>
@@ -23,9 +23,11 @@ public static class RawAppend
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var at = DateTimeOffset.UtcNow;
         await Append(store, 20, at);
+        var before = CpuMeter.Read(null);
         var rate = await Timing.ThroughputAsync(articles, BenchOptions.Clients, _ => Append(store, 1, at));
+        var cpu = CpuMeter.Read(null) - before;
         await Schemas.DropAsync(connection, Schemas.Append);
-        return rate;
+        return (rate, cpu);
     }
 
     private static async Task Append(IDocumentStore store, int count, DateTimeOffset at)
