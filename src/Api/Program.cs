@@ -46,7 +46,6 @@ builder.Host.UseWolverine(options =>
     options.Discovery.IncludeAssembly(typeof(StoreConfiguration).Assembly);
     options.Policies.AutoApplyTransactions();
     options.Policies.UseDurableLocalQueues();
-    options.Policies.OnException<MailTransportFailed>(e => !e.Permanent).ScheduleRetry(deliveryPolicy.RetryDelays.ToArray());
     // Two writers on one ticket stream (a reply and a delivery outcome): the loser runs again on the new state, with jitter
     // so the losers do not collide again in step. A queued message (an outcome, an inbound article) never gives up on a
     // conflict, which only says someone else wrote first; an HTTP request answers 409 when the inline retries run out.

@@ -20,4 +20,6 @@ public sealed record ComposeArticle(
 public sealed record ComposedArticle(Guid TicketId, Guid ArticleId);
 
 /// <summary>Sends a stored article; carried by Wolverine's durable outbox, committed with the article's events.</summary>
-public sealed record DeliverArticle(Guid TicketId, Guid ArticleId);
+/// <param name="Attempt">Which delivery attempt this is. Counted here, not by Wolverine: Wolverine also counts the retries
+/// of a database outage, which must not use up the relay's retries.</param>
+public sealed record DeliverArticle(Guid TicketId, Guid ArticleId, int Attempt = 1);
