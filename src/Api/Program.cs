@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Cluster;
+using SecureMail.Api.CodeGeneration;
 using SecureMail.Api.Http;
 using SecureMail.Api.Keystore;
 using SecureMail.Api.OpenApi;
@@ -56,6 +57,7 @@ builder.Host.UseWolverine(options =>
     NodeHealth.Apply(options.Durability, configuration);
 });
 builder.Services.AddWolverineHttp();
+builder.Services.AddSingleton<WolverineWarmUp>();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(KeystoreLimits.From(configuration));
@@ -84,6 +86,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapWolverineEndpoints(options => options.RequireAuthorizeOnAll());
+app.UseWolverineWarmUp();
 
 return await app.RunJasperFxCommands(args);
 

@@ -34,6 +34,27 @@ public sealed class ServiceClient(Uri api, string signingKey) : IDisposable
         }
     }
 
+    /// <summary>Waits until /health says Wolverine's warm-up (ADR 19) finished, so the first compose measures what a
+    /// user meets once the service has settled. How long that took after /health first answered; null when it is off.</summary>
+    public async Task<TimeSpan?> WaitUntilWarmAsync(TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var health = await http.GetFromJsonAsync<JsonElement>("/health");
+            switch (health.GetProperty("warmUp").GetString())
+            {
+                case "Off":
+                    return null;
+                case "Finished":
+                    return clock.Elapsed;
+            }
+            if (clock.Elapsed >= timeout)
+                throw new TimeoutException($"The service at {api} did not finish its warm-up in {timeout}.");
+            await Task.Delay(100);
+        }
+    }
+
     public Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, string role, object body) =>
         SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }, role);
 

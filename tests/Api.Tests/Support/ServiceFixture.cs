@@ -17,6 +17,20 @@ public sealed class ServiceFixture : IAsyncLifetime
     public static string ConnectionString { get; } =
         Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? "Host=127.0.0.1;Port=5434;Database=postgres;Username=postgres";
 
+    private readonly string schema;
+    private readonly Action<IWebHostBuilder>? configure;
+
+    public ServiceFixture() : this(Schema, null)
+    {
+    }
+
+    /// <summary>A service of its own for a test that needs a fresh start: its own schema, and more settings or services.</summary>
+    internal ServiceFixture(string schema, Action<IWebHostBuilder>? configure)
+    {
+        this.schema = schema;
+        this.configure = configure;
+    }
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public SmtpTestServer Smtp { get; private set; } = null!;
@@ -32,7 +46,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         await using (var connection = new NpgsqlConnection(ConnectionString))
         {
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+            await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
             await drop.ExecuteNonQueryAsync();
         }
         Smtp = await SmtpTestServer.StartAsync();
@@ -40,7 +54,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
-            web.UseSetting("Marten:Schema", Schema);
+            web.UseSetting("Marten:Schema", schema);
             web.UseSetting("Auth:SigningKey", Tokens.SigningKey);
             web.UseSetting("Vault:Key", VaultKey);
             web.UseSetting("Audit:ChainKey", ChainKey);
@@ -51,6 +65,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             web.UseSetting("Smtp:Security", "None");
             web.UseSetting("Delivery:RetryDelaysSeconds", "1,1");
             web.UseSetting("Inbound:MaxMessageBytes", (2 * 1024 * 1024).ToString());
+            configure?.Invoke(web);
         });
     }
 
