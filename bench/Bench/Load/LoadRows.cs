@@ -63,11 +63,12 @@ public static class LoadRows
         }
 
         if (compose.Cold is var (first, second))
-            notes.Add($"Wolverine's runtime code generation: the service's first compose took {first.TotalMilliseconds:F0} ms, " +
+            notes.Add($"First request: the service's first compose (of the first load row run) took {first.TotalMilliseconds:F0} ms, " +
                 $"the next {second.TotalMilliseconds:F0} ms (every figure above is measured after warm-up composes); " +
                 (warmUp is { } waited
-                    ? $"the service's own warm-up (ADR 19) finished {waited.TotalMilliseconds:F0} ms after /health first answered, and was waited for."
-                    : "the service's warm-up (ADR 19) was off."));
+                    ? $"the service's own warm-up of Wolverine's code (ADR 19) finished {waited.TotalMilliseconds:F0} ms after /health first answered " +
+                      "and was waited for, so what the first compose pays beyond the next is .NET compiling the request's path (JIT)."
+                    : "the service's warm-up (ADR 19) was off, so the first compose also paid Wolverine's code generation."));
 
         if (options.Runs(6))
             rows.Add(await SecurityOptionsAsync(service, options, schema, identities, log));
