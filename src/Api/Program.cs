@@ -9,7 +9,6 @@ using SecureMail.Api.Http;
 using SecureMail.Api.Keystore;
 using SecureMail.Api.OpenApi;
 using SecureMail.Application;
-using SecureMail.Application.Delivery;
 using SecureMail.Application.Inbound;
 using SecureMail.Application.Tickets.Compose;
 using SecureMail.Application.Tickets.Delivery;
