@@ -32,12 +32,25 @@ public static class CpuMeter
             if (pid == servicePid)
                 service = stat.Own;
             else if (stat.Command == "postgres")
-                postgres += stat.Own + (stat.ParentCommand == "postgres" ? 0 : stat.Reaped);
+                postgres += stat.Own + (ParentCommand(stat.Parent) == "postgres" ? 0 : stat.Reaped);
         }
         return new CpuReading(service, postgres, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
     }
 
-    private sealed record ProcessStat(string Command, string ParentCommand, double Own, double Reaped);
+    private sealed record ProcessStat(string Command, int Parent, double Own, double Reaped);
+
+    /// <summary>Read only for postgres processes: a postmaster's parent is not postgres, a backend's is.</summary>
+    private static string ParentCommand(int parent)
+    {
+        try
+        {
+            return parent > 1 ? File.ReadAllText($"/proc/{parent}/comm").Trim() : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
 
     private static ProcessStat? Stat(int pid)
     {
@@ -49,9 +62,7 @@ public static class CpuMeter
             // Fields after the command, from field 3 (state): ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
             var fields = text[(close + 2)..].Split(' ');
             double Ticks(int field) => double.Parse(fields[field - 3]) * MillisecondsPerTick;
-            var parent = int.Parse(fields[4 - 3]);
-            var parentCommand = parent > 1 && File.Exists($"/proc/{parent}/comm") ? File.ReadAllText($"/proc/{parent}/comm").Trim() : "";
-            return new ProcessStat(command, parentCommand, Ticks(14) + Ticks(15), Ticks(16) + Ticks(17));
+            return new ProcessStat(command, int.Parse(fields[4 - 3]), Ticks(14) + Ticks(15), Ticks(16) + Ticks(17));
         }
         catch (IOException)
         {

@@ -18,14 +18,17 @@ public sealed class WolverineWarmUp(ILogger<WolverineWarmUp> logger)
     private HttpGraph? http;
     private IServiceProvider? services;
 
-    public WarmUpState State { get; private set; } = WarmUpState.Off;
+    // Written by the warm-up thread, read by every request while it runs.
+    private volatile WarmUpState state = WarmUpState.Off;
+
+    public WarmUpState State => state;
 
     /// <summary>Completes when every chain was compiled or failed to; never when the warm-up is off.</summary>
     public Task Finished => finished.Task;
 
     public void Prepare(HttpGraph graph, IServiceProvider provider)
     {
-        (http, services, State) = (graph, provider, WarmUpState.Running);
+        (http, services, state) = (graph, provider, WarmUpState.Running);
     }
 
     public void Start(CancellationToken stopping) =>
@@ -52,7 +55,7 @@ public sealed class WolverineWarmUp(ILogger<WolverineWarmUp> logger)
                 if (!compile())
                     failed++;
             }
-            State = WarmUpState.Finished;
+            state = WarmUpState.Finished;
             finished.TrySetResult();
             logger.LogInformation("Wolverine warm-up compiled {Compiled} of {Chains} chains ({Endpoints} HTTP endpoints, {Handlers} message handlers) in {Milliseconds} ms",
                 work.Count - failed, work.Count, http.Chains.Count, work.Count - http.Chains.Count, clock.ElapsedMilliseconds);
