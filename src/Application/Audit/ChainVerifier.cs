@@ -18,10 +18,12 @@ public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable
     public long Pending { get; private set; }
     public ChainLink? Last { get; private set; }
 
-    /// <summary>Set with an <see cref="TamperKind.Edited"/> finding whose data changed: the data's digest, to look for elsewhere in the chain.</summary>
+    /// <summary>Set by <see cref="DescribeEdit"/> when the event's data changed: its digest, to look for elsewhere in the chain.</summary>
     public byte[]? ChangedData { get; private set; }
 
-    public TamperFinding? Event(StoredEvent stored, ChainLink? link)
+    private ChainLink? edited;
+
+    public TamperFinding? Event(EventDigest stored, ChainLink? link)
     {
         if (link is null)
         {
@@ -37,15 +39,11 @@ public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable
         if (link.Position != expected)
             return new(TamperKind.Deleted, stored.Sequence, stored.StreamId,
                 $"The chain expected position {expected} at event {stored.Sequence} and found {link.Position}: {link.Position - expected} chained event(s) before it were removed with their chain records.");
-        var digest = ChainHash.Digest(stored);
+        var digest = stored.Digest;
         if (!digest.AsSpan().SequenceEqual(link.Digest))
         {
-            var data = ChainHash.DataDigest(stored);
-            ChangedData = data.AsSpan().SequenceEqual(link.DataDigest) ? null : data;
-            return new(TamperKind.Edited, stored.Sequence, stored.StreamId,
-                ChangedData is null
-                    ? $"Event {stored.Sequence}'s metadata (stream, version, type, time, tenant or id) no longer matches what was chained."
-                    : $"Event {stored.Sequence}'s data no longer matches what was chained.");
+            edited = link;
+            return new(TamperKind.Edited, stored.Sequence, stored.StreamId, $"Event {stored.Sequence} no longer matches what was chained.");
         }
         var hash = chain.Next(previous, digest);
         if (!hash.AsSpan().SequenceEqual(link.Hash))
@@ -55,6 +53,20 @@ public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable
         Last = link;
         EventsChecked++;
         return CheckPoints(link);
+    }
+
+    /// <summary>Says what changed in the event of an <see cref="TamperKind.Edited"/> finding, given the SHA-256 of its
+    /// data's text now: only its metadata, or its data (then <see cref="ChangedData"/> is set).</summary>
+    public TamperFinding DescribeEdit(TamperFinding finding, byte[] dataDigest)
+    {
+        var link = edited ?? throw new InvalidOperationException("No event was found edited.");
+        ChangedData = dataDigest.AsSpan().SequenceEqual(link.DataDigest) ? null : dataDigest;
+        return finding with
+        {
+            Detail = ChangedData is null
+                ? $"Event {finding.Sequence}'s metadata (stream, version, type, time, tenant or id) no longer matches what was chained."
+                : $"Event {finding.Sequence}'s data no longer matches what was chained.",
+        };
     }
 
     /// <summary>A chain record whose event is no longer in the log.</summary>
@@ -85,8 +97,11 @@ public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable
 
     private TamperFinding? CheckPoints(ChainLink link)
     {
+        checkpoints.TryGetValue(link.Position, out var checkpoint);
+        if (checkpoint is null && !pins.Contains(link.Sequence))
+            return null;
         var hex = Convert.ToHexStringLower(link.Hash);
-        if (checkpoints.TryGetValue(link.Position, out var checkpoint))
+        if (checkpoint is not null)
         {
             if (checkpoint.Sequence != link.Sequence || !string.Equals(checkpoint.Hash, hex, StringComparison.OrdinalIgnoreCase))
                 return new(TamperKind.CheckpointMismatch, link.Sequence, link.StreamId,

@@ -30,6 +30,6 @@ public static class AuditSetup
     {
         var tables = new AuditTables(options.DatabaseSchemaName);
         options.Storage.ExtendedSchemaObjects.AddRange(tables.Definitions());
-        options.Events.Subscribe(new HashChainSubscription(chain, tables, new StoredEvents(options.Events.DatabaseSchemaName), checkpointEvery));
+        options.Events.Subscribe(new HashChainSubscription(chain, tables, new EventDigests(options.Events.DatabaseSchemaName), checkpointEvery));
     }
 }

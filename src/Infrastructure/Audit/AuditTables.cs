@@ -47,6 +47,20 @@ public sealed class AuditTables(string schema)
         return await reader.ReadAsync(cancellation) ? ReadLink(reader, 0) : null;
     }
 
+    /// <summary>The chain records of events with after &lt; seq &lt;= upTo, in sequence order.</summary>
+    public async Task<IReadOnlyList<ChainLink>> RangeAsync(NpgsqlConnection connection, long after, long upTo, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select position, seq, stream_id, digest, data_digest, hash from {Chain} where seq > $1 and seq <= $2 order by seq", connection);
+        command.Parameters.Add(new() { Value = after });
+        command.Parameters.Add(new() { Value = upTo });
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        var links = new List<ChainLink>();
+        while (await reader.ReadAsync(cancellation))
+            links.Add(ReadLink(reader, 0));
+        return links;
+    }
+
     public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(

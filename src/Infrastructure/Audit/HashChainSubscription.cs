@@ -10,8 +10,8 @@ namespace SecureMail.Infrastructure.Audit;
 
 /// <summary>
 /// Follows the event log through Marten's async daemon, which hands out pages strictly in sequence order and commits
-/// each page (with its progress) before the next. Each page's events are re-read as stored, never re-serialized, and
-/// their chain records are written in the page's transaction. The chain's own head, not the daemon's progress, says
+/// each page (with its progress) before the next. Each page's events are digested by the database as stored, never
+/// re-serialized, and their chain records are written in the page's transaction. The chain's own head, not the daemon's progress, says
 /// where to continue, so a replayed or rewound subscription never chains an event twice.
 /// </summary>
 public sealed class HashChainSubscription : SubscriptionBase
@@ -20,10 +20,10 @@ public sealed class HashChainSubscription : SubscriptionBase
 
     private readonly ChainHash chain;
     private readonly AuditTables tables;
-    private readonly StoredEvents events;
+    private readonly EventDigests events;
     private readonly int checkpointEvery;
 
-    public HashChainSubscription(ChainHash chain, AuditTables tables, StoredEvents events, int checkpointEvery)
+    public HashChainSubscription(ChainHash chain, AuditTables tables, EventDigests events, int checkpointEvery)
     {
         this.chain = chain;
         this.tables = tables;
@@ -38,12 +38,14 @@ public sealed class HashChainSubscription : SubscriptionBase
     {
         await using var connection = (NpgsqlConnection)operations.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var head = await tables.HeadAsync(connection, cancellationToken);
         var previous = head?.Hash ?? ChainHash.Genesis;
         var position = head?.Position ?? 0;
-        await foreach (var stored in events.RangeAsync(connection, Math.Max(page.SequenceFloor, head?.Sequence ?? 0), page.SequenceCeiling, cancellationToken))
+        await foreach (var digest in events.RangeAsync(transaction, Math.Max(page.SequenceFloor, head?.Sequence ?? 0), page.SequenceCeiling,
+                           withDataDigest: true, cancellationToken))
         {
-            var link = chain.Link(++position, previous, stored);
+            var link = chain.Link(++position, previous, digest);
             operations.QueueSqlCommand(tables.InsertLink, link.Sequence, link.Position, link.StreamId, link.Digest, link.DataDigest, link.Hash);
             if (position % checkpointEvery == 0)
                 operations.QueueSqlCommand(tables.InsertCheckpoint, link.Position, link.Sequence, link.Hash);

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Threading.Channels;
 using Marten;
 using Npgsql;
 using SecureMail.Application.Audit;
@@ -14,7 +13,7 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
 {
     private AuditTables Tables => new(store.Options.DatabaseSchemaName);
 
-    private StoredEvents Events => new(store.Options.Events.DatabaseSchemaName);
+    private EventDigests Events => new(store.Options.Events.DatabaseSchemaName);
 
     public async Task<VerificationReport> VerifyAsync(IReadOnlyList<PinnedCheckpoint> pins, CancellationToken cancellation)
     {
@@ -23,14 +22,17 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
         var tables = Tables;
         var checkpoints = await tables.CheckpointsAsync(connection, int.MaxValue, cancellation);
         var head = await tables.HeadAsync(connection, cancellation);
-        var orphans = await OrphansAsync(connection, tables, cancellation);
+        var orphan = await FirstOrphanAsync(connection, tables, cancellation);
         var verifier = new ChainVerifier(chain, head?.Sequence ?? 0, checkpoints, pins);
 
-        var failure = await WalkAsync(connection, tables, verifier, orphans, cancellation);
+        var failure = await WalkAsync(connection, tables, verifier, orphan, cancellation);
         failure ??= verifier.End();
-        if (failure is { Kind: TamperKind.Edited } && verifier.ChangedData is { } data
-            && await ChainedAtAsync(connection, tables, data, failure.Sequence, cancellation) is { } original)
-            failure = verifier.Reordered(failure, original);
+        if (failure is { Kind: TamperKind.Edited })
+        {
+            failure = verifier.DescribeEdit(failure, await DataDigestAsync(transaction, failure.Sequence, cancellation));
+            if (verifier.ChangedData is { } data && await ChainedAtAsync(connection, tables, data, failure.Sequence, cancellation) is { } original)
+                failure = verifier.Reordered(failure, original);
+        }
         await transaction.CommitAsync(cancellation);
 
         var last = verifier.Last;
@@ -44,80 +46,40 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
         return await Tables.CheckpointsAsync(connection, limit, cancellation);
     }
 
-    /// <summary>Rows are read and parsed on one thread while the batch before them is hashed and checked on another
-    /// (issue 7, row 8). At the first finding the reader stops and its remaining rows are drained, not cancelled, so
-    /// the transaction stays usable for the queries that describe the finding.</summary>
+    /// <summary>The events come in sequence order from readers that digest them in parallel; the chain is walked here.
+    /// <paramref name="orphan"/> is the first chain record whose event is gone.</summary>
     private async Task<TamperFinding?> WalkAsync(NpgsqlConnection connection, AuditTables tables, ChainVerifier verifier,
-        IReadOnlyList<ChainLink> orphans, CancellationToken cancellation)
+        ChainLink? orphan, CancellationToken cancellation)
     {
-        var orphan = 0;
-        var batches = Channel.CreateBounded<List<(StoredEvent Stored, ChainLink? Link)>>(4);
-        var reading = Task.Run(() => ReadAsync(connection, tables, batches.Writer, cancellation), cancellation);
-        try
+        var reader = new SnapshotChunkReader(OpenAsync, tables, Events);
+        await foreach (var chunk in reader.ReadAsync(connection, cancellation))
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellation))
+            foreach (var (digest, link) in chunk)
             {
-                foreach (var (stored, link) in batch)
-                {
-                    if (orphan < orphans.Count && orphans[orphan].Sequence < stored.Sequence)
-                        return verifier.Orphan(orphans[orphan]);
-                    if (verifier.Event(stored, link) is { } failure)
-                        return failure;
-                }
+                if (orphan is not null && orphan.Sequence < digest.Sequence)
+                    return verifier.Orphan(orphan);
+                if (verifier.Event(digest, link) is { } failure)
+                    return failure;
             }
         }
-        finally
-        {
-            batches.Writer.TryComplete();
-            await reading;
-        }
-        return orphan < orphans.Count ? verifier.Orphan(orphans[orphan]) : null;
+        return orphan is null ? null : verifier.Orphan(orphan);
     }
 
-    private async Task ReadAsync(NpgsqlConnection connection, AuditTables tables,
-        ChannelWriter<List<(StoredEvent Stored, ChainLink? Link)>> batches, CancellationToken cancellation)
+    private async Task<byte[]> DataDigestAsync(NpgsqlTransaction transaction, long sequence, CancellationToken cancellation)
     {
-        const int batchSize = 512;
-        try
-        {
-            await using var command = new NpgsqlCommand(
-                $"select {StoredEvents.Columns("e")}, c.position, c.seq, c.stream_id, c.digest, c.data_digest, c.hash " +
-                $"from {Events.Table} e left join {tables.Chain} c on c.seq = e.seq_id order by e.seq_id", connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellation);
-            var batch = new List<(StoredEvent, ChainLink?)>(batchSize);
-            while (await reader.ReadAsync(cancellation))
-            {
-                batch.Add((StoredEvents.Read(reader),
-                    reader.IsDBNull(StoredEvents.ColumnCount) ? null : AuditTables.ReadLink(reader, StoredEvents.ColumnCount)));
-                if (batch.Count < batchSize)
-                    continue;
-                await batches.WriteAsync(batch, cancellation);
-                batch = new List<(StoredEvent, ChainLink?)>(batchSize);
-            }
-            if (batch.Count > 0)
-                await batches.WriteAsync(batch, cancellation);
-            batches.TryComplete();
-        }
-        catch (ChannelClosedException)
-        {
-            // The walk stopped at a finding; disposing the reader drains the rest of the rows.
-        }
-        catch (Exception e)
-        {
-            batches.TryComplete(e);
-        }
+        await foreach (var digest in Events.RangeAsync(transaction, sequence - 1, sequence, withDataDigest: true, cancellation))
+            return digest.DataDigest!;
+        throw new InvalidOperationException($"Event {sequence} left the snapshot it was read in.");
     }
 
-    private async Task<IReadOnlyList<ChainLink>> OrphansAsync(NpgsqlConnection connection, AuditTables tables, CancellationToken cancellation)
+    /// <summary>The first chain record whose event is no longer in the log.</summary>
+    private async Task<ChainLink?> FirstOrphanAsync(NpgsqlConnection connection, AuditTables tables, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
             $"select c.position, c.seq, c.stream_id, c.digest, c.data_digest, c.hash from {tables.Chain} c " +
-            $"where not exists (select 1 from {Events.Table} e where e.seq_id = c.seq) order by c.seq", connection);
+            $"where not exists (select 1 from {Events.Table} e where e.seq_id = c.seq) order by c.seq limit 1", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
-        var orphans = new List<ChainLink>();
-        while (await reader.ReadAsync(cancellation))
-            orphans.Add(AuditTables.ReadLink(reader, 0));
-        return orphans;
+        return await reader.ReadAsync(cancellation) ? AuditTables.ReadLink(reader, 0) : null;
     }
 
     private static async Task<long?> ChainedAtAsync(NpgsqlConnection connection, AuditTables tables, byte[] dataDigest, long except, CancellationToken cancellation)

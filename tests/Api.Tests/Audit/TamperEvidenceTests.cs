@@ -43,10 +43,34 @@ public class TamperEvidenceTests(ServiceFixture service)
             Assert.Equal("Edited", failure.Value<string>("kind"));
             Assert.Equal(sequence, failure.Value<long>("sequence"));
             Assert.Equal(streamId.ToString(), failure.Value<string>("streamId"));
+            Assert.Contains("data no longer matches", failure.Value<string>("detail"));
         }
         finally
         {
             await Execute($"update {Events} set data = '{original.Replace("'", "''")}'::jsonb where seq_id = {sequence}");
+        }
+        Assert.True((await audit.Verify()).Value<bool>("ok"));
+    }
+
+    [Fact]
+    public async Task An_event_moved_back_in_time_is_found_as_a_metadata_edit()
+    {
+        var (streamId, sequence, _) = await audit.ImportCertificate();
+        await Chained(sequence);
+
+        await Execute($"update {Events} set timestamp = timestamp - interval '1 microsecond' where seq_id = {sequence}");
+        try
+        {
+            var failure = (await audit.Verify())["failure"]!;
+
+            Assert.Equal("Edited", failure.Value<string>("kind"));
+            Assert.Equal(sequence, failure.Value<long>("sequence"));
+            Assert.Equal(streamId.ToString(), failure.Value<string>("streamId"));
+            Assert.Contains("metadata", failure.Value<string>("detail"));
+        }
+        finally
+        {
+            await Execute($"update {Events} set timestamp = timestamp + interval '1 microsecond' where seq_id = {sequence}");
         }
         Assert.True((await audit.Verify()).Value<bool>("ok"));
     }
