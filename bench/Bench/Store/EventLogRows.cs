@@ -63,13 +63,19 @@ public static class EventLogRows
             var chaining = events / clock.Elapsed.TotalSeconds;
             notes.Add($"The hash chain was written by the service's own subscription (async daemon) at {chaining:F0} events/s.");
 
-            clock.Restart();
-            var report = await new PostgresAuditChain(logStore, chain).VerifyAsync([], CancellationToken.None);
-            var verify = report.EventsChecked / clock.Elapsed.TotalSeconds;
-            if (!report.Ok || report.EventsChecked != events)
-                throw new InvalidOperationException($"audit verify did not hold: {report.EventsChecked} events, {report.Failure}");
+            var rates = new List<double>();
+            for (var i = 0; i < 3; i++)
+            {
+                clock.Restart();
+                var report = await new PostgresAuditChain(logStore, chain).VerifyAsync([], CancellationToken.None);
+                rates.Add(report.EventsChecked / clock.Elapsed.TotalSeconds);
+                if (!report.Ok || report.EventsChecked != events)
+                    throw new InvalidOperationException($"audit verify did not hold: {report.EventsChecked} events, {report.Failure}");
+            }
+            var verify = Timing.Median(rates);
             rows.Add(new Row(8, $"audit verify of {events / 1000}k events", new Measured(verify, "events/s"),
-                "the raw scan of row 5", new Measured(scan, "events/s"), verify / scan, "figure / reference", Target.AtLeast(0.5, ">= 0.5")));
+                "the raw scan of row 5", new Measured(scan, "events/s"), verify / scan, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
+                $"the median of 3 verifies, as the scan is the median of 3 scans; the first verify: {rates[0]:F0} events/s."));
         }
         return rows;
     }
