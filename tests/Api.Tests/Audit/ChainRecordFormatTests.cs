@@ -27,10 +27,13 @@ public class ChainRecordFormatTests
             """{"body": "emoji 😀, a \"quote\", a \\ backslash and a line\nbreak", "n": 1.50, "big": 123456789012345678901234567890, "nested": {"b": [1, 2], "a": null}}""",
             "{}",
             $$"""{"attachment": "{{new string('x', 20_000)}}"}""",
+            "{}",
+            "{}",
         ];
-        string[] types = ["ticket_opened", "article_received", "", "article_composed"];
-        string[] tenants = ["*DEFAULT*", "tenant ä", "", "t"];
-        string[] times = ["2026-11-28 12:00:00.123456+00", "1999-12-31 23:59:59.999999-05", "1970-01-01 00:00:00+00", "2040-02-29 06:07:08.000001+13:45"];
+        string[] types = ["ticket_opened", "article_received", "", "article_composed", "tombstone", "tombstone"];
+        string[] tenants = ["*DEFAULT*", "tenant ä", "", "t", "*DEFAULT*", "*DEFAULT*"];
+        string[] times = ["2026-11-28 12:00:00.123456+00", "1999-12-31 23:59:59.999999-05", "1970-01-01 00:00:00+00",
+            "2040-02-29 06:07:08.000001+13:45", "-infinity", "infinity"];
         for (var i = 0; i < data.Length; i++)
             await Execute(connection,
                 "insert into pg_temp.mt_events (seq_id, id, stream_id, version, type, timestamp, tenant_id, data) " +
