@@ -36,6 +36,7 @@ public static class EventLogRows
         var events = options.ProjectionEvents;
         await Seed(logStore, events / TicketHistory.EventsPerTicket);
         log.WriteLine($"seeded {events} ticket events in {clock.Elapsed.TotalSeconds:F1} s");
+        await Schemas.SettleAsync(connection, $"{Schemas.Events}.mt_events", $"{Schemas.Events}.mt_streams");
 
         var scan = await RawScan.EventsPerSecondAsync(connection, Schemas.Events, repeats: 3);
         log.WriteLine($"raw scan: {scan:F0} events/s");
@@ -62,20 +63,25 @@ public static class EventLogRows
             }
             var chaining = events / clock.Elapsed.TotalSeconds;
             notes.Add($"The hash chain was written by the service's own subscription (async daemon) at {chaining:F0} events/s.");
+            await Schemas.SettleAsync(connection, $"{Schemas.Events}.audit_chain", $"{Schemas.Events}.audit_checkpoints");
 
             var rates = new List<double>();
-            for (var i = 0; i < 3; i++)
+            for (var i = -1; i < 3; i++)
             {
                 clock.Restart();
                 var report = await new PostgresAuditChain(logStore, chain).VerifyAsync([], CancellationToken.None);
-                rates.Add(report.EventsChecked / clock.Elapsed.TotalSeconds);
+                var rate = report.EventsChecked / clock.Elapsed.TotalSeconds;
+                if (i < 0)
+                    notes.Add($"Row 8: the first verify, a warm-up not counted: {rate:F0} events/s.");
+                else
+                    rates.Add(rate);
                 if (!report.Ok || report.EventsChecked != events)
                     throw new InvalidOperationException($"audit verify did not hold: {report.EventsChecked} events, {report.Failure}");
             }
             var verify = Timing.Median(rates);
             rows.Add(new Row(8, $"audit verify of {events / 1000}k events", new Measured(verify, "events/s"),
                 "the raw scan of row 5", new Measured(scan, "events/s"), verify / scan, "figure / reference", Target.AtLeast(0.5, ">= 0.5"),
-                $"the median of 3 verifies, as the scan is the median of 3 scans; the first verify: {rates[0]:F0} events/s."));
+                "the median of 3 verifies after one warm-up, as the scan is the median of 3 scans after one."));
         }
         return rows;
     }

@@ -15,6 +15,19 @@ public static class Schemas
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>VACUUM ANALYZE of freshly written tables, so that a figure read right after a bulk write measures the
+    /// read, not autovacuum's first pass running beside it or the hint bits its first reader would set.</summary>
+    public static async Task SettleAsync(string connectionString, params string[] tables)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"vacuum analyze {table}", connection) { CommandTimeout = 600 };
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     public static async Task<long> CountAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
