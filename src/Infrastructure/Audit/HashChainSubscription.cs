@@ -11,8 +11,8 @@ namespace SecureMail.Infrastructure.Audit;
 /// <summary>
 /// Follows the event log through Marten's async daemon, which hands out pages strictly in sequence order and commits
 /// each page (with its progress) before the next. Each page's events are digested by the database as stored, never
-/// re-serialized, and their chain records are written in the page's transaction. The chain's own head, not the daemon's progress, says
-/// where to continue, so a replayed or rewound subscription never chains an event twice.
+/// re-serialized (ADR 20), and their chain records are written in the page's transaction. The chain's own head, not
+/// the daemon's progress, says where to continue, so a replayed or rewound subscription never chains an event twice.
 /// </summary>
 public sealed class HashChainSubscription : SubscriptionBase
 {
