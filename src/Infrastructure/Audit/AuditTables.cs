@@ -35,6 +35,9 @@ public sealed class AuditTables(string schema)
         yield return checkpoints;
     }
 
+    /// <summary>The columns <see cref="ReadLink"/> reads, in its order.</summary>
+    public const string LinkColumns = "position, seq, stream_id, digest, data_digest, hash";
+
     public string InsertLink => $"insert into {Chain} (seq, position, stream_id, digest, data_digest, hash) values (?, ?, ?, ?, ?, ?)";
 
     public string InsertCheckpoint => $"insert into {Checkpoints} (position, seq, hash) values (?, ?, ?)";
@@ -42,7 +45,7 @@ public sealed class AuditTables(string schema)
     public async Task<ChainLink?> HeadAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
-            $"select position, seq, stream_id, digest, data_digest, hash from {Chain} order by position desc limit 1", connection);
+            $"select {LinkColumns} from {Chain} order by position desc limit 1", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         return await reader.ReadAsync(cancellation) ? ReadLink(reader, 0) : null;
     }
@@ -51,7 +54,7 @@ public sealed class AuditTables(string schema)
     public async Task<IReadOnlyList<ChainLink>> RangeAsync(NpgsqlConnection connection, long after, long upTo, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
-            $"select position, seq, stream_id, digest, data_digest, hash from {Chain} where seq > $1 and seq <= $2 order by seq", connection);
+            $"select {LinkColumns} from {Chain} where seq > $1 and seq <= $2 order by seq", connection);
         command.Parameters.Add(new() { Value = after });
         command.Parameters.Add(new() { Value = upTo });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
@@ -74,7 +77,7 @@ public sealed class AuditTables(string schema)
         return checkpoints;
     }
 
-    /// <summary>Columns position, seq, stream_id, digest, data_digest, hash from <paramref name="first"/> on.</summary>
+    /// <summary>The <see cref="LinkColumns"/> from <paramref name="first"/> on.</summary>
     public static ChainLink ReadLink(NpgsqlDataReader reader, int first) => new(
         reader.GetInt64(first), reader.GetInt64(first + 1), reader.GetString(first + 2),
         reader.GetFieldValue<byte[]>(first + 3), reader.GetFieldValue<byte[]>(first + 4), reader.GetFieldValue<byte[]>(first + 5));

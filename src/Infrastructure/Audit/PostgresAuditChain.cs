@@ -76,7 +76,7 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
     private async Task<ChainLink?> FirstOrphanAsync(NpgsqlConnection connection, AuditTables tables, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
-            $"select c.position, c.seq, c.stream_id, c.digest, c.data_digest, c.hash from {tables.Chain} c " +
+            $"select {AuditTables.LinkColumns} from {tables.Chain} c " +
             $"where not exists (select 1 from {Events.Table} e where e.seq_id = c.seq) order by c.seq limit 1", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         return await reader.ReadAsync(cancellation) ? AuditTables.ReadLink(reader, 0) : null;

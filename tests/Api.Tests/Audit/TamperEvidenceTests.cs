@@ -35,21 +35,9 @@ public class TamperEvidenceTests(ServiceFixture service)
         await Chained(sequence);
         var original = await Scalar<string>($"select data::text from {Events} where seq_id = {sequence}");
 
-        await Execute($"update {Events} set data = jsonb_set(data, '{{importedBy}}', '\"mallory\"') where seq_id = {sequence}");
-        try
-        {
-            var failure = (await audit.Verify())["failure"]!;
-
-            Assert.Equal("Edited", failure.Value<string>("kind"));
-            Assert.Equal(sequence, failure.Value<long>("sequence"));
-            Assert.Equal(streamId.ToString(), failure.Value<string>("streamId"));
-            Assert.Contains("data no longer matches", failure.Value<string>("detail"));
-        }
-        finally
-        {
-            await Execute($"update {Events} set data = '{original.Replace("'", "''")}'::jsonb where seq_id = {sequence}");
-        }
-        Assert.True((await audit.Verify()).Value<bool>("ok"));
+        await ExpectEdited(streamId, sequence, "data no longer matches",
+            tamper: $"update {Events} set data = jsonb_set(data, '{{importedBy}}', '\"mallory\"') where seq_id = {sequence}",
+            restore: $"update {Events} set data = '{original.Replace("'", "''")}'::jsonb where seq_id = {sequence}");
     }
 
     [Fact]
@@ -58,7 +46,15 @@ public class TamperEvidenceTests(ServiceFixture service)
         var (streamId, sequence, _) = await audit.ImportCertificate();
         await Chained(sequence);
 
-        await Execute($"update {Events} set timestamp = timestamp - interval '1 microsecond' where seq_id = {sequence}");
+        await ExpectEdited(streamId, sequence, "metadata",
+            tamper: $"update {Events} set timestamp = timestamp - interval '1 microsecond' where seq_id = {sequence}",
+            restore: $"update {Events} set timestamp = timestamp + interval '1 microsecond' where seq_id = {sequence}");
+    }
+
+    /// <summary>Runs <paramref name="tamper"/>, expects verify to name the event as edited, then puts the row back.</summary>
+    private async Task ExpectEdited(Guid streamId, long sequence, string detail, string tamper, string restore)
+    {
+        await Execute(tamper);
         try
         {
             var failure = (await audit.Verify())["failure"]!;
@@ -66,11 +62,11 @@ public class TamperEvidenceTests(ServiceFixture service)
             Assert.Equal("Edited", failure.Value<string>("kind"));
             Assert.Equal(sequence, failure.Value<long>("sequence"));
             Assert.Equal(streamId.ToString(), failure.Value<string>("streamId"));
-            Assert.Contains("metadata", failure.Value<string>("detail"));
+            Assert.Contains(detail, failure.Value<string>("detail"));
         }
         finally
         {
-            await Execute($"update {Events} set timestamp = timestamp + interval '1 microsecond' where seq_id = {sequence}");
+            await Execute(restore);
         }
         Assert.True((await audit.Verify()).Value<bool>("ok"));
     }
