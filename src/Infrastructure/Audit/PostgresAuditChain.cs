@@ -7,7 +7,7 @@ namespace SecureMail.Infrastructure.Audit;
 
 /// <summary>
 /// Verifies in one repeatable-read snapshot: the events, in sequence order and streamed (never all in memory), each
-/// with its chain record; then chain records whose event is gone. Only the first finding is reported.
+/// with its chain record, and the chain records whose event is gone in their place. Only the first finding is reported.
 /// </summary>
 public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : IAuditChain
 {
@@ -22,10 +22,9 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
         var tables = Tables;
         var checkpoints = await tables.CheckpointsAsync(connection, int.MaxValue, cancellation);
         var head = await tables.HeadAsync(connection, cancellation);
-        var orphan = await FirstOrphanAsync(connection, tables, cancellation);
         var verifier = new ChainVerifier(chain, head?.Sequence ?? 0, checkpoints, pins);
 
-        var failure = await WalkAsync(connection, tables, verifier, orphan, cancellation);
+        var failure = await WalkAsync(connection, tables, verifier, cancellation);
         failure ??= verifier.End();
         if (failure is { Kind: TamperKind.Edited })
         {
@@ -46,23 +45,20 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
         return await Tables.CheckpointsAsync(connection, limit, cancellation);
     }
 
-    /// <summary>The events come in sequence order from readers that digest them in parallel; the chain is walked here.
-    /// <paramref name="orphan"/> is the first chain record whose event is gone.</summary>
-    private async Task<TamperFinding?> WalkAsync(NpgsqlConnection connection, AuditTables tables, ChainVerifier verifier,
-        ChainLink? orphan, CancellationToken cancellation)
+    /// <summary>The events come in sequence order from readers that digest them in parallel; the chain is walked here.</summary>
+    private async Task<TamperFinding?> WalkAsync(NpgsqlConnection connection, AuditTables tables, ChainVerifier verifier, CancellationToken cancellation)
     {
         var reader = new SnapshotChunkReader(OpenAsync, tables, Events);
         await foreach (var chunk in reader.ReadAsync(connection, cancellation))
         {
             foreach (var (digest, link) in chunk)
             {
-                if (orphan is not null && orphan.Sequence < digest.Sequence)
-                    return verifier.Orphan(orphan);
-                if (verifier.Event(digest, link) is { } failure)
+                var failure = digest is null ? verifier.Orphan(link!) : verifier.Event(digest, link);
+                if (failure is not null)
                     return failure;
             }
         }
-        return orphan is null ? null : verifier.Orphan(orphan);
+        return null;
     }
 
     private async Task<byte[]> DataDigestAsync(NpgsqlTransaction transaction, long sequence, CancellationToken cancellation)
@@ -70,16 +66,6 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
         await foreach (var digest in Events.RangeAsync(transaction, sequence - 1, sequence, withDataDigest: true, cancellation))
             return digest.DataDigest!;
         throw new InvalidOperationException($"Event {sequence} left the snapshot it was read in.");
-    }
-
-    /// <summary>The first chain record whose event is no longer in the log.</summary>
-    private async Task<ChainLink?> FirstOrphanAsync(NpgsqlConnection connection, AuditTables tables, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(
-            $"select {AuditTables.LinkColumns} from {tables.Chain} c " +
-            $"where not exists (select 1 from {Events.Table} e where e.seq_id = c.seq) order by c.seq limit 1", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        return await reader.ReadAsync(cancellation) ? AuditTables.ReadLink(reader, 0) : null;
     }
 
     private static async Task<long?> ChainedAtAsync(NpgsqlConnection connection, AuditTables tables, byte[] dataDigest, long except, CancellationToken cancellation)

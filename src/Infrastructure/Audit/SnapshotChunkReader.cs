@@ -7,11 +7,13 @@ using SecureMail.Application.Audit;
 
 namespace SecureMail.Infrastructure.Audit;
 
-/// <summary>One event as the walk checks it: its record's digest, and its chain record if it has one.</summary>
-internal sealed record ChainedEvent(EventDigest Event, ChainLink? Link);
+/// <summary>One sequence number as the walk checks it: the event's record digest and its chain record, either of which
+/// may be missing (an event never chained, or a chain record whose event is gone).</summary>
+internal sealed record ChainedEvent(EventDigest? Event, ChainLink? Link);
 
 /// <summary>
-/// Reads every event's digest with its chain record, in sequence order, as one repeatable-read query in the caller's
+/// Reads every event's digest with its chain record, and every chain record whose event is gone, in sequence order, as
+/// one repeatable-read full join in the caller's
 /// snapshot would, but in chunks of sequence numbers that several connections digest at once (issue 7, row 8: one
 /// PostgreSQL backend hashing left the other cores idle). Every reader imports the snapshot the caller's transaction
 /// exports (<c>SET TRANSACTION SNAPSHOT</c>), so all see the same rows. Chunks come out in order, and only a few are
@@ -89,15 +91,17 @@ internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<N
         try
         {
             var links = await tables.RangeAsync(transaction.Connection!, after, upTo, cancellation);
-            var rows = new List<ChainedEvent>();
+            var rows = new List<ChainedEvent>(links.Count);
             var next = 0;
             await foreach (var digest in events.RangeAsync(transaction, after, upTo, withDataDigest: false, cancellation))
             {
-                // A chain record whose event is gone is skipped here: the verifier reports those from their own query.
-                while (next < links.Count && links[next].Sequence < digest.Sequence)
-                    next++;
-                rows.Add(new ChainedEvent(digest, next < links.Count && links[next].Sequence == digest.Sequence ? links[next] : null));
+                for (; next < links.Count && links[next].Sequence < digest.Sequence; next++)
+                    rows.Add(new ChainedEvent(null, links[next]));
+                var chained = next < links.Count && links[next].Sequence == digest.Sequence;
+                rows.Add(new ChainedEvent(digest, chained ? links[next++] : null));
             }
+            for (; next < links.Count; next++)
+                rows.Add(new ChainedEvent(null, links[next]));
             return rows;
         }
         finally
@@ -112,9 +116,12 @@ internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<N
         return (string)(await command.ExecuteScalarAsync(cancellation))!;
     }
 
+    /// <summary>The sequence numbers of both tables: a chain record beyond the last event is an event deleted too.</summary>
     private async Task<(long First, long Last)> SequenceRangeAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand($"select coalesce(min(seq_id), 1), coalesce(max(seq_id), 0) from {events.Table}", connection);
+        await using var command = new NpgsqlCommand(
+            $"select coalesce(least((select min(seq_id) from {events.Table}), (select min(seq) from {tables.Chain})), 1), " +
+            $"coalesce(greatest((select max(seq_id) from {events.Table}), (select max(seq) from {tables.Chain})), 0)", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         await reader.ReadAsync(cancellation);
         return (reader.GetInt64(0), reader.GetInt64(1));
