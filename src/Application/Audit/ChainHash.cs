@@ -11,7 +11,9 @@ namespace SecureMail.Application.Audit;
 /// </summary>
 public sealed class ChainHash(byte[] key)
 {
-    public static readonly byte[] Genesis = new byte[32];
+    public const int Length = 32;
+
+    public static readonly byte[] Genesis = new byte[Length];
 
     /// <summary>One HMAC state per thread, reset after each use: the verifier chains every event of the log in turn,
     /// and setting the key up again for each cost as much as the rest of its work (issue 7, row 8).</summary>
@@ -19,10 +21,17 @@ public sealed class ChainHash(byte[] key)
 
     public byte[] Next(byte[] previous, byte[] digest)
     {
+        var hash = new byte[Length];
+        Next(previous, digest, hash);
+        return hash;
+    }
+
+    public void Next(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> digest, Span<byte> hash)
+    {
         var state = hmac.Value!;
         state.AppendData(previous);
         state.AppendData(digest);
-        return state.GetHashAndReset();
+        state.GetHashAndReset(hash);
     }
 
     /// <summary>The chain record of <paramref name="e"/>, which must carry its data digest.</summary>

@@ -1,66 +1,75 @@
 namespace SecureMail.Application.Audit;
 
+/// <summary>The chain record of one event as the walk reads it: spans over the reader's buffers, valid for the call.
+/// A stored value of the wrong length is an empty span, which matches nothing.</summary>
+public readonly ref struct StoredLink(long position, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> hash)
+{
+    public long Position { get; } = position;
+    public ReadOnlySpan<byte> Digest { get; } = digest;
+    public ReadOnlySpan<byte> Hash { get; } = hash;
+}
+
 /// <summary>
 /// Walks the event log and the chain together in sequence order and stops at the first mismatch. Pure: the caller
 /// feeds it rows from one database snapshot (<paramref name="chainedUpTo"/> is the highest sequence the chain held
-/// in that snapshot) and looks up where reordered data came from.
+/// in that snapshot), names the stream of a finding and looks up where reordered data came from. Nothing is allocated
+/// per event (issue 7, row 8).
 /// </summary>
 public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable<Checkpoint> checkpoints, IEnumerable<PinnedCheckpoint> pins)
 {
     private readonly Dictionary<long, Checkpoint> checkpoints = checkpoints.ToDictionary(c => c.Position);
     private readonly ILookup<long, PinnedCheckpoint> pins = pins.ToLookup(p => p.Sequence);
     private readonly HashSet<PinnedCheckpoint> pinsSeen = [];
-    private byte[] previous = ChainHash.Genesis;
+    private readonly byte[] previous = (byte[])ChainHash.Genesis.Clone();
+    private readonly byte[] next = new byte[ChainHash.Length];
+    private long lastPosition, lastSequence;
 
     public long EventsChecked { get; private set; }
     public int CheckpointsChecked { get; private set; }
     public int PinsChecked => pinsSeen.Count;
     public long Pending { get; private set; }
-    public ChainLink? Last { get; private set; }
+
+    /// <summary>The last chain record the walk confirmed, if any.</summary>
+    public ChainHead? Head => EventsChecked == 0 ? null : new(lastPosition, lastSequence, Convert.ToHexStringLower(previous));
 
     /// <summary>Set by <see cref="DescribeEdit"/> when the event's data changed: its digest, to look for elsewhere in the chain.</summary>
     public byte[]? ChangedData { get; private set; }
 
-    private ChainLink? edited;
-
-    public TamperFinding? Event(EventDigest stored, ChainLink? link)
+    /// <summary>An event the chain has no record of.</summary>
+    public TamperFinding? Unchained(long sequence)
     {
-        if (link is null)
+        if (sequence > chainedUpTo)
         {
-            if (stored.Sequence > chainedUpTo)
-            {
-                Pending++;
-                return null;
-            }
-            return new(TamperKind.Inserted, stored.Sequence, stored.StreamId,
-                $"Event {stored.Sequence} lies below the chain's head ({chainedUpTo}) but was never chained.");
+            Pending++;
+            return null;
         }
-        var expected = (Last?.Position ?? 0) + 1;
+        return new(TamperKind.Inserted, sequence, null, $"Event {sequence} lies below the chain's head ({chainedUpTo}) but was never chained.");
+    }
+
+    /// <summary>An event with its chain record; <paramref name="digest"/> is its record's digest as stored now.</summary>
+    public TamperFinding? Chained(long sequence, ReadOnlySpan<byte> digest, StoredLink link)
+    {
+        var expected = lastPosition + 1;
         if (link.Position != expected)
-            return new(TamperKind.Deleted, stored.Sequence, stored.StreamId,
-                $"The chain expected position {expected} at event {stored.Sequence} and found {link.Position}: {link.Position - expected} chained event(s) before it were removed with their chain records.");
-        var digest = stored.Digest;
-        if (!digest.AsSpan().SequenceEqual(link.Digest))
-        {
-            edited = link;
-            return new(TamperKind.Edited, stored.Sequence, stored.StreamId, $"Event {stored.Sequence} no longer matches what was chained.");
-        }
-        var hash = chain.Next(previous, digest);
-        if (!hash.AsSpan().SequenceEqual(link.Hash))
-            return new(TamperKind.ChainAltered, stored.Sequence, stored.StreamId,
-                $"Event {stored.Sequence} matches its recorded digest but its chain hash does not follow from the previous one: the chain record was altered, or this is not the key that wrote the chain.");
-        previous = hash;
-        Last = link;
+            return new(TamperKind.Deleted, sequence, null,
+                $"The chain expected position {expected} at event {sequence} and found {link.Position}: {link.Position - expected} chained event(s) before it were removed with their chain records.");
+        if (!digest.SequenceEqual(link.Digest))
+            return new(TamperKind.Edited, sequence, null, $"Event {sequence} no longer matches what was chained.");
+        chain.Next(previous, digest, next);
+        if (!next.AsSpan().SequenceEqual(link.Hash))
+            return new(TamperKind.ChainAltered, sequence, null,
+                $"Event {sequence} matches its recorded digest but its chain hash does not follow from the previous one: the chain record was altered, or this is not the key that wrote the chain.");
+        next.CopyTo(previous);
+        (lastPosition, lastSequence) = (link.Position, sequence);
         EventsChecked++;
-        return CheckPoints(link);
+        return CheckPoints();
     }
 
     /// <summary>Says what changed in the event of an <see cref="TamperKind.Edited"/> finding, given the SHA-256 of its
-    /// data's text now: only its metadata, or its data (then <see cref="ChangedData"/> is set).</summary>
-    public TamperFinding DescribeEdit(TamperFinding finding, byte[] dataDigest)
+    /// data's text now and as chained: only its metadata, or its data (then <see cref="ChangedData"/> is set).</summary>
+    public TamperFinding DescribeEdit(TamperFinding finding, byte[] dataDigest, byte[] chainedDataDigest)
     {
-        var link = edited ?? throw new InvalidOperationException("No event was found edited.");
-        ChangedData = dataDigest.AsSpan().SequenceEqual(link.DataDigest) ? null : dataDigest;
+        ChangedData = dataDigest.AsSpan().SequenceEqual(chainedDataDigest) ? null : dataDigest;
         return finding with
         {
             Detail = ChangedData is null
@@ -70,8 +79,8 @@ public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable
     }
 
     /// <summary>A chain record whose event is no longer in the log.</summary>
-    public TamperFinding Orphan(ChainLink link) =>
-        new(TamperKind.Deleted, link.Sequence, link.StreamId, $"Event {link.Sequence} of stream {link.StreamId} was chained and is no longer in the log.");
+    public TamperFinding Orphan(long sequence) =>
+        new(TamperKind.Deleted, sequence, null, $"Event {sequence} was chained and is no longer in the log.");
 
     public TamperFinding Reordered(TamperFinding edited, long chainedAt) =>
         edited with
@@ -83,8 +92,6 @@ public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable
     /// <summary>After the last row: checkpoints and pins the walk never reached mean the chain lost its tail.</summary>
     public TamperFinding? End()
     {
-        var lastPosition = Last?.Position ?? 0;
-        var lastSequence = Last?.Sequence ?? 0;
         if (checkpoints.Values.Where(c => c.Position > lastPosition).MinBy(c => c.Position) is { } lost)
             return new(TamperKind.Truncated, lost.Sequence, null,
                 $"A checkpoint records position {lost.Position} (event {lost.Sequence}) but the chain ends at position {lastPosition}.");
@@ -95,24 +102,23 @@ public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable
         return null;
     }
 
-    private TamperFinding? CheckPoints(ChainLink link)
+    private TamperFinding? CheckPoints()
     {
-        checkpoints.TryGetValue(link.Position, out var checkpoint);
-        if (checkpoint is null && !pins.Contains(link.Sequence))
+        checkpoints.TryGetValue(lastPosition, out var checkpoint);
+        if (checkpoint is null && !pins.Contains(lastSequence))
             return null;
-        var hex = Convert.ToHexStringLower(link.Hash);
+        var hex = Convert.ToHexStringLower(previous);
         if (checkpoint is not null)
         {
-            if (checkpoint.Sequence != link.Sequence || !string.Equals(checkpoint.Hash, hex, StringComparison.OrdinalIgnoreCase))
-                return new(TamperKind.CheckpointMismatch, link.Sequence, link.StreamId,
-                    $"The checkpoint at position {link.Position} records event {checkpoint.Sequence} with hash {checkpoint.Hash}; the chain recomputes event {link.Sequence} with {hex}.");
+            if (checkpoint.Sequence != lastSequence || !string.Equals(checkpoint.Hash, hex, StringComparison.OrdinalIgnoreCase))
+                return new(TamperKind.CheckpointMismatch, lastSequence, null,
+                    $"The checkpoint at position {lastPosition} records event {checkpoint.Sequence} with hash {checkpoint.Hash}; the chain recomputes event {lastSequence} with {hex}.");
             CheckpointsChecked++;
         }
-        foreach (var pin in pins[link.Sequence])
+        foreach (var pin in pins[lastSequence])
         {
             if (!string.Equals(pin.Hash.Trim(), hex, StringComparison.OrdinalIgnoreCase))
-                return new(TamperKind.PinMismatch, link.Sequence, link.StreamId,
-                    $"The pinned hash for event {link.Sequence} is {pin.Hash}; the chain recomputes {hex}.");
+                return new(TamperKind.PinMismatch, lastSequence, null, $"The pinned hash for event {lastSequence} is {pin.Hash}; the chain recomputes {hex}.");
             pinsSeen.Add(pin);
         }
         return null;

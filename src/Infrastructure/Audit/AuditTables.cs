@@ -36,7 +36,7 @@ public sealed class AuditTables(string schema)
     }
 
     /// <summary>The columns <see cref="ReadLink"/> reads, in its order.</summary>
-    public const string LinkColumns = "position, seq, stream_id, digest, data_digest, hash";
+    private const string LinkColumns = "position, seq, stream_id, digest, data_digest, hash";
 
     public string InsertLink => $"insert into {Chain} (seq, position, stream_id, digest, data_digest, hash) values (?, ?, ?, ?, ?, ?)";
 
@@ -50,18 +50,25 @@ public sealed class AuditTables(string schema)
         return await reader.ReadAsync(cancellation) ? ReadLink(reader, 0) : null;
     }
 
-    /// <summary>The chain records of events with after &lt; seq &lt;= upTo, in sequence order.</summary>
-    public async Task<IReadOnlyList<ChainLink>> RangeAsync(NpgsqlConnection connection, long after, long upTo, CancellationToken cancellation)
+    /// <summary>Hands <paramref name="read"/> the position, seq, digest and hash of each chain record with
+    /// after &lt; seq &lt;= upTo, in sequence order.</summary>
+    public async Task ForEachHashAsync(NpgsqlConnection connection, long after, long upTo, Action<NpgsqlDataReader> read, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
-            $"select {LinkColumns} from {Chain} where seq > $1 and seq <= $2 order by seq", connection);
+            $"select position, seq, digest, hash from {Chain} where seq > $1 and seq <= $2 order by seq", connection);
         command.Parameters.Add(new() { Value = after });
         command.Parameters.Add(new() { Value = upTo });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
-        var links = new List<ChainLink>();
         while (await reader.ReadAsync(cancellation))
-            links.Add(ReadLink(reader, 0));
-        return links;
+            read(reader);
+    }
+
+    /// <summary>The SHA-256 of the data's text of the event chained at <paramref name="sequence"/>, if any.</summary>
+    public async Task<byte[]?> ChainedDataDigestAsync(NpgsqlConnection connection, long sequence, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand($"select data_digest from {Chain} where seq = $1", connection);
+        command.Parameters.Add(new() { Value = sequence });
+        return await command.ExecuteScalarAsync(cancellation) as byte[];
     }
 
     public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellation)
@@ -78,7 +85,7 @@ public sealed class AuditTables(string schema)
     }
 
     /// <summary>The <see cref="LinkColumns"/> from <paramref name="first"/> on.</summary>
-    public static ChainLink ReadLink(NpgsqlDataReader reader, int first) => new(
+    private static ChainLink ReadLink(NpgsqlDataReader reader, int first) => new(
         reader.GetInt64(first), reader.GetInt64(first + 1), reader.GetString(first + 2),
         reader.GetFieldValue<byte[]>(first + 3), reader.GetFieldValue<byte[]>(first + 4), reader.GetFieldValue<byte[]>(first + 5));
 }

@@ -34,21 +34,41 @@ public sealed class EventDigests(string schema)
         order by e.seq_id
         """;
 
-    /// <summary>Every event with after &lt; seq_id &lt;= upTo, archived or not, in sequence order. Runs in
-    /// <paramref name="transaction"/> with only <c>pg_catalog</c> on the search path, so that no function or operator
-    /// a database user created can stand in for the ones the record is built with.</summary>
+    /// <summary>Every event with after &lt; seq_id &lt;= upTo, archived or not, in sequence order.</summary>
     public async IAsyncEnumerable<EventDigest> RangeAsync(NpgsqlTransaction transaction, long after, long upTo, bool withDataDigest,
         [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await using var command = await RangeCommandAsync(transaction, after, upTo, withDataDigest, cancellation);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+            yield return new EventDigest(reader.GetInt64(SequenceColumn), reader.GetGuid(1).ToString(), reader.GetFieldValue<byte[]>(DigestColumn),
+                withDataDigest ? reader.GetFieldValue<byte[]>(3) : null);
+    }
+
+    public const int SequenceColumn = 0;
+    public const int DigestColumn = 2;
+
+    /// <summary>As <see cref="RangeAsync"/>, without the data digest, handing each row to <paramref name="read"/>
+    /// (columns <see cref="SequenceColumn"/> and <see cref="DigestColumn"/>) instead of making an object of it.</summary>
+    public async Task ForEachAsync(NpgsqlTransaction transaction, long after, long upTo, Action<NpgsqlDataReader> read, CancellationToken cancellation)
+    {
+        await using var command = await RangeCommandAsync(transaction, after, upTo, withDataDigest: false, cancellation);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+            read(reader);
+    }
+
+    /// <summary>Runs in <paramref name="transaction"/> with only <c>pg_catalog</c> on the search path, so that no
+    /// function or operator a database user created can stand in for the ones the record is built with.</summary>
+    private async Task<NpgsqlCommand> RangeCommandAsync(NpgsqlTransaction transaction, long after, long upTo, bool withDataDigest,
+        CancellationToken cancellation)
     {
         var connection = transaction.Connection!;
         await using (var pin = new NpgsqlCommand("set local search_path to pg_catalog", connection, transaction))
             await pin.ExecuteNonQueryAsync(cancellation);
-        await using var command = new NpgsqlCommand(Select(withDataDigest), connection, transaction);
+        var command = new NpgsqlCommand(Select(withDataDigest), connection, transaction);
         command.Parameters.Add(new() { Value = after });
         command.Parameters.Add(new() { Value = upTo });
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
-            yield return new EventDigest(reader.GetInt64(0), reader.GetGuid(1).ToString(), reader.GetFieldValue<byte[]>(2),
-                withDataDigest ? reader.GetFieldValue<byte[]>(3) : null);
+        return command;
     }
 }

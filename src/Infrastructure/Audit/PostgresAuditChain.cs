@@ -25,18 +25,20 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
         var verifier = new ChainVerifier(chain, head?.Sequence ?? 0, checkpoints, pins);
 
         var failure = await WalkAsync(connection, tables, verifier, cancellation);
+        if (failure is not null)
+            failure = failure with { StreamId = await StreamAtAsync(connection, tables, failure.Sequence, cancellation) };
         failure ??= verifier.End();
         if (failure is { Kind: TamperKind.Edited })
         {
-            failure = verifier.DescribeEdit(failure, await DataDigestAsync(transaction, failure.Sequence, cancellation));
+            var chainedData = await tables.ChainedDataDigestAsync(connection, failure.Sequence, cancellation)
+                ?? throw new InvalidOperationException($"Event {failure.Sequence}'s chain record left the snapshot it was read in.");
+            failure = verifier.DescribeEdit(failure, await DataDigestAsync(transaction, failure.Sequence, cancellation), chainedData);
             if (verifier.ChangedData is { } data && await ChainedAtAsync(connection, tables, data, failure.Sequence, cancellation) is { } original)
                 failure = verifier.Reordered(failure, original);
         }
         await transaction.CommitAsync(cancellation);
-
-        var last = verifier.Last;
         return new VerificationReport(failure is null, verifier.EventsChecked, verifier.CheckpointsChecked, verifier.PinsChecked, verifier.Pending,
-            last is null ? null : new ChainHead(last.Position, last.Sequence, Convert.ToHexStringLower(last.Hash)), failure);
+            verifier.Head, failure);
     }
 
     public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(int limit, CancellationToken cancellation)
@@ -50,15 +52,19 @@ public sealed class PostgresAuditChain(IDocumentStore store, ChainHash chain) : 
     {
         var reader = new SnapshotChunkReader(OpenAsync, tables, Events);
         await foreach (var chunk in reader.ReadAsync(connection, cancellation))
-        {
-            foreach (var (digest, link) in chunk)
-            {
-                var failure = digest is null ? verifier.Orphan(link!) : verifier.Event(digest, link);
-                if (failure is not null)
-                    return failure;
-            }
-        }
+            if (chunk.Walk(verifier) is { } failure)
+                return failure;
         return null;
+    }
+
+    /// <summary>The stream of the event at <paramref name="sequence"/>, or of its chain record if the event is gone.</summary>
+    private async Task<string?> StreamAtAsync(NpgsqlConnection connection, AuditTables tables, long sequence, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select coalesce((select stream_id::text from {Events.Table} where seq_id = $1), (select stream_id from {tables.Chain} where seq = $1))",
+            connection);
+        command.Parameters.Add(new() { Value = sequence });
+        return await command.ExecuteScalarAsync(cancellation) as string;
     }
 
     private async Task<byte[]> DataDigestAsync(NpgsqlTransaction transaction, long sequence, CancellationToken cancellation)

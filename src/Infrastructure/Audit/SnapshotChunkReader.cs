@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -7,17 +8,12 @@ using SecureMail.Application.Audit;
 
 namespace SecureMail.Infrastructure.Audit;
 
-/// <summary>One sequence number as the walk checks it: the event's record digest and its chain record, either of which
-/// may be missing (an event never chained, or a chain record whose event is gone).</summary>
-internal sealed record ChainedEvent(EventDigest? Event, ChainLink? Link);
-
 /// <summary>
-/// Reads every event's digest with its chain record, and every chain record whose event is gone, in sequence order, as
-/// one repeatable-read full join in the caller's
+/// Reads every event's digest and every chain record, in sequence order, as one repeatable-read query in the caller's
 /// snapshot would, but in chunks of sequence numbers that several connections digest at once (issue 7, row 8: one
 /// PostgreSQL backend hashing left the other cores idle). Every reader imports the snapshot the caller's transaction
 /// exports (<c>SET TRANSACTION SNAPSHOT</c>), so all see the same rows. Chunks come out in order, and only a few are
-/// read ahead: the log is never all in memory.
+/// read ahead: the log is never all in memory, and the chunks' buffers are reused.
 /// </summary>
 internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<NpgsqlConnection>> open, AuditTables tables, EventDigests events)
 {
@@ -25,7 +21,8 @@ internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<N
     private static readonly int Readers = Math.Clamp(Environment.ProcessorCount, 2, 4);
     private static readonly int ReadAhead = 2 * Readers;
 
-    public async IAsyncEnumerable<IReadOnlyList<ChainedEvent>> ReadAsync(NpgsqlConnection snapshotOwner,
+    /// <summary>Each chunk is valid until the next is asked for.</summary>
+    public async IAsyncEnumerable<DigestChunk> ReadAsync(NpgsqlConnection snapshotOwner,
         [EnumeratorCancellation] CancellationToken cancellation)
     {
         var snapshot = await ExportSnapshotAsync(snapshotOwner, cancellation);
@@ -35,7 +32,8 @@ internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<N
 
         var connections = Channel.CreateUnbounded<NpgsqlTransaction>();
         var opened = new List<NpgsqlConnection>();
-        var chunks = Channel.CreateUnbounded<Task<List<ChainedEvent>>>();
+        var chunks = Channel.CreateUnbounded<Task<DigestChunk>>();
+        var free = new ConcurrentBag<DigestChunk>();
         using var slots = new SemaphoreSlim(ReadAhead);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         Task? producing = null;
@@ -55,7 +53,7 @@ internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<N
                     {
                         await slots.WaitAsync(stop.Token);
                         var (from, upTo) = (after, Math.Min(after + ChunkSize, last));
-                        chunks.Writer.TryWrite(Task.Run(() => ReadChunkAsync(connections, from, upTo, stop.Token), stop.Token));
+                        chunks.Writer.TryWrite(Task.Run(() => ReadChunkAsync(connections, free, from, upTo, stop.Token), stop.Token));
                     }
                     chunks.Writer.TryComplete();
                 }
@@ -67,9 +65,10 @@ internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<N
 
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellation))
             {
-                var rows = await chunk;
+                var read = await chunk;
+                yield return read;
+                free.Add(read);
                 slots.Release();
-                yield return rows;
             }
         }
         finally
@@ -85,24 +84,17 @@ internal sealed partial class SnapshotChunkReader(Func<CancellationToken, Task<N
         }
     }
 
-    private async Task<List<ChainedEvent>> ReadChunkAsync(Channel<NpgsqlTransaction> connections, long after, long upTo, CancellationToken cancellation)
+    private async Task<DigestChunk> ReadChunkAsync(Channel<NpgsqlTransaction> connections, ConcurrentBag<DigestChunk> free,
+        long after, long upTo, CancellationToken cancellation)
     {
         var transaction = await connections.Reader.ReadAsync(cancellation);
         try
         {
-            var links = await tables.RangeAsync(transaction.Connection!, after, upTo, cancellation);
-            var rows = new List<ChainedEvent>(links.Count);
-            var next = 0;
-            await foreach (var digest in events.RangeAsync(transaction, after, upTo, withDataDigest: false, cancellation))
-            {
-                for (; next < links.Count && links[next].Sequence < digest.Sequence; next++)
-                    rows.Add(new ChainedEvent(null, links[next]));
-                var chained = next < links.Count && links[next].Sequence == digest.Sequence;
-                rows.Add(new ChainedEvent(digest, chained ? links[next++] : null));
-            }
-            for (; next < links.Count; next++)
-                rows.Add(new ChainedEvent(null, links[next]));
-            return rows;
+            var chunk = free.TryTake(out var reused) ? reused : new DigestChunk(ChunkSize);
+            chunk.Clear();
+            await tables.ForEachHashAsync(transaction.Connection!, after, upTo, chunk.AddLink, cancellation);
+            await events.ForEachAsync(transaction, after, upTo, chunk.AddEvent, cancellation);
+            return chunk;
         }
         finally
         {

@@ -96,6 +96,54 @@ public class TamperEvidenceTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task The_newest_event_deleted_is_found_though_no_event_follows_it()
+    {
+        await audit.ImportCertificate();
+        var newest = await Scalar<long>($"select max(seq_id) from {Events}");
+        await Chained(newest);
+        var streamId = await Scalar<string>($"select stream_id::text from {Events} where seq_id = {newest}");
+        var schema = ServiceFixture.Schema;
+        await Execute($"create table {schema}.audit_test_newest as select * from {Events} where seq_id = {newest}; delete from {Events} where seq_id = {newest}");
+        try
+        {
+            var failure = (await audit.Verify())["failure"]!;
+
+            Assert.Equal("Deleted", failure.Value<string>("kind"));
+            Assert.Equal(newest, failure.Value<long>("sequence"));
+            Assert.Equal(streamId, failure.Value<string>("streamId"));
+        }
+        finally
+        {
+            await Execute($"insert into {Events} select * from {schema}.audit_test_newest; drop table {schema}.audit_test_newest");
+        }
+        Assert.True((await audit.Verify()).Value<bool>("ok"));
+    }
+
+    [Fact]
+    public async Task A_chain_hash_cut_short_is_found_as_an_altered_chain()
+    {
+        var (streamId, sequence, _) = await audit.ImportCertificate();
+        await Chained(sequence);
+        var chain = $"{ServiceFixture.Schema}.audit_chain";
+        var hash = await Scalar<string>($"select encode(hash, 'hex') from {chain} where seq = {sequence}");
+
+        await Execute($"update {chain} set hash = substring(hash from 1 for 16) where seq = {sequence}");
+        try
+        {
+            var failure = (await audit.Verify())["failure"]!;
+
+            Assert.Equal("ChainAltered", failure.Value<string>("kind"));
+            Assert.Equal(sequence, failure.Value<long>("sequence"));
+            Assert.Equal(streamId.ToString(), failure.Value<string>("streamId"));
+        }
+        finally
+        {
+            await Execute($"update {chain} set hash = decode('{hash}', 'hex') where seq = {sequence}");
+        }
+        Assert.True((await audit.Verify()).Value<bool>("ok"));
+    }
+
+    [Fact]
     public async Task Two_events_swapped_are_found_as_reordered()
     {
         var (_, first, _) = await audit.ImportCertificate();
