@@ -15,6 +15,30 @@ public static class Timing
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    /// <summary>
+    /// A steady-state rate, found as BenchmarkDotNet's warm-up stage finds it: runs not counted until two in a row
+    /// agree within <paramref name="tolerance"/> (at least <paramref name="minWarmups"/> runs, at most
+    /// <paramref name="maxWarmups"/>), then the median of <paramref name="repeats"/>. A fresh process and fresh PostgreSQL backends pay page faults and JIT
+    /// on the first runs of a large read (ADR 15); the first run's rate is kept, for what a one-shot command pays.
+    /// </summary>
+    public static async Task<SteadyRate> SteadyRateAsync(Func<Task<double>> run, int repeats, int minWarmups = 3, int maxWarmups = 10, double tolerance = 0.05)
+    {
+        var first = await run();
+        var (previous, warmups) = (first, 1);
+        while (warmups < maxWarmups)
+        {
+            var rate = await run();
+            warmups++;
+            if (warmups >= minWarmups && Math.Abs(rate - previous) <= tolerance * previous)
+                break;
+            previous = rate;
+        }
+        var rates = new List<double>(repeats);
+        for (var i = 0; i < repeats; i++)
+            rates.Add(await run());
+        return new SteadyRate(Median(rates), first, warmups);
+    }
+
     /// <summary>Median milliseconds of <paramref name="samples"/> runs, after <paramref name="warmup"/> unmeasured ones.</summary>
     public static async Task<double> MedianMillisecondsAsync(int samples, Func<int, Task> operation, int warmup = 2)
     {
@@ -49,4 +73,9 @@ public static class Timing
 
     public static Task<double> Throughput(int total, int workers, Action<int> operation) =>
         ThroughputAsync(total, workers, i => { operation(i); return Task.CompletedTask; });
+}
+
+public sealed record SteadyRate(double Median, double First, int Warmups)
+{
+    public override string ToString() => $"{Median:F0}/s after {Warmups} warm-up runs (the first at {First:F0}/s)";
 }
