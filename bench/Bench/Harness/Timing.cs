@@ -18,8 +18,9 @@ public static class Timing
     /// <summary>
     /// A steady-state rate, found as BenchmarkDotNet's warm-up stage finds it: runs not counted until two in a row
     /// agree within <paramref name="tolerance"/> (at least <paramref name="minWarmups"/> runs, at most
-    /// <paramref name="maxWarmups"/>), then the median of <paramref name="repeats"/>. A fresh process and fresh PostgreSQL backends pay page faults and JIT
-    /// on the first runs of a large read (ADR 15); the first run's rate is kept, for what a one-shot command pays.
+    /// <paramref name="maxWarmups"/>), then the median of <paramref name="repeats"/>. A fresh process and fresh
+    /// PostgreSQL backends pay page faults and JIT on the first runs of a large read (ADRs 15 and 20); the first run's
+    /// rate is kept, for what a one-shot command pays.
     /// </summary>
     public static async Task<SteadyRate> SteadyRateAsync(Func<Task<double>> run, int repeats, int minWarmups = 3, int maxWarmups = 10, double tolerance = 0.05)
     {

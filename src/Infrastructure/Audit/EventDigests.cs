@@ -18,6 +18,9 @@ public sealed class EventDigests(string schema)
 {
     public string Table => $"{schema}.mt_events";
 
+    /// <summary>The columns of a range's rows: sequence, stream id, the record's digest, and the data's digest if asked.</summary>
+    public const int SequenceColumn = 0, StreamColumn = 1, DigestColumn = 2, DataDigestColumn = 3;
+
     // The inner query renders each field once (offset 0 keeps the planner from inlining it into both of its uses).
     // extract(epoch) is exact: numeric from PostgreSQL 14 on, and within a tenth of a microsecond before. Marten's
     // tombstones carry -infinity; the record has always held the infinities as .NET's DateTime.MinValue and MaxValue.
@@ -41,12 +44,9 @@ public sealed class EventDigests(string schema)
         await using var command = await RangeCommandAsync(transaction, after, upTo, withDataDigest, cancellation);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
-            yield return new EventDigest(reader.GetInt64(SequenceColumn), reader.GetGuid(1).ToString(), reader.GetFieldValue<byte[]>(DigestColumn),
-                withDataDigest ? reader.GetFieldValue<byte[]>(3) : null);
+            yield return new EventDigest(reader.GetInt64(SequenceColumn), reader.GetGuid(StreamColumn).ToString(), reader.GetFieldValue<byte[]>(DigestColumn),
+                withDataDigest ? reader.GetFieldValue<byte[]>(DataDigestColumn) : null);
     }
-
-    public const int SequenceColumn = 0;
-    public const int DigestColumn = 2;
 
     /// <summary>As <see cref="RangeAsync"/>, without the data digest, handing each row to <paramref name="read"/>
     /// (columns <see cref="SequenceColumn"/> and <see cref="DigestColumn"/>) instead of making an object of it.</summary>
