@@ -60,6 +60,7 @@ builder.Services.AddSingleton<WolverineWarmUp>();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(KeystoreLimits.From(configuration));
+builder.Services.AddSingleton(SecureMail.Api.Keystore.Candidates.CandidateSettings.From(configuration));
 builder.Services.AddSingleton(deliveryPolicy);
 builder.Services.AddSingleton<AcceptedSends>();
 builder.Services.AddSingleton<SecurityKeys>();

@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using SecureMail.Application.Common;
 using SecureMail.Application.Keystore;
+using SecureMail.Application.Keystore.Collected;
 using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Keystore.Smime;
 using Weasel.Core;
@@ -27,6 +28,8 @@ public static class StoreConfiguration
         options.Projections.Add(new CertificateEntryProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new PgpKeyEntryProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new GroupProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new CollectedKeyProjection(), ProjectionLifecycle.Live);
+        options.Projections.Add(new CollectedKeyViewProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new TicketProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new TicketDetailsProjection(), ProjectionLifecycle.Inline);
 
@@ -40,12 +43,15 @@ public static class StoreConfiguration
         // over a ticket's every field made each ticket write slow (issue 7, rows 1, 5, 6, 9).
         var emailsIndex = MemberGinIndex("mt_doc_keystoreentry_idx_emails", "emails");
         var messageIdsIndex = MemberGinIndex("mt_doc_ticketdetails_idx_message_ids", "messageIds");
+        var candidateEmailsIndex = MemberGinIndex("mt_doc_collectedkeyview_idx_emails", "emails");
         options.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType == typeof(KeystoreEntry))
                 mapping.Indexes.Add(emailsIndex);
             if (mapping.DocumentType == typeof(TicketDetails))
                 mapping.Indexes.Add(messageIdsIndex);
+            if (mapping.DocumentType == typeof(CollectedKeyView))
+                mapping.Indexes.Add(candidateEmailsIndex);
         });
         options.Schema.For<RevocationList>();
         options.Schema.For<TicketDetails>()

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using SecureMail.Domain.Groups;
+using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Keystore.Pgp;
 using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Settings;
@@ -25,6 +26,14 @@ public sealed class PgpKeyEntryProjection : SingleStreamProjection<PgpKeyEntry, 
     public static PgpKeyEntry Apply(PgpKeyImported e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpSecretKeyImported e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpKeyRemoved e, PgpKeyEntry state) => state.Apply(e);
+}
+
+public sealed class CollectedKeyProjection : SingleStreamProjection<CollectedKey, Guid>
+{
+    public static CollectedKey Create(KeyCollectedFromMail e) => CollectedKey.Create(e);
+    public static CollectedKey Apply(KeyCollectedFromMail e, CollectedKey state) => state.Apply(e);
+    public static CollectedKey Apply(CollectedKeyImported e, CollectedKey state) => state.Apply(e);
+    public static CollectedKey Apply(CollectedKeyDismissed e, CollectedKey state) => state.Apply(e);
 }
 
 public sealed class RevocationListProjection : SingleStreamProjection<RevocationList, Guid>

@@ -1,5 +1,6 @@
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Settings;
 
 namespace SecureMail.Application.Inbound;
@@ -64,7 +65,12 @@ public sealed record PgpPublicKey(PgpKeyFacts Facts, byte[] PublicKeyRing);
 
 /// <param name="Decryption">Null when the root is not encrypted.</param>
 /// <param name="Signature">Null when the envelope is not signed (a signature nested anywhere else does not count).</param>
-public sealed record InboundInspection(DecryptionFacts? Decryption, SignatureFacts? Signature, InboundContent Content);
+public sealed record InboundInspection(DecryptionFacts? Decryption, SignatureFacts? Signature, InboundContent Content)
+{
+    /// <summary>OpenPGP keys the message offered (application/pgp-keys parts, the sender's Autocrypt header): candidates for
+    /// review, never trusted. An S/MIME signer's certificate is in <see cref="Signature"/>.</summary>
+    public IReadOnlyList<CarriedKey> CarriedKeys { get; init; } = [];
+}
 
 /// <param name="Body">text/plain body (from html when there is no text part, tags kept out).</param>
 public sealed record InboundContent(string Body, string? Html, IReadOnlyList<InboundAttachment> Attachments);

@@ -14,6 +14,6 @@ public static class ProcessInboundArticleHandler
         var ticket = await session.LoadAsync<TicketDetails>(command.TicketId, cancellation);
         if (ticket?.Articles.FirstOrDefault(a => a.Id == command.ArticleId) is not { Security: null })
             return;
-        session.Events.Append(command.TicketId, await process.Run(session, command.TicketId, command.ArticleId, clock.GetUtcNow(), cancellation));
+        await process.RecordAsync(session, command.TicketId, command.ArticleId, [], clock.GetUtcNow(), cancellation);
     }
 }

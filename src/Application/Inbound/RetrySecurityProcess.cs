@@ -6,10 +6,14 @@ using SecureMail.Domain.Inbound;
 
 namespace SecureMail.Application.Inbound;
 
-public sealed record RetrySecurityProcess(Guid TicketId, Guid ArticleId, string Actor);
+/// <param name="Trigger">Set when a key import started the retry on its own: the article is retried only while it still
+/// waits for a key (two imports in a row retry it once), and its history names the import.</param>
+public sealed record RetrySecurityProcess(Guid TicketId, Guid ArticleId, string Actor, string? Trigger = null);
 
 public static class RetrySecurityProcessHandler
 {
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) => DatabaseOutage.WaitOut(chain);
+
     public static async Task<Outcome<ReceivedArticle>> Handle(RetrySecurityProcess command, IDocumentSession session, SecurityProcess process, TimeProvider clock,
         CancellationToken cancellation)
     {
@@ -19,10 +23,13 @@ public static class RetrySecurityProcessHandler
             return Outcome<ReceivedArticle>.Refused(new(RejectionKind.NotFound, $"There is no article {command.ArticleId} on ticket {command.TicketId}."));
         if (article.Direction != "incoming")
             return Outcome<ReceivedArticle>.Refused(new(RejectionKind.Invalid, "Only incoming articles have a security process to retry."));
+        var answer = Outcome<ReceivedArticle>.Of(new ReceivedArticle(command.TicketId, command.ArticleId));
+        if (command.Trigger is not null && !article.AwaitsKey)
+            return answer;
         var now = clock.GetUtcNow();
-        var events = await process.Run(session, command.TicketId, command.ArticleId, now, cancellation);
-        session.Events.Append(command.TicketId, [new SecurityProcessRetried(command.TicketId, command.ArticleId, command.Actor, now), .. events]);
-        return Outcome<ReceivedArticle>.Of(new ReceivedArticle(command.TicketId, command.ArticleId));
+        await process.RecordAsync(session, command.TicketId, command.ArticleId,
+            [new SecurityProcessRetried(command.TicketId, command.ArticleId, command.Actor, now, command.Trigger)], now, cancellation);
+        return answer;
     }
 }
 
@@ -35,10 +42,9 @@ public static class RetryFailedSecurityHandler
 {
     public static async Task<(RetryFailedAnswer, Wolverine.OutgoingMessages)> Handle(RetryFailedSecurity command, IQuerySession session, CancellationToken cancellation)
     {
-        var tickets = await session.Query<TicketDetails>().Where(t => t.AwaitingKeys).ToListAsync(cancellation);
-        var retries = tickets.SelectMany(t => t.Articles.Where(a => a.AwaitsKey).Select(a => new RetrySecurityProcess(t.Id, a.Id, command.Actor))).ToList();
+        var retries = await AwaitingKeys.ArticlesAsync(session, _ => true, cancellation);
         var messages = new Wolverine.OutgoingMessages();
-        messages.AddRange(retries);
+        messages.AddRange(retries.Select(a => new RetrySecurityProcess(a.TicketId, a.ArticleId, command.Actor)));
         return (new RetryFailedAnswer(retries.Count), messages);
     }
 }

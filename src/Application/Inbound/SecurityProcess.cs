@@ -1,16 +1,21 @@
 using Marten;
 using SecureMail.Application.Keystore;
+using SecureMail.Application.Keystore.Collected;
 using SecureMail.Application.Messages;
 using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
 
-/// <summary>Decrypts and verifies one stored message with today's keystore and returns the events that say what came of it.</summary>
-public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault)
+/// <summary>Decrypts and verifies one stored message with today's keystore, records on the ticket what came of it, and
+/// puts the keys the message carried on the admins' review list.</summary>
+public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, CandidateOptions candidates)
 {
-    public async Task<IReadOnlyList<object>> Run(IQuerySession session, Guid ticketId, Guid articleId, DateTimeOffset now, CancellationToken cancellation)
+    /// <param name="before">Events that explain this run (a retry and its trigger), recorded ahead of its outcome.</param>
+    public async Task RecordAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
+        CancellationToken cancellation)
     {
         var raw = await messages.LoadAsync(session, articleId, cancellation)
             ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
@@ -18,7 +23,7 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         var keyring = new KeystoreKeyring(session, vault, [.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo]);
         var inspection = await reader.InspectAsync(raw, keyring, cancellation);
 
-        var events = new List<object>();
+        var events = new List<object>(before);
         if (inspection.Decryption is { } decryption)
             events.Add(Verdict.Decryption(ticketId, articleId, decryption, now));
         if (inspection.Signature is { } signature)
@@ -26,11 +31,16 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
             var revocations = await session.Query<RevocationList>().ToListAsync(cancellation);
             events.Add(Verdict.Signature(ticketId, articleId, signature, envelope.From, revocations, now));
         }
-        if (events.Count == 0)
+        if (events.Count == before.Count)
             events.Add(new ArticleSecurityChecked(ticketId, articleId, now));
         var content = inspection.Content;
         events.Add(new ArticleContentExtracted(ticketId, articleId, content.Body, content.Html,
             content.Attachments.Select(a => new AttachmentInfo(a.FileName, a.ContentType, a.Size)).ToList(), now));
-        return events;
+        session.Events.Append(ticketId, events);
+
+        var carried = inspection.Signature is { } signed && CarriedKey.SignedWith(signed) is { } signer
+            ? [signer, .. inspection.CarriedKeys]
+            : inspection.CarriedKeys;
+        await KeyCollection.CollectAsync(session, carried, new KeyOrigin(ticketId, articleId), candidates, now, cancellation);
     }
 }

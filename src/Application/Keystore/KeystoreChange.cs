@@ -1,4 +1,6 @@
+using SecureMail.Application.Inbound;
 using SecureMail.Domain.Common;
+using Wolverine;
 
 namespace SecureMail.Application.Keystore;
 
@@ -17,7 +19,18 @@ public sealed record KeystoreChange(IReadOnlyList<KeystoreChangeItem> Items, Rej
 /// items already held are reported, not refused, unless nothing at all is new.</summary>
 public static class BatchImport
 {
-    public sealed record Planned(string Fingerprint, Decision Decision, Action<IReadOnlyList<object>> Append, string AcceptedStatus = "imported");
+    /// <param name="Arrives">What the item brings that articles may be waiting for.</param>
+    public sealed record Planned(string Fingerprint, Decision Decision, Action<IReadOnlyList<object>> Append, string AcceptedStatus = "imported",
+        IReadOnlyList<ArrivedKey>? Arrives = null);
+
+    /// <summary>Commits, and has every article waiting for what was imported processed again.</summary>
+    public static (KeystoreChange, OutgoingMessages) CommitAndRetry(IReadOnlyList<Planned> plan, string actor)
+    {
+        var change = Commit(plan);
+        return (change, change.Rejection is null
+            ? KeysArrived.After(actor, plan.Where(p => p.Decision.Accepted).SelectMany(p => p.Arrives ?? []))
+            : []);
+    }
 
     public static KeystoreChange Commit(IReadOnlyList<Planned> plan)
     {

@@ -40,4 +40,5 @@ public sealed record SignatureVerificationFailed(Guid TicketId, Guid ArticleId, 
 /// <summary>The message carried no security layer at its root (rule 1: nested layers do not count).</summary>
 public sealed record ArticleSecurityChecked(Guid TicketId, Guid ArticleId, DateTimeOffset CheckedAt);
 
-public sealed record SecurityProcessRetried(Guid TicketId, Guid ArticleId, string RetriedBy, DateTimeOffset RetriedAt);
+/// <param name="Trigger">Null when someone asked for the retry; else what started it on its own (a key import, named).</param>
+public sealed record SecurityProcessRetried(Guid TicketId, Guid ArticleId, string RetriedBy, DateTimeOffset RetriedAt, string? Trigger = null);

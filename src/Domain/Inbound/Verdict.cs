@@ -88,6 +88,10 @@ public static class Verdict
 
     private static string SignatureMessage(SignatureFacts e) => e.Code switch
     {
+        InboundFailure.UnknownSigner when e.Certificate is { } carried =>
+            $"{UnknownSigner}. The message carried the certificate {carried.Subject} <{string.Join(", ", carried.Emails)}>, " +
+            $"fingerprint {carried.Fingerprint}, which is neither in the keystore nor issued by an imported CA: ask an admin to verify it " +
+            "with the sender and import it from the candidate keys.",
         InboundFailure.UnknownSigner => UnknownSigner,
         InboundFailure.BadSignature => "The signature does not match the content (tampered content).",
         InboundFailure.UntrustedChain => "The signer's certificate is not issued by a trusted certificate authority.",

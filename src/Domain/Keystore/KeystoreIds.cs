@@ -13,6 +13,8 @@ public static class KeystoreIds
 
     public static Guid ForPgpKey(string fingerprint) => Derive("pgp-key", fingerprint);
 
+    public static Guid ForCollectedKey(Settings.MailSecuritySystem system, string fingerprint) => Derive($"collected-{system}", fingerprint);
+
     public static readonly Guid SecureMailingSettings = Derive("settings", "secure-mailing");
 
     private static Guid Derive(string kind, string name)

@@ -52,7 +52,8 @@ public sealed record ArticleEncrypted(
     string Cipher,
     DateTimeOffset EncryptedAt);
 
-/// <summary>A key that the options found usable could not be used when sending; nothing was sent.</summary>
+/// <summary>A key that the options found usable could not be used when sending; nothing was sent. No longer recorded:
+/// such a compose is now refused as a whole and appends nothing (ADR 26). Kept so that streams recorded before still read.</summary>
 public sealed record ArticleSecurityFailed(
     Guid TicketId,
     Guid ArticleId,

@@ -142,6 +142,33 @@ public class ComposeTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_signing_key_that_fails_when_used_refuses_the_compose_and_leaves_no_ticket_article_or_mail()
+    {
+        await helpdesk.Configure();
+        var alice = helpdesk.Mailbox("alice");
+        var signer = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
+        var (ticketId, _, firstMessageId) = await helpdesk.Composed(await helpdesk.Compose([alice], null));
+        await service.Delivered(firstMessageId);
+        var before = await helpdesk.Ticket(ticketId);
+        await Vault.Damage(service, SecureMail.Domain.Keystore.KeystoreIds.ForCertificate(signer.Fingerprint));
+
+        var opening = await helpdesk.Compose([alice], new { type = "SMIME", sign = true, encrypt = false });
+        var reply = await helpdesk.Agent.PostAsJsonAsync($"/api/v1/tickets/{ticketId}/articles",
+            new { to = new[] { alice }, body = "Signed, we hope.", security = new { type = "SMIME", sign = true } });
+
+        foreach (var refused in new[] { opening, reply })
+            Assert.Contains($"The signing certificate {signer.Fingerprint}", await refused.Problem(HttpStatusCode.UnprocessableEntity));
+        var tickets = await (await helpdesk.Agent.GetAsync($"/api/v1/tickets?group={Uri.EscapeDataString(helpdesk.Name)}")).Json(HttpStatusCode.OK);
+        Assert.Equal(1, (long)tickets["total"]!);
+        var after = await helpdesk.Ticket(ticketId);
+        Assert.Equal((long)before["version"]!, (long)after["version"]!);
+        Assert.Single(after["articles"]!.AsArray());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var sent = await service.Smtp.WaitForMailAsync(Directory.GetFiles(Path.Combine(service.Smtp.Maildir, "new")).Length, TimeSpan.FromSeconds(5));
+        Assert.Single(sent, m => Encoding.ASCII.GetString(m.Raw).Contains(helpdesk.Domain));
+    }
+
+    [Fact]
     public async Task A_recipient_the_server_refuses_is_recorded_as_not_delivered()
     {
         await helpdesk.Configure();

@@ -13,39 +13,11 @@ public class InboundTests(ServiceFixture service)
 {
     private readonly Helpdesk helpdesk = new(service);
     private readonly HttpClient mailer = service.Client("mailer");
+    private readonly Mailroom mailroom = new(service);
 
-    private async Task<(Guid TicketId, Guid ArticleId)> Ingest(byte[] raw)
-    {
-        var response = await mailer.PostBytes("/api/v1/inbound", raw, "message/rfc822");
-        var body = await response.Json(HttpStatusCode.Accepted);
-        return (Guid.Parse((string)body["ticketId"]!), Guid.Parse((string)body["articleId"]!));
-    }
+    private Task<(Guid TicketId, Guid ArticleId)> Ingest(byte[] raw) => mailroom.Ingest(raw);
 
-    private async Task<JsonNode> Processed(Guid ticketId, Guid articleId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var article = (await helpdesk.Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
-            if (article["security"] is not null || DateTime.UtcNow > deadline)
-                return article;
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>openssl cms -sign | openssl cms -encrypt -aes256, with RFC 5322 headers.</summary>
-    private static byte[] SignedAndEncrypted(OpenSslWorkspace openssl, string from, string to, TestCertificate signer, TestCertificate recipient, string text,
-        bool withoutCertificate = false)
-    {
-        openssl.Write("body.txt", Encoding.UTF8.GetBytes(text));
-        openssl.Write("signer.pem", Encoding.ASCII.GetBytes(signer.Pem));
-        openssl.Write("signer.key", Encoding.ASCII.GetBytes(signer.PrivateKeyPem));
-        openssl.Write("recipient.pem", Encoding.ASCII.GetBytes(recipient.Pem));
-        openssl.Run(["cms", "-sign", "-in", "body.txt", "-text", "-signer", "signer.pem", "-inkey", "signer.key", "-out", "signed.eml",
-            .. withoutCertificate ? new[] { "-nocerts" } : []]);
-        openssl.Run("cms", "-encrypt", "-aes256", "-in", "signed.eml", "-from", from, "-to", to, "-subject", "Secret question", "-out", "mail.eml", "recipient.pem");
-        return openssl.Read("mail.eml");
-    }
+    private Task<JsonNode> Processed(Guid ticketId, Guid articleId) => mailroom.Processed(ticketId, articleId);
 
     [Fact]
     public async Task An_openssl_signed_and_encrypted_mail_is_decrypted_and_verified_with_its_signer()
@@ -55,7 +27,7 @@ public class InboundTests(ServiceFixture service)
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "The secret is 42.\n"));
+        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "The secret is 42.\n"));
 
         var article = await Processed(ticketId, articleId);
         Assert.Equal("incoming", (string)article["direction"]!);
@@ -77,8 +49,8 @@ public class InboundTests(ServiceFixture service)
         var stranger = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Mailbox("bob")) with { Key = TestKeys.Generate() });
         using var openssl = new OpenSslWorkspace();
 
-        var known = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Known.\n", withoutCertificate: true));
-        var unknown = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("bob"), helpdesk.Address, stranger, group, "Unknown.\n", withoutCertificate: true));
+        var known = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Known.\n", withoutCertificate: true));
+        var unknown = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("bob"), helpdesk.Address, stranger, group, "Unknown.\n", withoutCertificate: true));
 
         Assert.Equal("valid", (string)(await Processed(known.TicketId, known.ArticleId))["security"]!["signature"]!["status"]!);
         var failed = (await Processed(unknown.TicketId, unknown.ArticleId))["security"]!["signature"]!;
@@ -93,7 +65,7 @@ public class InboundTests(ServiceFixture service)
         var group = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Late key.\n"));
+        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Late key.\n"));
 
         var failed = await Processed(ticketId, articleId);
         Assert.Equal("failed", (string)failed["security"]!["encryption"]!["status"]!);
@@ -116,7 +88,7 @@ public class InboundTests(ServiceFixture service)
         var group = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Bulk.\n"));
+        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Bulk.\n"));
         await Processed(ticketId, articleId);
         await (await helpdesk.Admin.PostFile(PrivateKeys, group.ToPkcs12("pw"), "password", "pw")).Json(HttpStatusCode.Created);
 
@@ -142,7 +114,7 @@ public class InboundTests(ServiceFixture service)
         var mallory = await helpdesk.Certificate(helpdesk.Mailbox("mallory"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("ceo"), helpdesk.Address, mallory, group, "Pay the invoice.\n"));
+        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("ceo"), helpdesk.Address, mallory, group, "Pay the invoice.\n"));
 
         var article = await Processed(ticketId, articleId);
         Assert.Equal("invalid", (string)article["security"]!["signature"]!["status"]!);

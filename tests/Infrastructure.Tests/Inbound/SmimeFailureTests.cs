@@ -43,7 +43,7 @@ public sealed class SmimeFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_CA_carried_in_the_message_is_not_trusted_even_with_the_subject_of_an_imported_one()
+    public async Task A_CA_carried_in_the_message_is_not_trusted_even_with_the_subject_of_an_imported_one_and_its_signer_is_unknown()
     {
         var rogue = TestCa.Create("Inbound Failure Root CA");
         var mallory = rogue.Issue("alice@example.com");
@@ -51,18 +51,18 @@ public sealed class SmimeFailureTests : IDisposable
 
         var signature = (await InspectAsync(raw, Importing(Root.Certificate))).Signature!;
 
-        Assert.Equal(InboundFailure.UntrustedChain, signature.Code);
+        Assert.Equal(InboundFailure.UnknownSigner, signature.Code);
         Assert.Equal(mallory.Fingerprint, signature.SigningKeyFingerprint);
     }
 
     [Fact]
-    public async Task A_signer_from_a_CA_nobody_imported_is_untrusted()
+    public async Task A_signer_from_a_CA_nobody_imported_is_an_unknown_signer()
     {
         var other = TestCa.Create("Never Imported CA").Issue("alice@example.com");
 
         var signature = (await InspectAsync(_messages.Sign(SmimeMessages.Entity(), other), Importing(Root.Certificate))).Signature!;
 
-        Assert.Equal(InboundFailure.UntrustedChain, signature.Code);
+        Assert.Equal(InboundFailure.UnknownSigner, signature.Code);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using Marten;
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Settings;
+using Wolverine;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Pgp;
 
@@ -8,7 +11,7 @@ public sealed record ImportPgpKeys(IReadOnlyList<PgpKeyMaterial> Keys, string Ac
 
 public static class ImportPgpKeysHandler
 {
-    public static async Task<KeystoreChange> Handle(ImportPgpKeys command, IDocumentSession session, IKeyVault vault, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<(KeystoreChange, OutgoingMessages)> Handle(ImportPgpKeys command, IDocumentSession session, IKeyVault vault, TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var plan = new List<BatchImport.Planned>();
@@ -21,8 +24,15 @@ public static class ImportPgpKeysHandler
                 stream.AppendMany(events);
                 if (key.SecretKeyRing is { } secret)
                     vault.Seal(session, stream.Id, secret);
-            }, stream.Aggregate is { IsHeld: true } ? "secretKeyImported" : "imported"));
+            }, stream.Aggregate is { IsHeld: true } ? "secretKeyImported" : "imported", Arrived(key.Facts, key.SecretKeyRing is not null)));
         }
-        return BatchImport.Commit(plan);
+        return BatchImport.CommitAndRetry(plan, command.Actor);
+    }
+
+    public static IReadOnlyList<ArrivedKey> Arrived(PgpKeyFacts key, bool withSecretKey)
+    {
+        var name = $"PGP key {key.UserIds.FirstOrDefault()} ({key.Fingerprint})";
+        var signer = new ArrivedKey(MailSecuritySystem.PGP, ArrivedKeyKind.SignerKey, key.Emails, $"{name} imported");
+        return withSecretKey ? [signer, new ArrivedKey(MailSecuritySystem.PGP, ArrivedKeyKind.PrivateKey, key.Emails, $"secret key of {name} imported")] : [signer];
     }
 }

@@ -1,4 +1,7 @@
 using Marten;
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Settings;
+using Wolverine;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Smime;
 
@@ -8,7 +11,7 @@ public sealed record ImportCertificates(IReadOnlyList<CertificateFacts> Certific
 
 public static class ImportCertificatesHandler
 {
-    public static async Task<KeystoreChange> Handle(ImportCertificates command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<(KeystoreChange, OutgoingMessages)> Handle(ImportCertificates command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var plan = new List<BatchImport.Planned>();
@@ -16,8 +19,12 @@ public static class ImportCertificatesHandler
         {
             var stream = await session.Events.FetchForWriting<CertificateEntry>(KeystoreIds.ForCertificate(certificate.Fingerprint), cancellation);
             var decision = CertificateDecisions.Import(stream.Aggregate, certificate, command.Actor, now);
-            plan.Add(new(certificate.Fingerprint, decision, stream.AppendMany));
+            plan.Add(new(certificate.Fingerprint, decision, stream.AppendMany, Arrives: [Arrived(certificate)]));
         }
-        return BatchImport.Commit(plan);
+        return BatchImport.CommitAndRetry(plan, command.Actor);
     }
+
+    public static ArrivedKey Arrived(CertificateFacts certificate) => new(MailSecuritySystem.SMIME,
+        certificate.IsCertificateAuthority ? ArrivedKeyKind.Authority : ArrivedKeyKind.SignerKey, certificate.Emails,
+        $"certificate {certificate.Subject} ({certificate.Fingerprint}) imported");
 }

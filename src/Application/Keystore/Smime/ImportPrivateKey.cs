@@ -1,4 +1,7 @@
 using Marten;
+using SecureMail.Application.Inbound;
+using SecureMail.Domain.Settings;
+using Wolverine;
 using SecureMail.Domain.Common;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Smime;
@@ -13,7 +16,7 @@ public sealed record ImportPrivateKey(PrivateKeyMaterial Key, string Source, str
 /// imported: a trust anchor is only ever made by an explicit certificate import.</summary>
 public static class ImportPrivateKeyHandler
 {
-    public static async Task<KeystoreChange> Handle(ImportPrivateKey command, IDocumentSession session, IKeyVault vault, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<(KeystoreChange, OutgoingMessages)> Handle(ImportPrivateKey command, IDocumentSession session, IKeyVault vault, TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var publicKey = command.Key.PublicKeyFingerprint;
@@ -25,8 +28,8 @@ public static class ImportPrivateKeyHandler
             .DistinctBy(c => c.Fingerprint)
             .ToList();
         if (candidates.Count == 0)
-            return KeystoreChange.Rejected(RejectionKind.Invalid,
-                "No certificate in the keystore matches this private key. Import its certificate first, or upload a PKCS#12 file that contains it.");
+            return (KeystoreChange.Rejected(RejectionKind.Invalid,
+                "No certificate in the keystore matches this private key. Import its certificate first, or upload a PKCS#12 file that contains it."), []);
 
         var plan = new List<BatchImport.Planned>();
         foreach (var certificate in candidates)
@@ -37,9 +40,10 @@ public static class ImportPrivateKeyHandler
             {
                 stream.AppendMany(events);
                 vault.Seal(session, stream.Id, command.Key.Pkcs8);
-            }, "privateKeyImported"));
+            }, "privateKeyImported", [new ArrivedKey(MailSecuritySystem.SMIME, ArrivedKeyKind.PrivateKey, certificate.Emails,
+                $"private key of certificate {certificate.Subject} ({certificate.Fingerprint}) imported")]));
         }
-        return BatchImport.Commit(plan);
+        return BatchImport.CommitAndRetry(plan, command.Actor);
     }
 
     private static Decision Attach(CertificateEntry? current, CertificateFacts certificate, ImportPrivateKey command, DateTimeOffset now)

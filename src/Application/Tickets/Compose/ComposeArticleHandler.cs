@@ -48,12 +48,12 @@ public static class ComposeArticleHandler
         var composedEvent = decision.Events.OfType<ArticleComposed>().Single();
         var message = new OutgoingMessage(messageId, group.EmailAddress, group.Name, draft.To, draft.Cc, composedEvent.Subject, draft.Body, draft.Html,
             command.Attachments, composedEvent.InReplyTo, ticket?.Articles.Select(a => a.MessageId).ToList() ?? [], now);
-        var events = new List<object>(decision.Events);
         var outcome = await keys.Protect(session, composer, message, plan, ticketId, articleId, now, cancellation);
-        events.AddRange(outcome.Events);
-        Append(session, stream, ticketId, events);
+        // A key the plan found usable could not be used (a damaged key, a certificate that cannot sign): refused like any
+        // other 422, with no ticket or article left behind that the client was never told about.
         if (outcome.Failure is { } failure)
             return (Refuse(RejectionKind.Invalid, failure), none);
+        Append(session, stream, ticketId, [.. decision.Events, .. outcome.Events]);
 
         messages.Store(session, articleId, outcome.Raw!);
         return (Outcome<ComposedArticle>.Of(new ComposedArticle(ticketId, articleId)), [new DeliverArticle(ticketId, articleId)]);

@@ -8,7 +8,7 @@ using SecureMail.Domain.Tickets;
 namespace SecureMail.Application.Tickets.Compose;
 
 /// <param name="Raw">The message to send; null when protection failed.</param>
-/// <param name="Failure">Why protection failed (an <see cref="ArticleSecurityFailed"/> is among the events).</param>
+/// <param name="Failure">Why protection failed; then there are no events: the compose is refused as a whole.</param>
 public sealed record ProtectionOutcome(byte[]? Raw, IReadOnlyList<object> Events, string? Failure);
 
 /// <summary>Opens exactly the keys a <see cref="SecurityPlan"/> names (private keys from the vault, public ones from
@@ -33,7 +33,7 @@ public sealed class SecurityKeys(IKeyVault vault)
         }
         catch (MailSecurityFailed failed)
         {
-            return new(null, [new ArticleSecurityFailed(ticketId, articleId, system, failed.Operation.ToString(), failed.Message, now)], failed.Message);
+            return new(null, [], failed.Message);
         }
     }
 

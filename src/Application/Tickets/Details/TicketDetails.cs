@@ -38,7 +38,7 @@ public sealed record ArticleView(
     DeliveryView? Delivery)
 {
     /// <summary>Failed because the private key (decryption) or the signer's key (verification) was not in the keystore.</summary>
-    public bool AwaitsKey => Direction == "incoming" && (Security?.Encryption.Reason == "no-private-key" || Security?.Signature.Reason == "unknown-signer");
+    public bool AwaitsKey => Direction == "incoming" && (Security?.Encryption.Reason == Domain.Inbound.InboundFailure.NoPrivateKey || Security?.Signature.Reason == Domain.Inbound.InboundFailure.UnknownSigner);
 }
 
 /// <param name="Status">outgoing: pending, delivered, failed, notSent.</param>

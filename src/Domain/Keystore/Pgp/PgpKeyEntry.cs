@@ -15,7 +15,8 @@ public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bo
     public bool IsHeld => !Removed;
 
     /// <summary>A secret key may follow its public key (the usual order of an admin's work); anything else already held is a duplicate.</summary>
-    public static Decision Import(PgpKeyEntry? current, PgpKeyFacts key, bool withSecretKey, string actor, DateTimeOffset now)
+    public static Decision Import(PgpKeyEntry? current, PgpKeyFacts key, bool withSecretKey, string actor, DateTimeOffset now,
+        Collected.KeyOrigin? origin = null)
     {
         if (key.Emails.Count == 0)
             return Decision.Reject(RejectionKind.Invalid, $"The PGP key {key.Fingerprint} has no user ID with an e-mail address.");
@@ -25,7 +26,7 @@ public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bo
             return withSecretKey && !current.HasSecretKey
                 ? Decision.Accept(secret)
                 : Decision.Reject(RejectionKind.Conflict, $"The PGP key {key.Fingerprint} is already in the keystore.");
-        var imported = new PgpKeyImported(id, key, actor, now);
+        var imported = new PgpKeyImported(id, key, actor, now, origin);
         return withSecretKey ? Decision.Accept(imported, secret) : Decision.Accept(imported);
     }
 

@@ -1,7 +1,8 @@
 namespace SecureMail.Domain.Keystore.Pgp;
 
 /// <summary>An admin imported an OpenPGP key (public part only).</summary>
-public sealed record PgpKeyImported(Guid PgpKeyId, PgpKeyFacts Key, string ImportedBy, DateTimeOffset ImportedAt);
+/// <param name="Origin">The article that carried it, when the admin took it from the candidate keys.</param>
+public sealed record PgpKeyImported(Guid PgpKeyId, PgpKeyFacts Key, string ImportedBy, DateTimeOffset ImportedAt, Collected.KeyOrigin? Origin = null);
 
 /// <summary>The secret part of a PGP key went into the vault. Neither the key nor its passphrase is in the event.</summary>
 public sealed record PgpSecretKeyImported(Guid PgpKeyId, string Fingerprint, string ImportedBy, DateTimeOffset ImportedAt);

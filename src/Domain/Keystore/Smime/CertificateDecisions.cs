@@ -4,13 +4,14 @@ namespace SecureMail.Domain.Keystore.Smime;
 
 public static class CertificateDecisions
 {
-    public static Decision Import(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now)
+    public static Decision Import(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now,
+        Collected.KeyOrigin? origin = null)
     {
         if (CertificateRules.Violation(certificate) is { } violation)
             return Decision.Reject(RejectionKind.Invalid, violation);
         if (current is { IsHeld: true })
             return Decision.Reject(RejectionKind.Conflict, $"The certificate {certificate.Fingerprint} is already in the keystore.");
-        return Decision.Accept(new CertificateImported(KeystoreIds.ForCertificate(certificate.Fingerprint), certificate, actor, now));
+        return Decision.Accept(new CertificateImported(KeystoreIds.ForCertificate(certificate.Fingerprint), certificate, actor, now, origin));
     }
 
     public static Decision AttachPrivateKey(CertificateEntry? current, string source, string actor, DateTimeOffset now)

@@ -1,11 +1,13 @@
 namespace SecureMail.Domain.Keystore.Smime;
 
 /// <summary>An admin imported an S/MIME certificate (public material only).</summary>
+/// <param name="Origin">The article that carried it, when the admin took it from the candidate keys.</param>
 public sealed record CertificateImported(
     Guid CertificateId,
     CertificateFacts Certificate,
     string ImportedBy,
-    DateTimeOffset ImportedAt);
+    DateTimeOffset ImportedAt,
+    Collected.KeyOrigin? Origin = null);
 
 /// <summary>The private key of a certificate went into the vault. The key itself is never in an event.</summary>
 /// <param name="Source">"pkcs12" or "pkcs8".</param>

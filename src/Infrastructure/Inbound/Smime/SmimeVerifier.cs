@@ -82,13 +82,11 @@ internal static class SmimeVerifier
         };
         if (!Verifies(signer, certificate))
             return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
-        if (!await SmimeChain.ReachesAnchorAsync(certificate, carried, keyring, cancellation))
-            return facts with
-            {
-                Code = InboundFailure.UntrustedChain,
-                Message = "The signer certificate is not issued by an imported certificate authority, and is not imported itself.",
-            };
-        return facts;
+        // Neither imported itself nor issued by an imported CA: the seed's "Unable to find certificate for validation",
+        // with the certificate kept so the words can say what the mail carried and an admin can review it.
+        return await SmimeChain.ReachesAnchorAsync(certificate, carried, keyring, cancellation)
+            ? facts
+            : facts with { Code = InboundFailure.UnknownSigner, Message = UnknownSignerMessage };
     }
 
     /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Marten;
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Collected;
+using SecureMail.Domain.Settings;
+
+namespace SecureMail.Application.Keystore.Collected;
+
+/// <summary>Puts the keys a message carried on the admins' review list. Nothing here trusts them: a candidate changes no
+/// verdict until an admin imports it.</summary>
+public static class KeyCollection
+{
+    public const string Collector = "inbound";
+
+    public static async Task CollectAsync(IDocumentSession session, IReadOnlyList<CarriedKey> carried, KeyOrigin origin, CandidateOptions options,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        foreach (var key in carried.DistinctBy(k => (k.System, k.Fingerprint)).Take(CandidateOptions.PerMessage))
+        {
+            var held = await session.LoadAsync<KeystoreEntry>(HeldId(key), cancellation) is not null;
+            var stream = await session.Events.FetchForWriting<CollectedKey>(CollectedKeys.IdFor(key.System, key.Fingerprint), cancellation);
+            var events = CollectedKeys.Collect(stream.Aggregate, key, held, origin, Collector, now);
+            if (events.Count == 0)
+                continue;
+            stream.AppendMany(events);
+            await LapseAsync(session, key, options, now, cancellation);
+        }
+    }
+
+    private static Guid HeldId(CarriedKey key) => key.System == MailSecuritySystem.SMIME
+        ? KeystoreIds.ForCertificate(key.Fingerprint)
+        : KeystoreIds.ForPgpKey(key.Fingerprint);
+
+    private static async Task LapseAsync(IDocumentSession session, CarriedKey collected, CandidateOptions options, DateTimeOffset now,
+        CancellationToken cancellation)
+    {
+        var newId = CollectedKeys.IdFor(collected.System, collected.Fingerprint);
+        var others = await ForAddressesAsync(session, collected.System, collected.Emails, cancellation);
+        var pending = others.Where(v => v.Id != newId).Select(v => new PendingCandidate(v.Id, v.Emails, v.LastSeenAt))
+            .Append(new PendingCandidate(newId, collected.Emails, now)).ToList();
+        foreach (var (id, reason) in CollectedKeys.Lapsing(pending, options.PerAddress, options.Retention, now).Where(l => l.Id != newId))
+        {
+            var stream = await session.Events.FetchForWriting<CollectedKey>(id, cancellation);
+            stream.AppendMany(CollectedKeys.Dismiss(stream.Aggregate, reason, Collector, now).Events);
+        }
+    }
+
+    /// <summary>Pending candidates holding any of these addresses, one index probe per address (as EntriesByAddress).</summary>
+    public static async Task<IReadOnlyList<CollectedKeyView>> ForAddressesAsync(IQuerySession session, MailSecuritySystem system,
+        IReadOnlyCollection<string> addresses, CancellationToken cancellation)
+    {
+        if (addresses.Count == 0)
+            return [];
+        var probes = string.Join(" or ", addresses.Select(_ => "data -> 'emails' @> ?::jsonb"));
+        var parameters = addresses.Select(a => (object)JsonSerializer.Serialize(new[] { a })).Prepend(system.ToString()).ToArray();
+        return await session.QueryAsync<CollectedKeyView>($"where data ->> 'system' = ? and ({probes})", cancellation, parameters);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using SecureMail.Api.Tests.Support;
+using SecureMail.Api.Tests.Tickets;
+using SecureMail.Domain.Keystore;
+using SecureMail.TestKit.Smime;
+using static SecureMail.Api.Tests.Support.HttpExtensions;
+
+namespace SecureMail.Api.Tests.Keystore;
+
+/// <summary>The seed's "Unable to find certificate for validation", and what an admin does about it: the certificate the
+/// mail carried waits as a candidate, changes nothing until imported, and once imported the article verifies on its own.</summary>
+[Collection(RunningService.Name)]
+public class CandidateReviewTests(ServiceFixture service)
+{
+    private const string Candidates = "/api/v1/keystore/smime/candidates";
+    private readonly Helpdesk helpdesk = new(service);
+    private readonly Mailroom mailroom = new(service);
+    private readonly HttpClient auditor = service.Client("auditor");
+
+    private static TestCertificate NewCertificate(string email) =>
+        TestCertificates.SelfSigned(CertificateOptions.For(email) with { Key = TestKeys.Generate() });
+
+    private async Task<(Guid TicketId, Guid ArticleId)> MailFrom(string from, TestCertificate signer, TestCertificate group, string text)
+    {
+        using var openssl = new OpenSslWorkspace();
+        return await mailroom.Ingest(Mailroom.SignedAndEncrypted(openssl, from, helpdesk.Address, signer, group, text));
+    }
+
+    private async Task<JsonArray> CandidatesFor(string email) => await helpdesk.Admin.List($"{Candidates}?email={Uri.EscapeDataString(email)}");
+
+    [Fact]
+    public async Task An_unknown_signer_is_reviewed_imported_and_the_article_verifies_with_nobody_pressing_retry()
+    {
+        await helpdesk.Configure();
+        var group = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
+        var erin = NewCertificate(helpdesk.Mailbox("erin"));
+
+        var (ticketId, articleId) = await MailFrom(helpdesk.Mailbox("erin"), erin, group, "Please call me back.\n");
+
+        var signature = (await mailroom.Processed(ticketId, articleId))["security"]!["signature"]!;
+        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["reason"]!));
+        var message = (string)signature["message"]!;
+        Assert.StartsWith("Unable to find certificate for validation", message);
+        Assert.Contains(erin.Fingerprint, message);
+        Assert.Contains(helpdesk.Mailbox("erin"), message);
+
+        var candidate = Assert.Single(await CandidatesFor(helpdesk.Mailbox("erin")))!;
+        Assert.Equal(erin.Fingerprint, (string)candidate["fingerprint"]!);
+        Assert.Equal([helpdesk.Mailbox("erin")], candidate["emails"]!.AsArray().Select(e => (string)e!));
+        Assert.Equal(articleId.ToString(), (string)candidate["articles"]![0]!["articleId"]!);
+        Assert.Empty(candidate["conflictsWith"]!.AsArray());
+        Assert.Single(await auditor.List($"{Candidates}?email={Uri.EscapeDataString(helpdesk.Mailbox("erin"))}"));
+
+        await (await helpdesk.Admin.PostAsync($"{Candidates}/{erin.Fingerprint}/import", null)).Json(HttpStatusCode.Created);
+
+        var verified = await mailroom.Processed(ticketId, articleId, a => (string?)a["security"]?["signature"]?["status"] == "valid");
+        Assert.Equal("valid", (string)verified["security"]!["signature"]!["status"]!);
+        Assert.Equal(erin.Fingerprint, (string)verified["security"]!["signature"]!["signer"]!["fingerprint"]!);
+        Assert.Empty(await CandidatesFor(helpdesk.Mailbox("erin")));
+        var history = await auditor.List($"/api/v1/tickets/{ticketId}/articles/{articleId}/history");
+        var retried = Assert.Single(history, e => (string)e!["type"]! == "security_process_retried")!;
+        Assert.Contains(erin.Fingerprint, (string)retried["data"]!["trigger"]!);
+        var stream = await (await auditor.GetAsync($"/api/v1/audit/streams/{KeystoreIds.ForCertificate(erin.Fingerprint)}/events")).Json(HttpStatusCode.OK);
+        var imported = stream["events"]![0]!;
+        Assert.Equal(articleId.ToString(), (string)imported["data"]!["origin"]!["articleId"]!);
+    }
+
+    [Fact]
+    public async Task A_self_signed_certificate_claiming_a_held_address_is_a_conflict_and_changes_nothing_until_imported()
+    {
+        await helpdesk.Configure();
+        var group = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
+        var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
+        var impostor = NewCertificate(helpdesk.Mailbox("alice"));
+
+        var forged = await MailFrom(helpdesk.Mailbox("alice"), impostor, group, "Pay the invoice to my new account.\n");
+
+        Assert.Equal("unknown-signer", (string)(await mailroom.Processed(forged.TicketId, forged.ArticleId))["security"]!["signature"]!["reason"]!);
+        var candidate = Assert.Single(await CandidatesFor(helpdesk.Mailbox("alice")))!;
+        Assert.Equal(impostor.Fingerprint, (string)candidate["fingerprint"]!);
+        Assert.Equal([alice.Fingerprint], candidate["conflictsWith"]!.AsArray().Select(f => (string)f!));
+        var genuine = await MailFrom(helpdesk.Mailbox("alice"), alice, group, "The real one.\n");
+        Assert.Equal("valid", (string)(await mailroom.Processed(genuine.TicketId, genuine.ArticleId))["security"]!["signature"]!["status"]!);
+        var certificates = await helpdesk.Admin.List($"{Certificates}?email={Uri.EscapeDataString(helpdesk.Mailbox("alice"))}");
+        Assert.Equal([alice.Fingerprint], certificates.Select(c => (string)c!["fingerprint"]!));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await helpdesk.Admin.DeleteAsync($"{Candidates}/{impostor.Fingerprint}")).StatusCode);
+
+        var again = await MailFrom(helpdesk.Mailbox("alice"), impostor, group, "Did you see my last mail?\n");
+        Assert.Equal("unknown-signer", (string)(await mailroom.Processed(again.TicketId, again.ArticleId))["security"]!["signature"]!["reason"]!);
+        Assert.Empty(await CandidatesFor(helpdesk.Mailbox("alice")));
+        await (await helpdesk.Admin.PostAsync($"{Candidates}/{impostor.Fingerprint}/import", null)).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Mail_cannot_flood_the_list_only_the_newest_candidates_per_address_stay()
+    {
+        await helpdesk.Configure();
+        var group = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
+        var address = helpdesk.Mailbox("flood");
+        var senders = Enumerable.Range(0, 4).Select(_ => NewCertificate(address)).ToList();
+
+        foreach (var sender in senders)
+        {
+            var (ticketId, articleId) = await MailFrom(address, sender, group, "Another key.\n");
+            await mailroom.Processed(ticketId, articleId);
+        }
+
+        var listed = (await CandidatesFor(address)).Select(c => (string)c!["fingerprint"]!).ToHashSet();
+        Assert.Equal(senders.Skip(1).Select(s => s.Fingerprint).ToHashSet(), listed);
+    }
+
+    [Fact]
+    public async Task Reviewing_is_for_admins_and_a_missing_candidate_is_404()
+    {
+        var fingerprint = new string('a', 64);
+        await (await helpdesk.Admin.PostAsync($"{Candidates}/{fingerprint}/import", null)).Problem(HttpStatusCode.NotFound);
+        await (await helpdesk.Admin.DeleteAsync($"{Candidates}/{fingerprint}")).Problem(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await helpdesk.Agent.GetAsync(Candidates)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync($"{Candidates}/{fingerprint}/import", null)).StatusCode);
+    }
+}
