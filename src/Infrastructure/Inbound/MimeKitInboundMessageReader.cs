@@ -1,6 +1,8 @@
 using MimeKit;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Keystore.Collected;
+using SecureMail.Infrastructure.Inbound.Pgp;
 
 namespace SecureMail.Infrastructure.Inbound;
 
@@ -32,7 +34,10 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
 
         var root = Classify(message.Body, raw);
         if (root is null)
-            return new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body)));
+            return new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body)))
+            {
+                CarriedKeys = Carried(message, message.Body),
+            };
 
         var result = await LayerOpener.OpenAsync(root, keyring, cancellation);
         if (result.Inside is MimePlaintext plaintext && Inner(root, result, plaintext) is { } inner)
@@ -42,14 +47,17 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
                 second.Inside ?? (second.Decryption is null ? plaintext : null));
         }
 
-        var content = result.Inside switch
+        var entity = result.Inside switch
         {
-            MimePlaintext mime => Content(() => ContentReader.Read(Parse(mime.Bytes))),
-            InlinePlaintext inline => new InboundContent(inline.Text, null, []),
-            _ when result.Decryption is not null => ContentReader.Empty,
-            _ => Content(() => ContentReader.Read(message.Body)),
+            MimePlaintext mime => Parse(mime.Bytes),
+            InlinePlaintext => null,
+            _ when result.Decryption is not null => null,
+            _ => message.Body,
         };
-        return new InboundInspection(result.Decryption, result.Signature, content);
+        var content = result.Inside is InlinePlaintext inline
+            ? new InboundContent(inline.Text, null, [])
+            : Content(() => ContentReader.Read(entity));
+        return new InboundInspection(result.Decryption, result.Signature, content) { CarriedKeys = Carried(message, entity) };
     }
 
     /// <summary>Directly inside the root layer, only the other kind counts, and only once.</summary>
@@ -86,7 +94,11 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
         }
     }
 
-    private static InboundContent Content(Func<InboundContent> read)
+    private static InboundContent Content(Func<InboundContent> read) => Safely(read, ContentReader.Empty);
+
+    private static IReadOnlyList<CarriedKey> Carried(MimeMessage message, MimeEntity? entity) => Safely(() => CarriedPgpKeys.Read(message, entity), []);
+
+    private static T Safely<T>(Func<T> read, T fallback)
     {
         try
         {
@@ -94,7 +106,7 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
         }
         catch (Exception)
         {
-            return ContentReader.Empty;
+            return fallback;
         }
     }
 }

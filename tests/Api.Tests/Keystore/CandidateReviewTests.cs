@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Api.Tests.Tickets;
 using SecureMail.Domain.Keystore;
+using SecureMail.TestKit.Pgp;
 using SecureMail.TestKit.Smime;
 using static SecureMail.Api.Tests.Support.HttpExtensions;
 
@@ -109,6 +111,65 @@ public class CandidateReviewTests(ServiceFixture service)
 
         var listed = (await CandidatesFor(address)).Select(c => (string)c!["fingerprint"]!).ToHashSet();
         Assert.Equal(senders.Skip(1).Select(s => s.Fingerprint).ToHashSet(), listed);
+    }
+
+    [Theory]
+    [InlineData("autocrypt")]
+    [InlineData("pgp-keys")]
+    public async Task A_pgp_key_offered_by_the_sender_is_a_candidate_and_once_imported_the_article_verifies(string offered)
+    {
+        await helpdesk.Configure();
+        using var gpg = new Gpg();
+        var frank = helpdesk.Mailbox("frank");
+        var fingerprint = gpg.GenerateKey($"Frank <{frank}>", passphrase: null);
+        var key = gpg.ExportPublicArmored(fingerprint);
+        var signed = gpg.RunText("--armor", "--local-user", fingerprint, "--clearsign", "--pinentry-mode", "loopback", "--passphrase", "",
+            "--output", "-", WriteText(gpg, "Here is my key; please write back encrypted.\n"));
+        var (ticketId, articleId) = await mailroom.Ingest(offered == "autocrypt" ? WithAutocrypt(frank, key, signed) : WithKeyPart(gpg, frank, fingerprint, key));
+
+        var signature = (await mailroom.Processed(ticketId, articleId))["security"]!["signature"]!;
+        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["reason"]!));
+        var candidate = Assert.Single(await helpdesk.Admin.List($"{PgpCandidates}?email={Uri.EscapeDataString(frank)}"))!;
+        Assert.Equal(fingerprint, (string)candidate["fingerprint"]!);
+        Assert.Equal([$"Frank <{frank}>"], candidate["userIds"]!.AsArray().Select(u => (string)u!));
+        Assert.Equal([offered], candidate["sources"]!.AsArray().Select(u => (string)u!));
+
+        await (await helpdesk.Admin.PostAsync($"{PgpCandidates}/{fingerprint}/import", null)).Json(HttpStatusCode.Created);
+
+        var verified = await mailroom.Processed(ticketId, articleId, a => (string?)a["security"]?["signature"]?["status"] == "valid");
+        Assert.Equal("valid", (string)verified["security"]!["signature"]!["status"]!);
+        Assert.Single(await helpdesk.Admin.List($"{PgpKeys}?email={Uri.EscapeDataString(frank)}"));
+    }
+
+    private const string PgpCandidates = "/api/v1/keystore/pgp/candidates";
+
+    private static string WriteText(Gpg gpg, string text)
+    {
+        var path = Path.Combine(gpg.Home, $"{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>An inline clear-signed body, the key in the sender's Autocrypt header (Autocrypt Level 1, §2.1).</summary>
+    private byte[] WithAutocrypt(string from, string armoredKey, string signedBody)
+    {
+        var keyData = string.Concat(armoredKey.Split('\n').SkipWhile(l => l.Trim().Length > 0).Skip(1).TakeWhile(l => !l.StartsWith('=') && !l.StartsWith("-----")));
+        var folded = string.Join("\r\n ", keyData.Trim().Chunk(72).Select(c => new string(c)));
+        return Encoding.ASCII.GetBytes($"From: Frank <{from}>\r\nTo: {helpdesk.Address}\r\nSubject: My key\r\nMessage-ID: <{Guid.NewGuid():N}@example.org>\r\n" +
+            $"Autocrypt: addr={from}; prefer-encrypt=mutual; keydata=\r\n {folded}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+            signedBody.Replace("\r\n", "\n").Replace("\n", "\r\n"));
+    }
+
+    /// <summary>PGP/MIME (RFC 3156 §5): a multipart/signed whose content carries the key as an application/pgp-keys part (§7).</summary>
+    private byte[] WithKeyPart(Gpg gpg, string from, string fingerprint, string armoredKey)
+    {
+        var content = "Content-Type: multipart/mixed; boundary=\"inner\"\r\n\r\n--inner\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+            "Here is my key; please write back encrypted.\r\n--inner\r\nContent-Type: application/pgp-keys\r\n" +
+            "Content-Disposition: attachment; filename=\"frank.asc\"\r\n\r\n" + armoredKey.Replace("\r\n", "\n").Replace("\n", "\r\n") + "\r\n--inner--\r\n";
+        var signature = gpg.DetachSignArmored(fingerprint, content, passphrase: null);
+        return Encoding.ASCII.GetBytes($"From: Frank <{from}>\r\nTo: {helpdesk.Address}\r\nSubject: My key\r\nMessage-ID: <{Guid.NewGuid():N}@example.org>\r\n" +
+            "MIME-Version: 1.0\r\nContent-Type: multipart/signed; micalg=pgp-sha256; protocol=\"application/pgp-signature\"; boundary=\"outer\"\r\n\r\n" +
+            $"--outer\r\n{content}\r\n--outer\r\nContent-Type: application/pgp-signature\r\n\r\n{signature.Replace("\r\n", "\n").Replace("\n", "\r\n")}\r\n--outer--\r\n");
     }
 
     [Fact]
