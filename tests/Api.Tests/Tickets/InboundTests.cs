@@ -33,9 +33,9 @@ public class InboundTests(ServiceFixture service)
         }
     }
 
-    /// <summary>openssl cms -sign | openssl cms -encrypt -aes256, with RFC 5322 headers.</summary>
+    /// <summary>openssl cms -sign | openssl cms -encrypt -aes256 (or another cipher), with RFC 5322 headers.</summary>
     private static byte[] SignedAndEncrypted(OpenSslWorkspace openssl, string from, string to, TestCertificate signer, TestCertificate recipient, string text,
-        bool withoutCertificate = false)
+        bool withoutCertificate = false, string cipher = "-aes256")
     {
         openssl.Write("body.txt", Encoding.UTF8.GetBytes(text));
         openssl.Write("signer.pem", Encoding.ASCII.GetBytes(signer.Pem));
@@ -43,23 +43,27 @@ public class InboundTests(ServiceFixture service)
         openssl.Write("recipient.pem", Encoding.ASCII.GetBytes(recipient.Pem));
         openssl.Run(["cms", "-sign", "-in", "body.txt", "-text", "-signer", "signer.pem", "-inkey", "signer.key", "-out", "signed.eml",
             .. withoutCertificate ? new[] { "-nocerts" } : []]);
-        openssl.Run("cms", "-encrypt", "-aes256", "-in", "signed.eml", "-from", from, "-to", to, "-subject", "Secret question", "-out", "mail.eml", "recipient.pem");
+        openssl.Run("cms", "-encrypt", cipher, "-in", "signed.eml", "-from", from, "-to", to, "-subject", "Secret question", "-out", "mail.eml", "recipient.pem");
         return openssl.Read("mail.eml");
     }
 
-    [Fact]
-    public async Task An_openssl_signed_and_encrypted_mail_is_decrypted_and_verified_with_its_signer()
+    [Theory]
+    [InlineData("-aes256", "AES-256-CBC")]
+    [InlineData("-aes-256-gcm", "AES-256-GCM")]
+    public async Task An_openssl_signed_and_encrypted_mail_is_decrypted_and_verified_with_its_signer(string option, string cipher)
     {
         await helpdesk.Configure();
         var group = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "The secret is 42.\n"));
+        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group,
+            "The secret is 42.\n", cipher: option));
 
         var article = await Processed(ticketId, articleId);
         Assert.Equal("incoming", (string)article["direction"]!);
         Assert.Equal("decrypted", (string)article["security"]!["encryption"]!["status"]!);
+        Assert.Contains($"({cipher})", (string)article["security"]!["encryption"]!["message"]!);
         Assert.Equal("valid", (string)article["security"]!["signature"]!["status"]!);
         Assert.Equal(alice.Fingerprint, (string)article["security"]!["signature"]!["signer"]!["fingerprint"]!);
         Assert.Contains("The secret is 42.", (string)article["body"]!);
