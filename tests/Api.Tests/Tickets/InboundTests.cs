@@ -19,19 +19,23 @@ public class InboundTests(ServiceFixture service)
 
     private Task<JsonNode> Processed(Guid ticketId, Guid articleId) => mailroom.Processed(ticketId, articleId);
 
-    [Fact]
-    public async Task An_openssl_signed_and_encrypted_mail_is_decrypted_and_verified_with_its_signer()
+    [Theory]
+    [InlineData("-aes256", "AES-256-CBC")]
+    [InlineData("-aes-256-gcm", "AES-256-GCM")]
+    public async Task An_openssl_signed_and_encrypted_mail_is_decrypted_and_verified_with_its_signer(string option, string cipher)
     {
         await helpdesk.Configure();
         var group = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "The secret is 42.\n"));
+        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group,
+            "The secret is 42.\n", cipher: option));
 
         var article = await Processed(ticketId, articleId);
         Assert.Equal("incoming", (string)article["direction"]!);
         Assert.Equal("decrypted", (string)article["security"]!["encryption"]!["status"]!);
+        Assert.Contains($"({cipher})", (string)article["security"]!["encryption"]!["message"]!);
         Assert.Equal("valid", (string)article["security"]!["signature"]!["status"]!);
         Assert.Equal(alice.Fingerprint, (string)article["security"]!["signature"]!["signer"]!["fingerprint"]!);
         Assert.Contains("The secret is 42.", (string)article["body"]!);

@@ -33,9 +33,9 @@ public sealed class Mailroom(ServiceFixture service)
         }
     }
 
-    /// <summary>openssl cms -sign | openssl cms -encrypt -aes256, with RFC 5322 headers.</summary>
+    /// <summary>openssl cms -sign | openssl cms -encrypt -aes256 (or another cipher), with RFC 5322 headers.</summary>
     public static byte[] SignedAndEncrypted(OpenSslWorkspace openssl, string from, string to, TestCertificate signer, TestCertificate recipient, string text,
-        bool withoutCertificate = false)
+        bool withoutCertificate = false, string cipher = "-aes256")
     {
         openssl.Write("body.txt", Encoding.UTF8.GetBytes(text));
         openssl.Write("signer.pem", Encoding.ASCII.GetBytes(signer.Pem));
@@ -43,7 +43,7 @@ public sealed class Mailroom(ServiceFixture service)
         openssl.Write("recipient.pem", Encoding.ASCII.GetBytes(recipient.Pem));
         openssl.Run(["cms", "-sign", "-in", "body.txt", "-text", "-signer", "signer.pem", "-inkey", "signer.key", "-out", "signed.eml",
             .. withoutCertificate ? new[] { "-nocerts" } : []]);
-        openssl.Run("cms", "-encrypt", "-aes256", "-in", "signed.eml", "-from", from, "-to", to, "-subject", "Secret question", "-out", "mail.eml", "recipient.pem");
+        openssl.Run("cms", "-encrypt", cipher, "-in", "signed.eml", "-from", from, "-to", to, "-subject", "Secret question", "-out", "mail.eml", "recipient.pem");
         return openssl.Read("mail.eml");
     }
 }

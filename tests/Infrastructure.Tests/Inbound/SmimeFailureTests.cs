@@ -8,7 +8,7 @@ using static SecureMail.Infrastructure.Tests.Inbound.InboundKeys;
 namespace SecureMail.Infrastructure.Tests.Inbound;
 
 /// <summary>S/MIME that must not come out valid or decrypted: tampering, unknown and untrusted signers (a CA the
-/// message carries is no anchor, rule 4), keys we do not hold, garbage, empty SignerInfos, AES-GCM.</summary>
+/// message carries is no anchor, rule 4), keys we do not hold, garbage, empty SignerInfos.</summary>
 public sealed class SmimeFailureTests : IDisposable
 {
     private static readonly TestCa Root = TestCa.Create("Inbound Failure Root CA");
@@ -75,15 +75,6 @@ public sealed class SmimeFailureTests : IDisposable
 
         Assert.Equal((InboundFailure.NoPrivateKey, "Unable to find private key to decrypt"), (inspection.Decryption!.Code, inspection.Decryption.Message));
         Assert.Equal(("", 0), (inspection.Content.Body, inspection.Content.Attachments.Count));
-    }
-
-    [Fact]
-    public async Task AES_GCM_authenticated_enveloped_data_is_reported_unsupported()
-    {
-        var raw = _messages.Encrypt(SmimeMessages.Entity(), Support, "-aes-256-gcm");
-        var keyring = new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } };
-
-        Assert.Equal(InboundFailure.Unsupported, (await InspectAsync(raw, keyring)).Decryption!.Code);
     }
 
     [Theory]

@@ -30,6 +30,10 @@ internal sealed class SmimeMessages : IDisposable
     public byte[] Encrypt(byte[] entity, TestCertificate recipient, string cipher = "-aes256", params string[] options) =>
         Cms(entity, ["-encrypt", cipher, .. options], Files(recipient).Certificate);
 
+    /// <summary>Encrypted with <c>-recip</c>, so that each of <paramref name="keyOptions"/> (as <c>-keyopt</c>) applies to it.</summary>
+    public byte[] EncryptWithKeyOptions(byte[] entity, TestCertificate recipient, string cipher, params string[] keyOptions) =>
+        Cms(entity, ["-encrypt", cipher, "-recip", Files(recipient).Certificate, .. keyOptions.SelectMany(o => new[] { "-keyopt", o })]);
+
     public string Run(params string[] arguments) => _openssl.Run(arguments);
 
     public void Dispose() => _openssl.Dispose();

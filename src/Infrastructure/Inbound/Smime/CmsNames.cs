@@ -13,6 +13,14 @@ internal static class CmsNames
         ["1.3.14.3.2.7"] = "DES",
     };
 
+    // Authenticated ciphers (RFC 5084) belong in authenticated enveloped-data only: never looked up for enveloped-data.
+    private static readonly Dictionary<string, string> AuthenticatedCiphers = new()
+    {
+        ["2.16.840.1.101.3.4.1.6"] = "AES-128-GCM",
+        ["2.16.840.1.101.3.4.1.26"] = "AES-192-GCM",
+        ["2.16.840.1.101.3.4.1.46"] = "AES-256-GCM",
+    };
+
     // 64-bit blocks or short keys (RFC 8551 §2.7 keeps them for reading only).
     private static readonly HashSet<string> Weak = ["3DES", "RC2", "DES"];
 
@@ -33,6 +41,8 @@ internal static class CmsNames
     };
 
     public static string? Cipher(string oid) => Ciphers.GetValueOrDefault(oid);
+
+    public static string? AuthenticatedCipher(string oid) => AuthenticatedCiphers.GetValueOrDefault(oid);
 
     public static bool IsWeak(string cipher) => Weak.Contains(cipher);
 

@@ -1,5 +1,3 @@
-using Org.BouncyCastle.Asn1.Pkcs;
-using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.X509;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
@@ -9,62 +7,58 @@ using static SecureMail.Infrastructure.Inbound.Failures;
 
 namespace SecureMail.Infrastructure.Inbound.Smime;
 
-/// <summary>Decrypts enveloped-data with BouncyCastle's CMS API and our keys only. CBC has no integrity of its own:
-/// decrypted is decrypted (rule 2), but weak ciphers are named.</summary>
+/// <summary>Decrypts enveloped-data (CBC) and authenticated enveloped-data (AES-GCM) with our keys only, one key loop
+/// for both. CBC has no integrity of its own, so CBC content that opens counts as decrypted, with weak ciphers named;
+/// GCM content whose tag does not match is not decrypted at all.</summary>
 internal static class SmimeDecryptor
 {
     private const MailSecuritySystem Smime = MailSecuritySystem.SMIME;
 
     public static async Task<LayerResult> DecryptAsync(byte[] cms, IInboundKeyring keyring, CancellationToken cancellation)
     {
-        if (PkcsObjectIdentifiers.IdCTAuthEnvelopedData.Equals(CmsLayers.ContentType(cms)))
-            return Failed(InboundFailure.Unsupported,
-                "The message is encrypted with AES-GCM (authenticated enveloped data), which cannot be decrypted here.");
-
-        CmsEnvelopedData enveloped;
-        List<RecipientInformation> recipients;
+        CmsEnvelope envelope;
         try
         {
-            enveloped = new CmsEnvelopedData(cms);
-            recipients = enveloped.GetRecipientInfos().GetRecipients().ToList();
+            envelope = CmsEnvelope.Read(cms);
         }
-        catch (Exception)
+        catch (EnvelopeRefusal refusal)
         {
-            return Failed(InboundFailure.Corrupt, "The encrypted data is not readable CMS: it is damaged or truncated.");
+            return Failed(refusal.Code, refusal.Message);
         }
-
-        var cipher = CmsNames.Cipher(enveloped.EncryptionAlgOid);
-        if (cipher is null)
-            return Failed(InboundFailure.Unsupported, $"The content encryption algorithm {enveloped.EncryptionAlgOid} is not supported.");
 
         foreach (var key in await keyring.SmimeDecryptionKeysAsync(cancellation))
         {
             var certificate = Certificate(key.Certificate);
-            var recipient = certificate is null ? null : recipients.FirstOrDefault(r => CmsIdentifiers.Matches(r.RecipientID, certificate));
+            var recipient = certificate is null ? null : envelope.Recipients.FirstOrDefault(r => CmsIdentifiers.Matches(r.Id, certificate));
             if (recipient is null)
                 continue;
 
             try
             {
-                var plaintext = recipient.GetContent(ParsedKeys.PrivateKey(key.Pkcs8PrivateKey));
-                var warnings = CmsNames.IsWeak(cipher)
-                    ? new[] { $"The message was encrypted with {cipher}, a weak cipher; it was decrypted anyway." }
+                var plaintext = recipient.Open(key);
+                var warnings = CmsNames.IsWeak(envelope.Cipher)
+                    ? new[] { $"The message was encrypted with {envelope.Cipher}, a weak cipher; it was decrypted anyway." }
                     : [];
-                return new LayerResult(new DecryptionFacts(Smime, key.Fingerprint, cipher, warnings, null, null), null,
+                return new LayerResult(new DecryptionFacts(Smime, key.Fingerprint, envelope.Cipher, warnings, null, null), null,
                     new MimePlaintext(plaintext));
+            }
+            catch (EnvelopeRefusal refusal)
+            {
+                return Failed(refusal.Code, refusal.Message, key.Fingerprint, envelope.Cipher);
             }
             catch (Exception)
             {
-                return new LayerResult(Decryption(Smime, InboundFailure.Corrupt,
+                return Failed(InboundFailure.Corrupt,
                     "The encrypted data could not be decrypted with the matching private key: it is damaged or truncated.",
-                    key.Fingerprint, cipher), null, null);
+                    key.Fingerprint, envelope.Cipher);
             }
         }
 
-        return new LayerResult(Decryption(Smime, InboundFailure.NoPrivateKey, NoPrivateKeyMessage, null, cipher), null, null);
+        return Failed(InboundFailure.NoPrivateKey, NoPrivateKeyMessage, null, envelope.Cipher);
     }
 
-    private static LayerResult Failed(string code, string message) => new(Decryption(Smime, code, message), null, null);
+    private static LayerResult Failed(string code, string message, string? keyFingerprint = null, string? cipher = null) =>
+        new(Decryption(Smime, code, message, keyFingerprint, cipher), null, null);
 
     private static X509Certificate? Certificate(byte[] der)
     {
