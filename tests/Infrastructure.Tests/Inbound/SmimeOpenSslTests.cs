@@ -60,6 +60,16 @@ public sealed class SmimeOpenSslTests : IDisposable
     }
 
     [Fact]
+    public async Task A_leaf_imported_directly_is_trusted_for_its_own_signatures_though_its_issuer_is_unknown()
+    {
+        var leaf = TestCa.Create("Never Imported Issuer").Issue("alice@example.com");
+        var raw = _messages.Sign(SmimeMessages.Entity(), leaf);
+
+        AssertValid((await InspectAsync(raw, Importing(leaf))).Signature, leaf);
+        Assert.Equal(InboundFailure.UnknownSigner, (await InspectAsync(raw, Importing(Root.Certificate))).Signature!.Code);
+    }
+
+    [Fact]
     public async Task An_intermediate_carried_in_the_message_links_the_signer_to_an_imported_root()
     {
         var bob = Intermediate.Issue("bob@example.com");
