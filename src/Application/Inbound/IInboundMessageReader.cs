@@ -67,6 +67,6 @@ public sealed record PgpPublicKey(PgpKeyFacts Facts, byte[] PublicKeyRing);
 public sealed record InboundInspection(DecryptionFacts? Decryption, SignatureFacts? Signature, InboundContent Content);
 
 /// <param name="Body">text/plain body (from html when there is no text part, tags kept out).</param>
-public sealed record InboundContent(string Body, string? Html, IReadOnlyList<InboundAttachment> Attachments);
-
-public sealed record InboundAttachment(string FileName, string ContentType, long Size);
+/// <param name="Plaintext">The decrypted content entity the attachments were listed from, to be kept sealed for their
+/// download; null when they can be read from the raw message again (or there are none).</param>
+public sealed record InboundContent(string Body, string? Html, IReadOnlyList<Domain.Tickets.AttachmentInfo> Attachments, byte[]? Plaintext = null);

@@ -3,14 +3,14 @@ using SecureMail.Application.Keystore;
 using SecureMail.Application.Messages;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Keystore.Smime;
-using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
 
-/// <summary>Decrypts and verifies one stored message with today's keystore and returns the events that say what came of it.</summary>
-public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault)
+/// <summary>Decrypts and verifies one stored message with today's keystore and returns the events that say what came of it.
+/// Decrypted content with attachments is kept sealed in the caller's transaction, replacing an earlier copy.</summary>
+public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, ISealedContentStore contents)
 {
-    public async Task<IReadOnlyList<object>> Run(IQuerySession session, Guid ticketId, Guid articleId, DateTimeOffset now, CancellationToken cancellation)
+    public async Task<IReadOnlyList<object>> Run(IDocumentSession session, Guid ticketId, Guid articleId, DateTimeOffset now, CancellationToken cancellation)
     {
         var raw = await messages.LoadAsync(session, articleId, cancellation)
             ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
@@ -29,8 +29,9 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         if (events.Count == 0)
             events.Add(new ArticleSecurityChecked(ticketId, articleId, now));
         var content = inspection.Content;
-        events.Add(new ArticleContentExtracted(ticketId, articleId, content.Body, content.Html,
-            content.Attachments.Select(a => new AttachmentInfo(a.FileName, a.ContentType, a.Size)).ToList(), now));
+        events.Add(new ArticleContentExtracted(ticketId, articleId, content.Body, content.Html, content.Attachments, now));
+        if (content.Plaintext is { } plaintext)
+            contents.Store(session, articleId, plaintext);
         return events;
     }
 }

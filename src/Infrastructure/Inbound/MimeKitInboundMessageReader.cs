@@ -30,7 +30,7 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
             return new InboundInspection(null, null, ContentReader.Empty);
         }
 
-        var root = Classify(message.Body, raw);
+        var root = ContentEntity.Layer(message.Body, raw);
         if (root is null)
             return new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body)));
 
@@ -42,12 +42,14 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
                 second.Inside ?? (second.Decryption is null ? plaintext : null));
         }
 
+        // Unencrypted, the content is read where a download finds it again in the raw message; decrypted, from the
+        // plaintext, which is kept (sealed) when it has attachments to download.
         var content = result.Inside switch
         {
-            MimePlaintext mime => Content(() => ContentReader.Read(Parse(mime.Bytes))),
             InlinePlaintext inline => new InboundContent(inline.Text, null, []),
+            MimePlaintext mime when result.Decryption is { Code: null } => Decrypted(mime.Bytes),
             _ when result.Decryption is not null => ContentReader.Empty,
-            _ => Content(() => ContentReader.Read(message.Body)),
+            _ => Content(() => ContentReader.Read(ContentEntity.Unencrypted(message, root))),
         };
         return new InboundInspection(result.Decryption, result.Signature, content);
     }
@@ -57,33 +59,14 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
     {
         if (root.Protects == Protection.Encryption && opened.Signature is not null)
             return null;
-        var entity = Parse(plaintext.Bytes);
-        var inner = entity is null ? null : Classify(entity, plaintext.Bytes);
+        var inner = ContentEntity.Layer(ContentEntity.Parse(plaintext.Bytes), plaintext.Bytes);
         return inner is not null && inner.Protects != root.Protects ? inner : null;
     }
 
-    private static SecurityLayer? Classify(MimeEntity? entity, byte[] bytes)
+    private static InboundContent Decrypted(byte[] plaintext)
     {
-        try
-        {
-            return entity is null ? null : SecurityLayers.Of(entity, bytes);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
-    private static MimeEntity? Parse(byte[] bytes)
-    {
-        try
-        {
-            return InboundMime.Entity(bytes);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
+        var content = Content(() => ContentReader.Read(ContentEntity.Parse(plaintext)));
+        return content.Attachments.Count == 0 ? content : content with { Plaintext = plaintext };
     }
 
     private static InboundContent Content(Func<InboundContent> read)

@@ -12,26 +12,6 @@ namespace SecureMail.Api.Tests.Tickets;
 public class InboundTests(ServiceFixture service)
 {
     private readonly Helpdesk helpdesk = new(service);
-    private readonly HttpClient mailer = service.Client("mailer");
-
-    private async Task<(Guid TicketId, Guid ArticleId)> Ingest(byte[] raw)
-    {
-        var response = await mailer.PostBytes("/api/v1/inbound", raw, "message/rfc822");
-        var body = await response.Json(HttpStatusCode.Accepted);
-        return (Guid.Parse((string)body["ticketId"]!), Guid.Parse((string)body["articleId"]!));
-    }
-
-    private async Task<JsonNode> Processed(Guid ticketId, Guid articleId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var article = (await helpdesk.Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
-            if (article["security"] is not null || DateTime.UtcNow > deadline)
-                return article;
-            await Task.Delay(100);
-        }
-    }
 
     /// <summary>openssl cms -sign | openssl cms -encrypt -aes256, with RFC 5322 headers.</summary>
     private static byte[] SignedAndEncrypted(OpenSslWorkspace openssl, string from, string to, TestCertificate signer, TestCertificate recipient, string text,
@@ -55,9 +35,9 @@ public class InboundTests(ServiceFixture service)
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "The secret is 42.\n"));
+        var (ticketId, articleId) = await helpdesk.Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "The secret is 42.\n"));
 
-        var article = await Processed(ticketId, articleId);
+        var article = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("incoming", (string)article["direction"]!);
         Assert.Equal("decrypted", (string)article["security"]!["encryption"]!["status"]!);
         Assert.Equal("valid", (string)article["security"]!["signature"]!["status"]!);
@@ -77,11 +57,11 @@ public class InboundTests(ServiceFixture service)
         var stranger = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Mailbox("bob")) with { Key = TestKeys.Generate() });
         using var openssl = new OpenSslWorkspace();
 
-        var known = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Known.\n", withoutCertificate: true));
-        var unknown = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("bob"), helpdesk.Address, stranger, group, "Unknown.\n", withoutCertificate: true));
+        var known = await helpdesk.Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Known.\n", withoutCertificate: true));
+        var unknown = await helpdesk.Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("bob"), helpdesk.Address, stranger, group, "Unknown.\n", withoutCertificate: true));
 
-        Assert.Equal("valid", (string)(await Processed(known.TicketId, known.ArticleId))["security"]!["signature"]!["status"]!);
-        var failed = (await Processed(unknown.TicketId, unknown.ArticleId))["security"]!["signature"]!;
+        Assert.Equal("valid", (string)(await helpdesk.Processed(known.TicketId, known.ArticleId))["security"]!["signature"]!["status"]!);
+        var failed = (await helpdesk.Processed(unknown.TicketId, unknown.ArticleId))["security"]!["signature"]!;
         Assert.Equal("invalid", (string)failed["status"]!);
         Assert.Equal("Unable to find certificate for validation", (string)failed["message"]!);
     }
@@ -93,9 +73,9 @@ public class InboundTests(ServiceFixture service)
         var group = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Late key.\n"));
+        var (ticketId, articleId) = await helpdesk.Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Late key.\n"));
 
-        var failed = await Processed(ticketId, articleId);
+        var failed = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("failed", (string)failed["security"]!["encryption"]!["status"]!);
         Assert.Equal("Unable to find private key to decrypt", (string)failed["security"]!["encryption"]!["message"]!);
         Assert.Equal("", (string)failed["body"]!);
@@ -103,7 +83,7 @@ public class InboundTests(ServiceFixture service)
         await (await helpdesk.Admin.PostFile(PrivateKeys, group.ToPkcs12("pw"), "password", "pw")).Json(HttpStatusCode.Created);
         await (await helpdesk.Agent.PostAsync($"/api/v1/tickets/{ticketId}/articles/{articleId}/retry-security", null)).Json(HttpStatusCode.OK);
 
-        var retried = await Processed(ticketId, articleId);
+        var retried = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("decrypted", (string)retried["security"]!["encryption"]!["status"]!);
         Assert.Equal("valid", (string)retried["security"]!["signature"]!["status"]!);
         Assert.Contains("Late key.", (string)retried["body"]!);
@@ -116,8 +96,8 @@ public class InboundTests(ServiceFixture service)
         var group = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Bulk.\n"));
-        await Processed(ticketId, articleId);
+        var (ticketId, articleId) = await helpdesk.Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Bulk.\n"));
+        await helpdesk.Processed(ticketId, articleId);
         await (await helpdesk.Admin.PostFile(PrivateKeys, group.ToPkcs12("pw"), "password", "pw")).Json(HttpStatusCode.Created);
 
         var answer = await (await helpdesk.Admin.PostAsync("/api/v1/inbound/retry-failed", null)).Json(HttpStatusCode.Accepted);
@@ -142,9 +122,9 @@ public class InboundTests(ServiceFixture service)
         var mallory = await helpdesk.Certificate(helpdesk.Mailbox("mallory"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("ceo"), helpdesk.Address, mallory, group, "Pay the invoice.\n"));
+        var (ticketId, articleId) = await helpdesk.Ingest(SignedAndEncrypted(openssl, helpdesk.Mailbox("ceo"), helpdesk.Address, mallory, group, "Pay the invoice.\n"));
 
-        var article = await Processed(ticketId, articleId);
+        var article = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("invalid", (string)article["security"]!["signature"]!["status"]!);
         Assert.Equal("This message was not signed by its sender.", (string)article["security"]!["signature"]!["message"]!);
         Assert.Equal(helpdesk.Mailbox("mallory"), (string)article["security"]!["signature"]!["signer"]!["email"]!);
@@ -158,10 +138,10 @@ public class InboundTests(ServiceFixture service)
         var (ticketId, _, messageId) = await helpdesk.Composed(await helpdesk.Compose([alice], null));
         var reply = $"From: {alice}\r\nTo: {helpdesk.Address}\r\nSubject: Re: Your request\r\nMessage-ID: <{Guid.NewGuid():N}@example.org>\r\nIn-Reply-To: <{messageId}>\r\n\r\nThanks!\r\n";
 
-        var (joined, articleId) = await Ingest(Encoding.ASCII.GetBytes(reply));
+        var (joined, articleId) = await helpdesk.Ingest(Encoding.ASCII.GetBytes(reply));
 
         Assert.Equal(ticketId, joined);
-        var article = await Processed(joined, articleId);
+        var article = await helpdesk.Processed(joined, articleId);
         Assert.Equal("none", (string)article["security"]!["encryption"]!["status"]!);
         Assert.Equal("none", (string)article["security"]!["signature"]!["status"]!);
         Assert.Contains("Thanks!", (string)article["body"]!);
@@ -180,9 +160,9 @@ public class InboundTests(ServiceFixture service)
             _ => Encoding.ASCII.GetBytes("just a line of text without any header\r\n"),
         };
 
-        var (ticketId, articleId) = await Ingest(raw);
+        var (ticketId, articleId) = await helpdesk.Ingest(raw);
 
-        var article = await Processed(ticketId, articleId);
+        var article = await helpdesk.Processed(ticketId, articleId);
         Assert.NotNull(article["security"]);
         var raw2 = await helpdesk.Agent.GetByteArrayAsync($"/api/v1/tickets/{ticketId}/articles/{articleId}/raw");
         Assert.Equal(raw, raw2);
@@ -193,7 +173,7 @@ public class InboundTests(ServiceFixture service)
     {
         var before = (long)(await (await helpdesk.Agent.GetAsync("/api/v1/tickets")).Json(HttpStatusCode.OK))["total"]!;
 
-        var detail = await (await mailer.PostBytes("/api/v1/inbound", new byte[2 * 1024 * 1024 + 1], "message/rfc822")).Problem(HttpStatusCode.RequestEntityTooLarge);
+        var detail = await (await helpdesk.Mailer.PostBytes("/api/v1/inbound", new byte[2 * 1024 * 1024 + 1], "message/rfc822")).Problem(HttpStatusCode.RequestEntityTooLarge);
 
         Assert.Contains("limit", detail);
         Assert.Equal(before, (long)(await (await helpdesk.Agent.GetAsync("/api/v1/tickets")).Json(HttpStatusCode.OK))["total"]!);

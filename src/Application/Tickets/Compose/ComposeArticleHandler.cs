@@ -17,7 +17,8 @@ namespace SecureMail.Application.Tickets.Compose;
 public static class ComposeArticleHandler
 {
     public static async Task<(Outcome<ComposedArticle>, OutgoingMessages)> Handle(ComposeArticle command, IDocumentSession session,
-        SecurityKeys keys, IOutgoingMailComposer composer, IRawMessageStore messages, TimeProvider clock, CancellationToken cancellation)
+        SecurityKeys keys, IOutgoingMailComposer composer, IRawMessageStore messages, ISealedContentStore contents, TimeProvider clock,
+        CancellationToken cancellation)
     {
         var none = new OutgoingMessages();
         var now = clock.GetUtcNow();
@@ -48,14 +49,17 @@ public static class ComposeArticleHandler
         var composedEvent = decision.Events.OfType<ArticleComposed>().Single();
         var message = new OutgoingMessage(messageId, group.EmailAddress, group.Name, draft.To, draft.Cc, composedEvent.Subject, draft.Body, draft.Html,
             command.Attachments, composedEvent.InReplyTo, ticket?.Articles.Select(a => a.MessageId).ToList() ?? [], now);
-        var events = new List<object>(decision.Events);
         var outcome = await keys.Protect(session, composer, message, plan, ticketId, articleId, now, cancellation);
+        // The attachments as the composer listed them from the body it built, with the ids their download uses.
+        var events = decision.Events.Select(e => e == composedEvent && outcome.Mail is { } mail ? composedEvent with { Attachments = mail.Attachments } : e).ToList();
         events.AddRange(outcome.Events);
         Append(session, stream, ticketId, events);
         if (outcome.Failure is { } failure)
             return (Refuse(RejectionKind.Invalid, failure), none);
 
-        messages.Store(session, articleId, outcome.Raw!);
+        messages.Store(session, articleId, outcome.Mail!.Raw);
+        if (outcome.Mail.Plaintext is { } plaintext)
+            contents.Store(session, articleId, plaintext);
         return (Outcome<ComposedArticle>.Of(new ComposedArticle(ticketId, articleId)), [new DeliverArticle(ticketId, articleId)]);
     }
 
