@@ -106,7 +106,7 @@ public class AttachmentTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task Mail_for_a_key_not_yet_imported_lists_nothing_until_a_retry_decrypts_it()
+    public async Task Mail_for_a_key_not_yet_imported_lists_nothing_until_a_retry_decrypts_it_and_a_later_retry_reseals_it()
     {
         await helpdesk.Configure();
         var group = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
@@ -127,6 +127,12 @@ public class AttachmentTests(ServiceFixture service)
         var retried = await helpdesk.Processed(ticketId, articleId);
 
         Assert.Equal("2", (string)retried["attachments"]!.AsArray().Single()!["id"]!);
+        Assert.Equal(data, await (await Download(helpdesk.Agent, ticketId, articleId, "2")).Content.ReadAsByteArrayAsync());
+
+        var before = await Stored("sealed_contents", articleId);
+        await (await helpdesk.Agent.PostAsync($"/api/v1/tickets/{ticketId}/articles/{articleId}/retry-security", null)).Json(HttpStatusCode.OK);
+
+        Assert.NotEqual(before, await Stored("sealed_contents", articleId));
         Assert.Equal(data, await (await Download(helpdesk.Agent, ticketId, articleId, "2")).Content.ReadAsByteArrayAsync());
     }
 
