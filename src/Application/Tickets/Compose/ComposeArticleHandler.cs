@@ -50,8 +50,9 @@ public static class ComposeArticleHandler
         var message = new OutgoingMessage(messageId, group.EmailAddress, group.Name, draft.To, draft.Cc, composedEvent.Subject, draft.Body, draft.Html,
             command.Attachments, composedEvent.InReplyTo, ticket?.Articles.Select(a => a.MessageId).ToList() ?? [], now);
         var outcome = await keys.Protect(session, composer, message, plan, ticketId, articleId, now, cancellation);
-        // The attachments as the composer listed them from the body it built, with the ids their download uses.
-        var events = decision.Events.Select(e => e == composedEvent && outcome.Mail is { } mail ? composedEvent with { Attachments = mail.Attachments } : e).ToList();
+        // The attachments as the composer listed them from the body it built: their ids are those a download finds.
+        var listed = outcome.Mail is { } mail ? composedEvent with { Attachments = mail.Attachments } : composedEvent;
+        var events = decision.Events.Select(e => e == composedEvent ? listed : e).ToList();
         events.AddRange(outcome.Events);
         Append(session, stream, ticketId, events);
         if (outcome.Failure is { } failure)
