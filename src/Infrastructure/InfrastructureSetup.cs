@@ -18,6 +18,8 @@ using SecureMail.Application.Tickets.Outgoing;
 using SecureMail.Infrastructure.Outgoing;
 using SecureMail.Application.Projections;
 using SecureMail.Infrastructure.Projections;
+using SecureMail.Application.Tickets.Attachments;
+using SecureMail.Infrastructure.Attachments;
 
 namespace SecureMail.Infrastructure;
 
@@ -31,6 +33,8 @@ public static class InfrastructureSetup
         services.AddSingleton<IPgpKeyMaterialReader, BouncyCastlePgpKeyMaterialReader>();
         services.AddSingleton<IPgpArmor, BouncyCastlePgpArmor>();
         services.AddSingleton<IRawMessageStore, PostgresRawMessageStore>();
+        services.AddSingleton<ISealedContentStore, PostgresSealedContentStore>();
+        services.AddSingleton<IAttachmentContent, MimeAttachmentContent>();
         services.AddSingleton<IOutgoingMailComposer, MimeKitOutgoingMailComposer>();
         services.AddSingleton<IInboundMessageReader, MimeKitInboundMessageReader>();
         services.AddSingleton<IProjectionRebuilder, StreamLockedRebuild>();
@@ -44,5 +48,6 @@ public static class InfrastructureSetup
         // Operational state, not a read model of the events: kept out of StoreConfiguration, so replay does not compare it.
         options.Schema.For<ProjectionRebuild>();
         options.Storage.ExtendedSchemaObjects.Add(PostgresRawMessageStore.Definition(options.DatabaseSchemaName));
+        options.Storage.ExtendedSchemaObjects.Add(PostgresSealedContentStore.Definition(options.DatabaseSchemaName));
     }
 }

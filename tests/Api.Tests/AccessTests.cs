@@ -31,6 +31,7 @@ public class AccessTests(ServiceFixture service)
             .Replace("{documentName}", "v1")
             .Replace("{id}", Guid.Empty.ToString())
             .Replace("{articleId}", Guid.Empty.ToString())
+            .Replace("{attachmentId}", "1")
             .Replace("{name}", "Support");
 
     [Fact]

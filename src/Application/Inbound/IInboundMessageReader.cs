@@ -73,6 +73,6 @@ public sealed record InboundInspection(DecryptionFacts? Decryption, SignatureFac
 }
 
 /// <param name="Body">text/plain body (from html when there is no text part, tags kept out).</param>
-public sealed record InboundContent(string Body, string? Html, IReadOnlyList<InboundAttachment> Attachments);
-
-public sealed record InboundAttachment(string FileName, string ContentType, long Size);
+/// <param name="Plaintext">The decrypted content entity the attachments were listed from, to be kept sealed for their
+/// download; null when they can be read from the raw message again (or there are none).</param>
+public sealed record InboundContent(string Body, string? Html, IReadOnlyList<Domain.Tickets.AttachmentInfo> Attachments, byte[]? Plaintext = null);

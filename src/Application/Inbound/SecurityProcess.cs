@@ -5,13 +5,14 @@ using SecureMail.Application.Messages;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Keystore.Smime;
-using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
 
-/// <summary>Decrypts and verifies one stored message with today's keystore, records on the ticket what came of it, and
-/// puts the keys the message carried on the admins' review list.</summary>
-public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, CandidateOptions candidates)
+/// <summary>Decrypts and verifies one stored message with today's keystore, records on the ticket what came of it, keeps
+/// decrypted content with attachments sealed (replacing an earlier copy), and puts the keys the message carried on the
+/// admins' review list; all in the caller's transaction.</summary>
+public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, ISealedContentStore contents,
+    CandidateOptions candidates)
 {
     /// <param name="before">Events that explain this run (a retry and its trigger), recorded ahead of its outcome.</param>
     public async Task RecordAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
@@ -34,9 +35,10 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         if (events.Count == before.Count)
             events.Add(new ArticleSecurityChecked(ticketId, articleId, now));
         var content = inspection.Content;
-        events.Add(new ArticleContentExtracted(ticketId, articleId, content.Body, content.Html,
-            content.Attachments.Select(a => new AttachmentInfo(a.FileName, a.ContentType, a.Size)).ToList(), now));
+        events.Add(new ArticleContentExtracted(ticketId, articleId, content.Body, content.Html, content.Attachments, now));
         session.Events.Append(ticketId, events);
+        if (content.Plaintext is { } plaintext)
+            contents.Store(session, articleId, plaintext);
 
         var carried = inspection.Signature is { } signed && CarriedKey.SignedWith(signed) is { } signer
             ? [signer, .. inspection.CarriedKeys]

@@ -4,7 +4,13 @@ namespace SecureMail.Domain.Tickets;
 
 public sealed record TicketOpened(Guid TicketId, string Group, string Customer, string Subject, string OpenedBy, DateTimeOffset OpenedAt);
 
-public sealed record AttachmentInfo(string FileName, string ContentType, long Size);
+/// <summary>One attachment of an article, as listed and as downloaded. The members after Size came later: events
+/// stored before them read with the defaults (no id: such an attachment cannot be downloaded until its article is
+/// processed again).</summary>
+/// <param name="Id">The part's section number inside the article's content entity (IMAP style, RFC 3501 §6.4.5: "2", "1.2").</param>
+/// <param name="ContentId">Without angle brackets: what an HTML body's cid: URLs name.</param>
+/// <param name="Inline">Meant to be shown inside the body: Content-Disposition inline, or a Content-ID part of multipart/related.</param>
+public sealed record AttachmentInfo(string FileName, string ContentType, long Size, string Id = "", string? ContentId = null, bool Inline = false);
 
 /// <summary>What the agent asked for: a system (null: none) and sign/encrypt as resolved from the request and the group's defaults.</summary>
 public sealed record RequestedSecurity(MailSecuritySystem? Type, bool Sign, bool Encrypt)

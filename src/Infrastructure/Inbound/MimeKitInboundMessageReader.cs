@@ -32,7 +32,7 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
             return new InboundInspection(null, null, ContentReader.Empty);
         }
 
-        var root = Classify(message.Body, raw);
+        var root = ContentEntity.Layer(message.Body, raw);
         if (root is null)
             return new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body)))
             {
@@ -47,16 +47,22 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
                 second.Inside ?? (second.Decryption is null ? plaintext : null));
         }
 
+        // Unencrypted, the content is read where a download finds it again in the raw message; decrypted, from the
+        // plaintext, which is kept (sealed) when it has attachments to download.
+        var decrypted = result.Inside is MimePlaintext mime && result.Decryption is { Code: null } ? mime.Bytes : null;
         var entity = result.Inside switch
         {
-            MimePlaintext mime => Parse(mime.Bytes),
             InlinePlaintext => null,
+            _ when decrypted is not null => ContentEntity.Parse(decrypted),
             _ when result.Decryption is not null => null,
-            _ => message.Body,
+            _ => Safely(() => ContentEntity.Unencrypted(message, root), null),
         };
-        var content = result.Inside is InlinePlaintext inline
-            ? new InboundContent(inline.Text, null, [])
-            : Content(() => ContentReader.Read(entity));
+        var content = result.Inside switch
+        {
+            InlinePlaintext inline => new InboundContent(inline.Text, null, []),
+            _ when decrypted is not null => Decrypted(decrypted, entity),
+            _ => Content(() => ContentReader.Read(entity)),
+        };
         return new InboundInspection(result.Decryption, result.Signature, content) { CarriedKeys = Carried(message, entity) };
     }
 
@@ -65,33 +71,14 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
     {
         if (root.Protects == Protection.Encryption && opened.Signature is not null)
             return null;
-        var entity = Parse(plaintext.Bytes);
-        var inner = entity is null ? null : Classify(entity, plaintext.Bytes);
+        var inner = ContentEntity.Layer(ContentEntity.Parse(plaintext.Bytes), plaintext.Bytes);
         return inner is not null && inner.Protects != root.Protects ? inner : null;
     }
 
-    private static SecurityLayer? Classify(MimeEntity? entity, byte[] bytes)
+    private static InboundContent Decrypted(byte[] plaintext, MimeEntity? entity)
     {
-        try
-        {
-            return entity is null ? null : SecurityLayers.Of(entity, bytes);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
-    private static MimeEntity? Parse(byte[] bytes)
-    {
-        try
-        {
-            return InboundMime.Entity(bytes);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
+        var content = Content(() => ContentReader.Read(entity));
+        return content.Attachments.Count == 0 ? content : content with { Plaintext = plaintext };
     }
 
     private static InboundContent Content(Func<InboundContent> read) => Safely(read, ContentReader.Empty);

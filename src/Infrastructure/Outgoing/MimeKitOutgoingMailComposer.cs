@@ -1,5 +1,6 @@
 using MimeKit;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Infrastructure.Inbound;
 
 namespace SecureMail.Infrastructure.Outgoing;
 
@@ -23,7 +24,10 @@ public sealed class MimeKitOutgoingMailComposer : IOutgoingMailComposer
 
         var mime = OutgoingMimeBody.Headers(message);
         mime.Body = protectedBody;
-        return new ComposedMail(CanonicalMime.Bytes(mime), digest, cipher, signer);
+        // Listed by the walk a download uses, over the body just built: the ids recorded are the ids served.
+        var attachments = ContentReader.Read(body).Attachments;
+        var plaintext = cipher is not null && attachments.Count > 0 ? CanonicalMime.Bytes(body) : null;
+        return new ComposedMail(CanonicalMime.Bytes(mime), digest, cipher, signer, attachments, plaintext);
     }
 }
 

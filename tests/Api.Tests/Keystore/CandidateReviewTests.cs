@@ -17,7 +17,6 @@ public class CandidateReviewTests(ServiceFixture service)
 {
     private const string Candidates = "/api/v1/keystore/smime/candidates";
     private readonly Helpdesk helpdesk = new(service);
-    private readonly Mailroom mailroom = new(service);
     private readonly HttpClient auditor = service.Client("auditor");
 
     private static TestCertificate NewCertificate(string email) =>
@@ -26,7 +25,7 @@ public class CandidateReviewTests(ServiceFixture service)
     private async Task<(Guid TicketId, Guid ArticleId)> MailFrom(string from, TestCertificate signer, TestCertificate group, string text)
     {
         using var openssl = new OpenSslWorkspace();
-        return await mailroom.Ingest(Mailroom.SignedAndEncrypted(openssl, from, helpdesk.Address, signer, group, text));
+        return await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, from, helpdesk.Address, signer, group, text));
     }
 
     private async Task<JsonArray> CandidatesFor(string email) => await helpdesk.Admin.List($"{Candidates}?email={Uri.EscapeDataString(email)}");
@@ -40,7 +39,7 @@ public class CandidateReviewTests(ServiceFixture service)
 
         var (ticketId, articleId) = await MailFrom(helpdesk.Mailbox("erin"), erin, group, "Please call me back.\n");
 
-        var signature = (await mailroom.Processed(ticketId, articleId))["security"]!["signature"]!;
+        var signature = (await helpdesk.Processed(ticketId, articleId))["security"]!["signature"]!;
         Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["reason"]!));
         var message = (string)signature["message"]!;
         Assert.StartsWith("Unable to find certificate for validation", message);
@@ -56,7 +55,7 @@ public class CandidateReviewTests(ServiceFixture service)
 
         await (await helpdesk.Admin.PostAsync($"{Candidates}/{erin.Fingerprint}/import", null)).Json(HttpStatusCode.Created);
 
-        var verified = await mailroom.Processed(ticketId, articleId, a => (string?)a["security"]?["signature"]?["status"] == "valid");
+        var verified = await helpdesk.Processed(ticketId, articleId, a => (string?)a["security"]?["signature"]?["status"] == "valid");
         Assert.Equal("valid", (string)verified["security"]!["signature"]!["status"]!);
         Assert.Equal(erin.Fingerprint, (string)verified["security"]!["signature"]!["signer"]!["fingerprint"]!);
         Assert.Empty(await CandidatesFor(helpdesk.Mailbox("erin")));
@@ -78,19 +77,19 @@ public class CandidateReviewTests(ServiceFixture service)
 
         var forged = await MailFrom(helpdesk.Mailbox("alice"), impostor, group, "Pay the invoice to my new account.\n");
 
-        Assert.Equal("unknown-signer", (string)(await mailroom.Processed(forged.TicketId, forged.ArticleId))["security"]!["signature"]!["reason"]!);
+        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(forged.TicketId, forged.ArticleId))["security"]!["signature"]!["reason"]!);
         var candidate = Assert.Single(await CandidatesFor(helpdesk.Mailbox("alice")))!;
         Assert.Equal(impostor.Fingerprint, (string)candidate["fingerprint"]!);
         Assert.Equal([alice.Fingerprint], candidate["conflictsWith"]!.AsArray().Select(f => (string)f!));
         var genuine = await MailFrom(helpdesk.Mailbox("alice"), alice, group, "The real one.\n");
-        Assert.Equal("valid", (string)(await mailroom.Processed(genuine.TicketId, genuine.ArticleId))["security"]!["signature"]!["status"]!);
+        Assert.Equal("valid", (string)(await helpdesk.Processed(genuine.TicketId, genuine.ArticleId))["security"]!["signature"]!["status"]!);
         var certificates = await helpdesk.Admin.List($"{Certificates}?email={Uri.EscapeDataString(helpdesk.Mailbox("alice"))}");
         Assert.Equal([alice.Fingerprint], certificates.Select(c => (string)c!["fingerprint"]!));
 
         Assert.Equal(HttpStatusCode.NoContent, (await helpdesk.Admin.DeleteAsync($"{Candidates}/{impostor.Fingerprint}")).StatusCode);
 
         var again = await MailFrom(helpdesk.Mailbox("alice"), impostor, group, "Did you see my last mail?\n");
-        Assert.Equal("unknown-signer", (string)(await mailroom.Processed(again.TicketId, again.ArticleId))["security"]!["signature"]!["reason"]!);
+        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(again.TicketId, again.ArticleId))["security"]!["signature"]!["reason"]!);
         Assert.Empty(await CandidatesFor(helpdesk.Mailbox("alice")));
         await (await helpdesk.Admin.PostAsync($"{Candidates}/{impostor.Fingerprint}/import", null)).Problem(HttpStatusCode.NotFound);
     }
@@ -106,7 +105,7 @@ public class CandidateReviewTests(ServiceFixture service)
         foreach (var sender in senders)
         {
             var (ticketId, articleId) = await MailFrom(address, sender, group, "Another key.\n");
-            await mailroom.Processed(ticketId, articleId);
+            await helpdesk.Processed(ticketId, articleId);
         }
 
         var listed = (await CandidatesFor(address)).Select(c => (string)c!["fingerprint"]!).ToHashSet();
@@ -125,9 +124,9 @@ public class CandidateReviewTests(ServiceFixture service)
         var key = gpg.ExportPublicArmored(fingerprint);
         var signed = gpg.RunText("--armor", "--local-user", fingerprint, "--clearsign", "--pinentry-mode", "loopback", "--passphrase", "",
             "--output", "-", WriteText(gpg, "Here is my key; please write back encrypted.\n"));
-        var (ticketId, articleId) = await mailroom.Ingest(offered == "autocrypt" ? WithAutocrypt(frank, key, signed) : WithKeyPart(gpg, frank, fingerprint, key));
+        var (ticketId, articleId) = await helpdesk.Ingest(offered == "autocrypt" ? WithAutocrypt(frank, key, signed) : WithKeyPart(gpg, frank, fingerprint, key));
 
-        var signature = (await mailroom.Processed(ticketId, articleId))["security"]!["signature"]!;
+        var signature = (await helpdesk.Processed(ticketId, articleId))["security"]!["signature"]!;
         Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["reason"]!));
         var candidate = Assert.Single(await helpdesk.Admin.List($"{PgpCandidates}?email={Uri.EscapeDataString(frank)}"))!;
         Assert.Equal(fingerprint, (string)candidate["fingerprint"]!);
@@ -136,7 +135,7 @@ public class CandidateReviewTests(ServiceFixture service)
 
         await (await helpdesk.Admin.PostAsync($"{PgpCandidates}/{fingerprint}/import", null)).Json(HttpStatusCode.Created);
 
-        var verified = await mailroom.Processed(ticketId, articleId, a => (string?)a["security"]?["signature"]?["status"] == "valid");
+        var verified = await helpdesk.Processed(ticketId, articleId, a => (string?)a["security"]?["signature"]?["status"] == "valid");
         Assert.Equal("valid", (string)verified["security"]!["signature"]!["status"]!);
         Assert.Single(await helpdesk.Admin.List($"{PgpKeys}?email={Uri.EscapeDataString(frank)}"));
     }

@@ -14,6 +14,7 @@ public sealed class Helpdesk(ServiceFixture service)
 {
     public HttpClient Admin { get; } = service.Client("admin");
     public HttpClient Agent { get; } = service.Client("agent");
+    public HttpClient Mailer { get; } = service.Client("mailer");
     public string Name { get; } = $"Support {Guid.NewGuid():N}";
     public string Domain { get; } = $"{Guid.NewGuid():N}.example.com";
     public string Address => $"support@{Domain}";
@@ -62,6 +63,26 @@ public sealed class Helpdesk(ServiceFixture service)
     }
 
     public async Task<JsonNode> Ticket(Guid id) => await (await Agent.GetAsync($"/api/v1/tickets/{id}")).Json(HttpStatusCode.OK);
+
+    public async Task<(Guid TicketId, Guid ArticleId)> Ingest(byte[] raw)
+    {
+        var response = await Mailer.PostBytes("/api/v1/inbound", raw, "message/rfc822");
+        var body = await response.Json(HttpStatusCode.Accepted);
+        return (Guid.Parse((string)body["ticketId"]!), Guid.Parse((string)body["articleId"]!));
+    }
+
+    /// <summary>Waits until the incoming article's security process has run, and <paramref name="until"/> holds (30 s at most).</summary>
+    public async Task<JsonNode> Processed(Guid ticketId, Guid articleId, Func<JsonNode, bool>? until = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var article = (await Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
+            if ((article["security"] is not null && (until is null || until(article))) || DateTime.UtcNow > deadline)
+                return article;
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Waits until the article's delivery is no longer pending.</summary>
     public async Task<JsonNode> Article(Guid ticketId, Guid articleId, string until = "pending")

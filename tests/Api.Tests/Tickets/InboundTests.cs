@@ -13,11 +13,6 @@ public class InboundTests(ServiceFixture service)
 {
     private readonly Helpdesk helpdesk = new(service);
     private readonly HttpClient mailer = service.Client("mailer");
-    private readonly Mailroom mailroom = new(service);
-
-    private Task<(Guid TicketId, Guid ArticleId)> Ingest(byte[] raw) => mailroom.Ingest(raw);
-
-    private Task<JsonNode> Processed(Guid ticketId, Guid articleId) => mailroom.Processed(ticketId, articleId);
 
     [Theory]
     [InlineData("-aes256", "AES-256-CBC")]
@@ -29,10 +24,10 @@ public class InboundTests(ServiceFixture service)
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group,
+        var (ticketId, articleId) = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group,
             "The secret is 42.\n", cipher: option));
 
-        var article = await Processed(ticketId, articleId);
+        var article = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("incoming", (string)article["direction"]!);
         Assert.Equal("decrypted", (string)article["security"]!["encryption"]!["status"]!);
         Assert.Contains($"({cipher})", (string)article["security"]!["encryption"]!["message"]!);
@@ -53,11 +48,11 @@ public class InboundTests(ServiceFixture service)
         var stranger = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Mailbox("bob")) with { Key = TestKeys.Generate() });
         using var openssl = new OpenSslWorkspace();
 
-        var known = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Known.\n", withoutCertificate: true));
-        var unknown = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("bob"), helpdesk.Address, stranger, group, "Unknown.\n", withoutCertificate: true));
+        var known = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Known.\n", withoutCertificate: true));
+        var unknown = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, helpdesk.Mailbox("bob"), helpdesk.Address, stranger, group, "Unknown.\n", withoutCertificate: true));
 
-        Assert.Equal("valid", (string)(await Processed(known.TicketId, known.ArticleId))["security"]!["signature"]!["status"]!);
-        var failed = (await Processed(unknown.TicketId, unknown.ArticleId))["security"]!["signature"]!;
+        Assert.Equal("valid", (string)(await helpdesk.Processed(known.TicketId, known.ArticleId))["security"]!["signature"]!["status"]!);
+        var failed = (await helpdesk.Processed(unknown.TicketId, unknown.ArticleId))["security"]!["signature"]!;
         Assert.Equal("invalid", (string)failed["status"]!);
         Assert.Equal("Unable to find certificate for validation", (string)failed["message"]!);
     }
@@ -69,9 +64,9 @@ public class InboundTests(ServiceFixture service)
         var group = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
-        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Late key.\n"));
+        var (ticketId, articleId) = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Late key.\n"));
 
-        var failed = await Processed(ticketId, articleId);
+        var failed = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("failed", (string)failed["security"]!["encryption"]!["status"]!);
         Assert.Equal("Unable to find private key to decrypt", (string)failed["security"]!["encryption"]!["message"]!);
         Assert.Equal("", (string)failed["body"]!);
@@ -79,7 +74,7 @@ public class InboundTests(ServiceFixture service)
         await (await helpdesk.Admin.PostFile(PrivateKeys, group.ToPkcs12("pw"), "password", "pw")).Json(HttpStatusCode.Created);
         await (await helpdesk.Agent.PostAsync($"/api/v1/tickets/{ticketId}/articles/{articleId}/retry-security", null)).Json(HttpStatusCode.OK);
 
-        var retried = await Processed(ticketId, articleId);
+        var retried = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("decrypted", (string)retried["security"]!["encryption"]!["status"]!);
         Assert.Equal("valid", (string)retried["security"]!["signature"]!["status"]!);
         Assert.Contains("Late key.", (string)retried["body"]!);
@@ -92,8 +87,8 @@ public class InboundTests(ServiceFixture service)
         var group = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
-        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Bulk.\n"));
-        await Processed(ticketId, articleId);
+        var (ticketId, articleId) = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Bulk.\n"));
+        await helpdesk.Processed(ticketId, articleId);
         await (await helpdesk.Admin.PostFile(PrivateKeys, group.ToPkcs12("pw"), "password", "pw")).Json(HttpStatusCode.Created);
 
         var answer = await (await helpdesk.Admin.PostAsync("/api/v1/inbound/retry-failed", null)).Json(HttpStatusCode.Accepted);
@@ -118,9 +113,9 @@ public class InboundTests(ServiceFixture service)
         var mallory = await helpdesk.Certificate(helpdesk.Mailbox("mallory"));
         using var openssl = new OpenSslWorkspace();
 
-        var (ticketId, articleId) = await Ingest(Mailroom.SignedAndEncrypted(openssl, helpdesk.Mailbox("ceo"), helpdesk.Address, mallory, group, "Pay the invoice.\n"));
+        var (ticketId, articleId) = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, helpdesk.Mailbox("ceo"), helpdesk.Address, mallory, group, "Pay the invoice.\n"));
 
-        var article = await Processed(ticketId, articleId);
+        var article = await helpdesk.Processed(ticketId, articleId);
         Assert.Equal("invalid", (string)article["security"]!["signature"]!["status"]!);
         Assert.Equal("This message was not signed by its sender.", (string)article["security"]!["signature"]!["message"]!);
         Assert.Equal(helpdesk.Mailbox("mallory"), (string)article["security"]!["signature"]!["signer"]!["email"]!);
@@ -134,10 +129,10 @@ public class InboundTests(ServiceFixture service)
         var (ticketId, _, messageId) = await helpdesk.Composed(await helpdesk.Compose([alice], null));
         var reply = $"From: {alice}\r\nTo: {helpdesk.Address}\r\nSubject: Re: Your request\r\nMessage-ID: <{Guid.NewGuid():N}@example.org>\r\nIn-Reply-To: <{messageId}>\r\n\r\nThanks!\r\n";
 
-        var (joined, articleId) = await Ingest(Encoding.ASCII.GetBytes(reply));
+        var (joined, articleId) = await helpdesk.Ingest(Encoding.ASCII.GetBytes(reply));
 
         Assert.Equal(ticketId, joined);
-        var article = await Processed(joined, articleId);
+        var article = await helpdesk.Processed(joined, articleId);
         Assert.Equal("none", (string)article["security"]!["encryption"]!["status"]!);
         Assert.Equal("none", (string)article["security"]!["signature"]!["status"]!);
         Assert.Contains("Thanks!", (string)article["body"]!);
@@ -156,9 +151,9 @@ public class InboundTests(ServiceFixture service)
             _ => Encoding.ASCII.GetBytes("just a line of text without any header\r\n"),
         };
 
-        var (ticketId, articleId) = await Ingest(raw);
+        var (ticketId, articleId) = await helpdesk.Ingest(raw);
 
-        var article = await Processed(ticketId, articleId);
+        var article = await helpdesk.Processed(ticketId, articleId);
         Assert.NotNull(article["security"]);
         var raw2 = await helpdesk.Agent.GetByteArrayAsync($"/api/v1/tickets/{ticketId}/articles/{articleId}/raw");
         Assert.Equal(raw, raw2);

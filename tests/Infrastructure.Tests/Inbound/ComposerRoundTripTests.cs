@@ -30,7 +30,7 @@ public sealed class ComposerRoundTripTests
         Assert.Equal((composed.Cipher, (string?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
         Assert.Equal((null, composed.DigestAlgorithm, composed.SignerKeyFingerprint),
             (inspection.Signature!.Code, inspection.Signature.Digest, inspection.Signature.SigningKeyFingerprint));
-        AssertContent(message, inspection.Content);
+        AssertContent(message, composed, inspection.Content);
     }
 
     [Fact]
@@ -44,11 +44,14 @@ public sealed class ComposerRoundTripTests
 
         Assert.Null(inspection.Decryption);
         Assert.Null(inspection.Signature!.Code);
-        AssertContent(message, inspection.Content);
+        AssertContent(message, composed, inspection.Content);
     }
 
-    internal static void AssertContent(OutgoingMessage message, Application.Inbound.InboundContent content)
+    /// <summary>Also: the attachments the composer listed, with their ids, are those the reader lists from what was sent.</summary>
+    internal static void AssertContent(OutgoingMessage message, ComposedMail composed, Application.Inbound.InboundContent content)
     {
+        Assert.Equal(["2", "3"], composed.Attachments.Select(a => a.Id));
+        Assert.Equal(composed.Attachments, content.Attachments);
         Assert.Equal(message.Body, content.Body.Replace("\r\n", "\n"));
         Assert.Equal(message.Html, content.Html?.Replace("\r\n", "\n").TrimEnd('\n'));
         Assert.Equal(message.Attachments.Select(a => (a.FileName, a.ContentType, (long)a.Content.Length)),

@@ -121,7 +121,7 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
         Assert.Equal((composed.Cipher, (string?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
         AssertValid(inspection.Signature, sender, composed.SignerKeyFingerprint!);
         Assert.Equal("SHA-256", inspection.Signature!.Digest);
-        ComposerRoundTripTests.AssertContent(message, inspection.Content);
+        ComposerRoundTripTests.AssertContent(message, composed, inspection.Content);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
         var inspection = await InspectAsync(composed.Raw, PgpMail.Keyring(null, sender));
 
         AssertValid(inspection.Signature, sender, sender.SigningFingerprint);
-        ComposerRoundTripTests.AssertContent(message, inspection.Content);
+        ComposerRoundTripTests.AssertContent(message, composed, inspection.Content);
         Assert.Equal(InboundFailure.BadSignature, (await InspectAsync(tampered, PgpMail.Keyring(null, sender))).Signature!.Code);
     }
 

@@ -17,7 +17,8 @@ namespace SecureMail.Application.Tickets.Compose;
 public static class ComposeArticleHandler
 {
     public static async Task<(Outcome<ComposedArticle>, OutgoingMessages)> Handle(ComposeArticle command, IDocumentSession session,
-        SecurityKeys keys, IOutgoingMailComposer composer, IRawMessageStore messages, TimeProvider clock, CancellationToken cancellation)
+        SecurityKeys keys, IOutgoingMailComposer composer, IRawMessageStore messages, ISealedContentStore contents, TimeProvider clock,
+        CancellationToken cancellation)
     {
         var none = new OutgoingMessages();
         var now = clock.GetUtcNow();
@@ -53,9 +54,13 @@ public static class ComposeArticleHandler
         // other 422, with no ticket or article left behind that the client was never told about.
         if (outcome.Failure is { } failure)
             return (Refuse(RejectionKind.Invalid, failure), none);
-        Append(session, stream, ticketId, [.. decision.Events, .. outcome.Events]);
+        // The attachments as the composer listed them from the body it built: their ids are those a download finds.
+        var listed = composedEvent with { Attachments = outcome.Mail!.Attachments };
+        Append(session, stream, ticketId, [.. decision.Events.Select(e => ReferenceEquals(e, composedEvent) ? listed : e), .. outcome.Events]);
 
-        messages.Store(session, articleId, outcome.Raw!);
+        messages.Store(session, articleId, outcome.Mail!.Raw);
+        if (outcome.Mail.Plaintext is { } plaintext)
+            contents.Store(session, articleId, plaintext);
         return (Outcome<ComposedArticle>.Of(new ComposedArticle(ticketId, articleId)), [new DeliverArticle(ticketId, articleId)]);
     }
 

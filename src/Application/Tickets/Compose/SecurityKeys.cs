@@ -7,9 +7,9 @@ using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Compose;
 
-/// <param name="Raw">The message to send; null when protection failed.</param>
+/// <param name="Mail">The message to send; null when protection failed.</param>
 /// <param name="Failure">Why protection failed; then there are no events: the compose is refused as a whole.</param>
-public sealed record ProtectionOutcome(byte[]? Raw, IReadOnlyList<object> Events, string? Failure);
+public sealed record ProtectionOutcome(ComposedMail? Mail, IReadOnlyList<object> Events, string? Failure);
 
 /// <summary>Opens exactly the keys a <see cref="SecurityPlan"/> names (private keys from the vault, public ones from
 /// the keystore), has the composer apply them, and records what was done.</summary>
@@ -21,7 +21,7 @@ public sealed class SecurityKeys(IKeyVault vault)
         Guid ticketId, Guid articleId, DateTimeOffset now, CancellationToken cancellation)
     {
         if (plan.Requested.Type is not { } system)
-            return new(composer.Compose(message, OutgoingProtection.None).Raw, [], null);
+            return new(composer.Compose(message, OutgoingProtection.None), [], null);
         try
         {
             var entries = await Entries(session, system, plan, cancellation);
@@ -29,7 +29,7 @@ public sealed class SecurityKeys(IKeyVault vault)
                 ? await Smime(session, plan, entries, cancellation)
                 : await Pgp(session, plan, entries, cancellation);
             var composed = composer.Compose(message, protection);
-            return new(composed.Raw, Record(system, plan, entries, composed, ticketId, articleId, now), null);
+            return new(composed, Record(system, plan, entries, composed, ticketId, articleId, now), null);
         }
         catch (MailSecurityFailed failed)
         {

@@ -1,3 +1,5 @@
+using SecureMail.Domain.Tickets;
+
 namespace SecureMail.Application.Tickets.Outgoing;
 
 /// <summary>Builds the MIME message of an outgoing article and applies its protection: sign first, then
@@ -59,7 +61,10 @@ public sealed record PgpRecipient(string Email, string Fingerprint, byte[] Publi
 /// <param name="DigestAlgorithm">e.g. "SHA-256" when signed.</param>
 /// <param name="Cipher">e.g. "AES-256-CBC" (S/MIME) or "AES-256" (PGP, SEIPD) when encrypted.</param>
 /// <param name="SignerKeyFingerprint">The (sub)key that actually signed, when signed (PGP: may be a signing subkey).</param>
-public sealed record ComposedMail(byte[] Raw, string? DigestAlgorithm, string? Cipher, string? SignerKeyFingerprint);
+/// <param name="Attachments">As listed from the unprotected body that was built, with the ids a download finds them by.</param>
+/// <param name="Plaintext">The unprotected body, when it was encrypted and has attachments: the raw message holds only ciphertext.</param>
+public sealed record ComposedMail(byte[] Raw, string? DigestAlgorithm, string? Cipher, string? SignerKeyFingerprint,
+    IReadOnlyList<AttachmentInfo> Attachments, byte[]? Plaintext);
 
 public enum SecurityOperation
 {

@@ -1,6 +1,7 @@
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Cms;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
@@ -38,5 +39,15 @@ internal static class CmsLayers
         {
             return null;
         }
+    }
+
+    /// <summary>The content inside signed-data ("opaque" signing); null when it holds none.</summary>
+    public static byte[]? Encapsulated(CmsSignedData signed)
+    {
+        if (signed.SignedContent is not { } content)
+            return null;
+        using var buffer = new MemoryStream();
+        content.Write(buffer);
+        return buffer.ToArray();
     }
 }

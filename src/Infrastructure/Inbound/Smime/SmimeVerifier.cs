@@ -36,7 +36,7 @@ internal static class SmimeVerifier
             signed = read();
             signers = signed.GetSignerInfos().GetSigners().ToList();
             carried = signed.GetCertificates().EnumerateMatches(null).Select(ParsedKeys.Certificate).ToList();
-            content = detachedContent ?? Encapsulated(signed);
+            content = detachedContent ?? CmsLayers.Encapsulated(signed) ?? throw new CmsException("No encapsulated content.");
         }
         catch (Exception)
         {
@@ -110,13 +110,6 @@ internal static class SmimeVerifier
         {
             return false;
         }
-    }
-
-    private static byte[] Encapsulated(CmsSignedData signed)
-    {
-        using var buffer = new MemoryStream();
-        (signed.SignedContent ?? throw new CmsException("No encapsulated content.")).Write(buffer);
-        return buffer.ToArray();
     }
 
     private static DateTimeOffset? SigningTime(SignerInformation signer)
