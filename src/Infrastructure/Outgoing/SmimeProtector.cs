@@ -25,7 +25,12 @@ internal static class SmimeProtector
         {
             var recipients = SmimeKeys.Recipients(protection.Recipients, at);
             var encrypted = SecurityGuard.Run(SecurityOperation.Encrypt, "Encrypting to the recipients' certificates failed.",
-                () => ApplicationPkcs7Mime.Encrypt(context, recipients, result.Body));
+                () =>
+                {
+                    var part = ApplicationPkcs7Mime.Encrypt(context, recipients, result.Body);
+                    DerCms.Reencode(part);
+                    return part;
+                });
             result = result with { Body = encrypted, Cipher = "AES-256-CBC" };
         }
 
