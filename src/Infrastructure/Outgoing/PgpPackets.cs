@@ -8,6 +8,10 @@ namespace SecureMail.Infrastructure.Outgoing;
 /// SEIPD container with MDC (RFC 4880 §5.13) holding, when signing, one-pass signature + literal data + signature.</summary>
 internal static class PgpPackets
 {
+    /// <summary>The one cipher both writers are given, and the one reported as used: OpenPGP hides the cipher's id
+    /// inside each recipient's encrypted session key (RFC 4880 §5.1), so the sender cannot read it back from the message.</summary>
+    private const SymmetricKeyAlgorithmTag Cipher = SymmetricKeyAlgorithmTag.Aes256;
+
     public static byte[] DetachedSignature(PgpSigningKey signer, byte[] content, DateTimeOffset at) => Armored(output =>
     {
         var generator = SignatureGenerator(signer, at);
@@ -15,19 +19,20 @@ internal static class PgpPackets
         generator.Generate().Encode(output);
     });
 
-    public static byte[] Encrypt(IReadOnlyList<PgpPublicKey> recipients, byte[] content, PgpSigningKey? signer, DateTimeOffset at)
+    public static PgpEncrypted Encrypt(IReadOnlyList<PgpPublicKey> recipients, byte[] content, PgpSigningKey? signer, DateTimeOffset at)
     {
+        var packets = SignedLiteral(content, signer, at);
         if (PgpRsaEncryption.CanEncryptTo(recipients))
-            return Armored(output => PgpRsaEncryption.Write(output, recipients, SignedLiteral(content, signer, at)));
+            return new PgpEncrypted(Armored(output => PgpRsaEncryption.Write(output, recipients, Cipher, packets)), Cipher);
 
-        var encryption = new PgpEncryptedDataGenerator(SymmetricKeyAlgorithmTag.Aes256, withIntegrityPacket: true, new SecureRandom());
+        var encryption = new PgpEncryptedDataGenerator(Cipher, withIntegrityPacket: true, new SecureRandom());
         foreach (var recipient in recipients)
             encryption.AddMethod(recipient);
-        return Armored(output =>
+        return new PgpEncrypted(Armored(output =>
         {
             using var encrypted = encryption.Open(output, new byte[1 << 16]);
-            encrypted.Write(SignedLiteral(content, signer, at));
-        });
+            encrypted.Write(packets);
+        }), Cipher);
     }
 
     /// <summary>What goes inside the encryption: one-pass signature, literal data, signature (RFC 4880 §11.3), or the
@@ -64,3 +69,5 @@ internal static class PgpPackets
         return buffer.ToArray();
     }
 }
+
+internal sealed record PgpEncrypted(byte[] Armored, SymmetricKeyAlgorithmTag Cipher);

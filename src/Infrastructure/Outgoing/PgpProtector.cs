@@ -1,6 +1,7 @@
 using MimeKit;
 using MimeKit.Cryptography;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Outgoing;
 
@@ -26,7 +27,8 @@ internal static class PgpProtector
 
         var encrypted = SecurityGuard.Run(SecurityOperation.Encrypt, "Encrypting to the recipients' PGP keys failed.",
             () => PgpPackets.Encrypt(recipients, content, signer, at));
-        return new ProtectedBody(Encrypted(encrypted), signer is null ? null : "SHA-256", "AES-256", signer?.Fingerprint);
+        return new ProtectedBody(Encrypted(encrypted.Armored), signer is null ? null : "SHA-256", PgpNames.Cipher(encrypted.Cipher),
+            signer?.Fingerprint);
     }
 
     private static MultipartSigned Signed(MimeEntity body, byte[] armoredSignature)

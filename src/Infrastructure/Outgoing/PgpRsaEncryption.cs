@@ -8,30 +8,38 @@ namespace SecureMail.Infrastructure.Outgoing;
 
 /// <summary>OpenPGP encryption to RSA keys written here rather than by BouncyCastle, whose generator rebuilds (and
 /// Miller-Rabin tests, about 13 ms) every recipient's key on every message (ADR 16). Same packets as before: a
-/// public-key encrypted session key per recipient (RFC 4880 §5.1, PKCS#1 v1.5, AES-256), then one symmetrically
+/// public-key encrypted session key per recipient (RFC 4880 §5.1, PKCS#1 v1.5, an AES key), then one symmetrically
 /// encrypted integrity protected data packet (§5.13: CFB with a zero IV and no resynchronisation, the random prefix
 /// with its repeated last two octets, and the MDC packet, SHA-1 over prefix, plaintext and its own header).</summary>
 internal static class PgpRsaEncryption
 {
-    private const byte Aes256 = (byte)SymmetricKeyAlgorithmTag.Aes256;
     private static readonly ParsedCache<RSA> PublicKeys = new(1024);
 
     public static bool CanEncryptTo(IEnumerable<PgpPublicKey> recipients) =>
         recipients.All(r => r.Algorithm is PublicKeyAlgorithmTag.RsaGeneral or PublicKeyAlgorithmTag.RsaEncrypt);
 
     /// <param name="plaintextPackets">The OpenPGP packets to protect (one-pass signature, literal data, signature).</param>
-    public static void Write(Stream output, IReadOnlyList<PgpPublicKey> recipients, byte[] plaintextPackets)
+    public static void Write(Stream output, IReadOnlyList<PgpPublicKey> recipients, SymmetricKeyAlgorithmTag cipher, byte[] plaintextPackets)
     {
-        var sessionKey = RandomNumberGenerator.GetBytes(32);
+        var sessionKey = RandomNumberGenerator.GetBytes(KeyBytes(cipher));
         foreach (var recipient in recipients)
-            Packet(output, PacketTag.PublicKeyEncryptedSession, SessionKeyFor(recipient, sessionKey));
+            Packet(output, PacketTag.PublicKeyEncryptedSession, SessionKeyFor(recipient, cipher, sessionKey));
         Packet(output, PacketTag.SymmetricEncryptedIntegrityProtected, [1, .. Encrypted(sessionKey, plaintextPackets)]);
     }
 
-    private static byte[] SessionKeyFor(PgpPublicKey recipient, byte[] sessionKey)
+    private static int KeyBytes(SymmetricKeyAlgorithmTag cipher) => cipher switch
+    {
+        SymmetricKeyAlgorithmTag.Aes128 => 16,
+        SymmetricKeyAlgorithmTag.Aes192 => 24,
+        SymmetricKeyAlgorithmTag.Aes256 => 32,
+        _ => throw new NotSupportedException($"Only AES is written here, not {cipher}."),
+    };
+
+    /// <summary>The session key message (§5.1): the cipher's id, the key, then a two-octet checksum of the key.</summary>
+    private static byte[] SessionKeyFor(PgpPublicKey recipient, SymmetricKeyAlgorithmTag cipher, byte[] sessionKey)
     {
         var checksum = (ushort)sessionKey.Sum(b => b);
-        byte[] message = [Aes256, .. sessionKey, (byte)(checksum >> 8), (byte)checksum];
+        byte[] message = [(byte)cipher, .. sessionKey, (byte)(checksum >> 8), (byte)checksum];
         var rsa = PublicKeys.GetOrParse(recipient.PublicKeyPacket.GetEncoded(), () => PublicKey(recipient));
         byte[] encrypted;
         lock (rsa)

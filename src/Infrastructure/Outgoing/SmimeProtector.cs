@@ -1,6 +1,8 @@
 using MimeKit;
 using MimeKit.Cryptography;
+using Org.BouncyCastle.Asn1.Cms;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Outgoing;
 
@@ -24,11 +26,20 @@ internal static class SmimeProtector
         if (protection.Recipients.Count > 0)
         {
             var recipients = SmimeKeys.Recipients(protection.Recipients, at);
-            var encrypted = SecurityGuard.Run(SecurityOperation.Encrypt, "Encrypting to the recipients' certificates failed.",
-                () => ApplicationPkcs7Mime.Encrypt(context, recipients, result.Body));
-            result = result with { Body = encrypted, Cipher = "AES-256-CBC" };
+            var (encrypted, cipher) = SecurityGuard.Run(SecurityOperation.Encrypt, "Encrypting to the recipients' certificates failed.",
+                () => Encrypt(context, recipients, result.Body));
+            result = result with { Body = encrypted, Cipher = cipher };
         }
 
         return result;
+    }
+
+    /// <summary>MimeKit picks the content cipher from the recipients' capabilities; the name recorded is read back from
+    /// the enveloped-data that was written, so it cannot drift from what the recipients receive.</summary>
+    private static (ApplicationPkcs7Mime Part, string Cipher) Encrypt(SecureMimeContext context, CmsRecipientCollection recipients, MimeEntity body)
+    {
+        var part = ApplicationPkcs7Mime.Encrypt(context, recipients, body);
+        var algorithm = EnvelopedData.GetInstance(DerCms.Reencode(part).Content).EncryptedContentInfo.ContentEncryptionAlgorithm.Algorithm.Id;
+        return (part, CmsNames.Cipher(algorithm) ?? algorithm);
     }
 }

@@ -25,13 +25,15 @@ internal static class SmimeSigning
             .WithSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(Capabilities))
             .Build(new SystemSignatureFactory(signer.Key), signer.Certificate));
         generator.AddCertificates(CollectionUtilities.CreateStore([signer.Certificate, .. signer.Chain]));
-        var signature = generator.Generate(new CmsProcessableByteArray(content), encapsulate: false).GetEncoded();
+        var signature = new ApplicationPkcs7Signature(new MemoryStream(
+            generator.Generate(new CmsProcessableByteArray(content), encapsulate: false).GetEncoded(), writable: false));
+        DerCms.Reencode(signature);
 
         var signed = new MultipartSigned();
         signed.ContentType.Parameters["protocol"] = "application/pkcs7-signature";
         signed.ContentType.Parameters["micalg"] = "sha-256";
         signed.Add(body);
-        signed.Add(new ApplicationPkcs7Signature(new MemoryStream(signature, writable: false)));
+        signed.Add(signature);
         return signed;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using SecureMail.TestKit.Gnupg;
 using SecureMail.TestKit.Pgp;
 
 namespace SecureMail.Infrastructure.Tests.Outgoing;
@@ -23,12 +24,9 @@ internal sealed class GpgSession(Gpg gpg) : IDisposable
         Run("--verify", Write("signature.asc", armoredSignature), Write("signed.part", signedData));
 
     /// <summary>Fields of the first status line with this keyword, e.g. VALIDSIG.</summary>
-    public string[]? StatusLine(string keyword) =>
-        Status.Split('\n').Select(l => l.TrimEnd('\r').Split(' '))
-            .FirstOrDefault(f => f.Length > 1 && f[0] == "[GNUPG:]" && f[1] == keyword)?[2..];
+    public string[]? StatusLine(string keyword) => new GnupgStatus(Status).Line(keyword);
 
-    public IEnumerable<string[]> StatusLines(string keyword) =>
-        Status.Split('\n').Select(l => l.TrimEnd('\r').Split(' ')).Where(f => f.Length > 1 && f[0] == "[GNUPG:]" && f[1] == keyword).Select(f => f[2..]);
+    public IEnumerable<string[]> StatusLines(string keyword) => new GnupgStatus(Status).Lines(keyword);
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 

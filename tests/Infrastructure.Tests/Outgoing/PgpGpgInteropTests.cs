@@ -47,7 +47,7 @@ public sealed class PgpGpgInteropTests(GpgMailKeys keys)
         var composed = _composer.Compose(OutgoingMessages.WithAttachments(), new PgpProtection(null, [recipient.Recipient]));
 
         using var gpg = new GpgSession(recipient.Gpg);
-        var content = MimeContent.Read(gpg.Decrypt(EncryptedPayload(composed.Raw)));
+        var content = MimeContent.Read(gpg.Decrypt(PgpMimeParts.EncryptedPayload(composed.Raw)));
 
         AssertIntegrityProtectedAes256(gpg);
         Assert.Equal([recipient.EncryptionKeyId], gpg.StatusLines("ENC_TO").Select(f => f[0]));
@@ -66,7 +66,7 @@ public sealed class PgpGpgInteropTests(GpgMailKeys keys)
         var composed = _composer.Compose(OutgoingMessages.WithAttachments(key.Email), new PgpProtection(key.Signer, [key.Recipient]));
 
         using var gpg = new GpgSession(key.Gpg);
-        var content = MimeContent.Read(gpg.Decrypt(EncryptedPayload(composed.Raw)));
+        var content = MimeContent.Read(gpg.Decrypt(PgpMimeParts.EncryptedPayload(composed.Raw)));
 
         AssertIntegrityProtectedAes256(gpg);
         AssertGoodSignature(gpg, key);
@@ -85,7 +85,7 @@ public sealed class PgpGpgInteropTests(GpgMailKeys keys)
         foreach (var recipient in new[] { keys.Rsa, keys.Curve25519 })
         {
             using var gpg = new GpgSession(recipient.Gpg);
-            var content = MimeContent.Read(gpg.Decrypt(EncryptedPayload(composed.Raw)));
+            var content = MimeContent.Read(gpg.Decrypt(PgpMimeParts.EncryptedPayload(composed.Raw)));
 
             AssertIntegrityProtectedAes256(gpg);
             AssertGoodSignature(gpg, signer);
@@ -116,23 +116,9 @@ public sealed class PgpGpgInteropTests(GpgMailKeys keys)
         var composed = _composer.Compose(OutgoingMessages.Simple(), new PgpProtection(null, [recipient.Recipient]));
 
         using var gpg = new GpgSession(recipient.Gpg);
-        gpg.Decrypt(EncryptedPayload(composed.Raw));
+        gpg.Decrypt(PgpMimeParts.EncryptedPayload(composed.Raw));
 
         Assert.Equal([recipient.EncryptionKeyId], gpg.StatusLines("ENC_TO").Select(f => f[0]));
-    }
-
-    /// <summary>RFC 3156 §4: application/pgp-encrypted "Version: 1", then the armored data.</summary>
-    private static byte[] EncryptedPayload(byte[] raw)
-    {
-        var contentType = RawMime.Header(raw, "Content-Type")!;
-        Assert.StartsWith("multipart/encrypted", contentType);
-        Assert.Contains("protocol=\"application/pgp-encrypted\"", contentType);
-        var parts = RawMime.Parts(raw);
-        Assert.Equal(2, parts.Count);
-        Assert.StartsWith("application/pgp-encrypted", RawMime.Header(parts[0], "Content-Type"));
-        Assert.Contains("Version: 1", System.Text.Encoding.ASCII.GetString(RawMime.Body(parts[0])));
-        Assert.StartsWith("application/octet-stream", RawMime.Header(parts[1], "Content-Type"));
-        return RawMime.Body(parts[1]);
     }
 
     private static void AssertIntegrityProtectedAes256(GpgSession gpg)

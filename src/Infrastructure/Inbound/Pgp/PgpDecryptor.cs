@@ -4,6 +4,7 @@ using Org.BouncyCastle.Bcpg.OpenPgp;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Algorithms;
 using static SecureMail.Infrastructure.Inbound.Failures;
 
 namespace SecureMail.Infrastructure.Inbound.Pgp;
@@ -48,7 +49,7 @@ internal static class PgpDecryptor
         try
         {
             var clear = data.GetDataStream(privateKey);
-            cipher = Cipher(data.GetSymmetricAlgorithm(privateKey));
+            cipher = PgpNames.Cipher(data.GetSymmetricAlgorithm(privateKey));
             plaintext = PgpArmor.ReadAll(clear);
         }
         catch (Exception)
@@ -112,22 +113,6 @@ internal static class PgpDecryptor
             return false;
         }
     }
-
-    private static string? Cipher(SymmetricKeyAlgorithmTag algorithm) => algorithm switch
-    {
-        SymmetricKeyAlgorithmTag.Aes128 => "AES-128",
-        SymmetricKeyAlgorithmTag.Aes192 => "AES-192",
-        SymmetricKeyAlgorithmTag.Aes256 => "AES-256",
-        SymmetricKeyAlgorithmTag.TripleDes => "3DES",
-        SymmetricKeyAlgorithmTag.Cast5 => "CAST5",
-        SymmetricKeyAlgorithmTag.Idea => "IDEA",
-        SymmetricKeyAlgorithmTag.Blowfish => "Blowfish",
-        SymmetricKeyAlgorithmTag.Twofish => "Twofish",
-        SymmetricKeyAlgorithmTag.Camellia128 => "Camellia-128",
-        SymmetricKeyAlgorithmTag.Camellia192 => "Camellia-192",
-        SymmetricKeyAlgorithmTag.Camellia256 => "Camellia-256",
-        _ => algorithm.ToString(),
-    };
 
     private static LayerResult Failed(string code, string message, string? fingerprint = null, string? cipher = null) =>
         new(Decryption(Pgp, code, message, fingerprint, cipher), null, null);

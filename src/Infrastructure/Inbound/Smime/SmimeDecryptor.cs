@@ -2,6 +2,7 @@ using Org.BouncyCastle.X509;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Algorithms;
 using SecureMail.Infrastructure.Keys;
 using static SecureMail.Infrastructure.Inbound.Failures;
 

@@ -5,6 +5,7 @@ using Org.BouncyCastle.X509.Store;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Algorithms;
 using SecureMail.Infrastructure.Keys;
 using SecureMail.Infrastructure.Keystore.Smime;
 using static SecureMail.Infrastructure.Inbound.Failures;

@@ -1,6 +1,7 @@
-namespace SecureMail.Infrastructure.Inbound.Smime;
+namespace SecureMail.Infrastructure.Algorithms;
 
-/// <summary>Names of the CMS content-encryption and digest algorithms, as the article facts show them.</summary>
+/// <summary>Names of the CMS content-encryption and digest algorithms, as the article facts and the ArticleEncrypted
+/// event show them.</summary>
 internal static class CmsNames
 {
     private static readonly Dictionary<string, string> Ciphers = new()

@@ -1,0 +1,24 @@
+using Org.BouncyCastle.Bcpg;
+
+namespace SecureMail.Infrastructure.Algorithms;
+
+/// <summary>Names of the OpenPGP symmetric ciphers (RFC 4880 §9.2), as the article facts and the ArticleEncrypted
+/// event show them.</summary>
+internal static class PgpNames
+{
+    public static string Cipher(SymmetricKeyAlgorithmTag algorithm) => algorithm switch
+    {
+        SymmetricKeyAlgorithmTag.Aes128 => "AES-128",
+        SymmetricKeyAlgorithmTag.Aes192 => "AES-192",
+        SymmetricKeyAlgorithmTag.Aes256 => "AES-256",
+        SymmetricKeyAlgorithmTag.TripleDes => "3DES",
+        SymmetricKeyAlgorithmTag.Cast5 => "CAST5",
+        SymmetricKeyAlgorithmTag.Idea => "IDEA",
+        SymmetricKeyAlgorithmTag.Blowfish => "Blowfish",
+        SymmetricKeyAlgorithmTag.Twofish => "Twofish",
+        SymmetricKeyAlgorithmTag.Camellia128 => "Camellia-128",
+        SymmetricKeyAlgorithmTag.Camellia192 => "Camellia-192",
+        SymmetricKeyAlgorithmTag.Camellia256 => "Camellia-256",
+        _ => algorithm.ToString(),
+    };
+}
