@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SecureMail.Infrastructure.Database;
 using SecureMail.Infrastructure.Logging;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Pgp;
@@ -28,6 +29,7 @@ public static class InfrastructureSetup
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new VaultKey(configuration["Vault:Key"]));
+        services.AddHostedService<DatabaseEncodingCheck>();
         services.AddSingleton<IKeyVault, AesGcmKeyVault>();
         services.AddSingleton<ISmimeKeyMaterialReader, BouncyCastleSmimeKeyMaterialReader>();
         services.AddSingleton<IPgpKeyMaterialReader, BouncyCastlePgpKeyMaterialReader>();

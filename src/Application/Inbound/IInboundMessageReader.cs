@@ -49,7 +49,8 @@ public interface IInboundKeyring
     /// signature that does not carry its certificate. Same renderings as CertificateFacts.</summary>
     Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation);
 
-    /// <summary>Imported CA certificates whose subject is <paramref name="subject"/> (same rendering as CertificateFacts).</summary>
+    /// <summary>CA certificates an admin imported as such (never a key's own certificate from its PKCS#12) whose subject is
+    /// <paramref name="subject"/> (same rendering as CertificateFacts).</summary>
     Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation);
 
     /// <summary>An imported PGP key holding a primary key or subkey with this key id (16 uppercase hex).</summary>

@@ -37,9 +37,7 @@ public sealed class KeystoreKeyring(IQuerySession session, IKeyVault vault, IRea
             .ToListAsync(cancellation)).FirstOrDefault()?.Certificate;
 
     public async Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation) =>
-        (await session.Query<KeystoreEntry>()
-            .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.IsCertificateAuthority && e.Certificate.Subject == subject)
-            .ToListAsync(cancellation)).Select(e => e.Certificate!).ToList();
+        (await Authorities.Named(session, subject, cancellation)).Select(e => e.Certificate!).ToList();
 
     public async Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation)
     {

@@ -1,4 +1,5 @@
 using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Keystore.Smime;
 
 namespace SecureMail.Application.Keystore;
 
@@ -21,6 +22,9 @@ public sealed record KeystoreEntry
     /// <summary>PGP: the key ids (16 uppercase hex) of the primary key and every subkey, for finding a signer by issuer key id.</summary>
     public IReadOnlyList<string> KeyIds { get; init; } = [];
     public bool HasPrivateKey { get; init; }
+    /// <summary>The certificate came in a PKCS#12 as its key's own certificate (<see cref="CertificateImported.WithPrivateKey"/>).
+    /// Stored this way round so that documents written before it keep their meaning (false: an explicit import).</summary>
+    public bool CameWithPrivateKey { get; init; }
     public CertificateFacts? Certificate { get; init; }
     public PgpKeyFacts? PgpKey { get; init; }
     public required string ImportedBy { get; init; }

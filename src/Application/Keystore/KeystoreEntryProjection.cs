@@ -27,6 +27,7 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
             Emails = c.Certificate.Emails,
             ExpiresAt = c.Certificate.NotAfter,
             Certificate = c.Certificate,
+            CameWithPrivateKey = c.WithPrivateKey,
             ImportedBy = c.ImportedBy,
             ImportedAt = c.ImportedAt,
         },

@@ -10,7 +10,7 @@ using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets;
 
-/// <param name="TicketId">For a reply: the ticket's group and customer are used, and its customer joins the recipients.</param>
+/// <param name="TicketId">For a reply: the ticket's group is used. The recipients are the To and Cc given, as for compose.</param>
 public sealed record SecurityOptionsRequest(string? Group, Guid? TicketId, IReadOnlyList<string> To, IReadOnlyList<string> Cc);
 
 public sealed record SecurityOptionsAnswer(IReadOnlyList<SecurityOption> Options);
@@ -19,14 +19,13 @@ public static class SecurityOptionsQuery
 {
     public static async Task<Outcome<SecurityOptionsAnswer>> Ask(IQuerySession session, SecurityOptionsRequest request, DateTimeOffset now, CancellationToken cancellation)
     {
-        var recipients = request.To.Concat(request.Cc).ToList();
+        var recipients = EncryptionRecipients.Of(request.To, request.Cc);
         var groupName = request.Group;
         if (request.TicketId is { } ticketId)
         {
             if (await session.LoadAsync<TicketDetails>(ticketId, cancellation) is not { } ticket)
                 return Outcome<SecurityOptionsAnswer>.Refused(new(RejectionKind.NotFound, $"There is no ticket {ticketId}."));
             groupName = ticket.Group;
-            recipients.Insert(0, ticket.Customer);
         }
         if (string.IsNullOrWhiteSpace(groupName))
             return Outcome<SecurityOptionsAnswer>.Refused(new(RejectionKind.Invalid, "Name a group (or a ticket for a reply)."));
@@ -37,7 +36,7 @@ public static class SecurityOptionsQuery
         var options = new List<SecurityOption>();
         foreach (var system in new[] { MailSecuritySystem.SMIME, MailSecuritySystem.PGP }.Where(settings.IsEnabled))
         {
-            var keys = await KeyCandidates.For(session, system, recipients.Append(group.EmailAddress), now, cancellation);
+            var keys = await KeyCandidates.For(session, system, recipients.Addresses.Append(group.EmailAddress), now, cancellation);
             options.Add(SecurityOptions.For(system, group, recipients, keys));
         }
         return Outcome<SecurityOptionsAnswer>.Of(new SecurityOptionsAnswer(options));

@@ -13,7 +13,7 @@ public sealed record SecurityOption(MailSecuritySystem Type, Possibility Sign, P
 public static class SecurityOptions
 {
     /// <param name="keysByAddress">Every key held for the sender and each recipient, by lowercased address.</param>
-    public static SecurityOption For(MailSecuritySystem system, Group group, IReadOnlyList<string> recipients,
+    public static SecurityOption For(MailSecuritySystem system, Group group, EncryptionRecipients recipients,
         IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keysByAddress)
     {
         var sign = SignPossibility(system, group.EmailAddress, KeysOf(keysByAddress, group.EmailAddress));
@@ -34,11 +34,11 @@ public static class SecurityOptions
         return new(false, $"The {words.One} for {sender} was not found.");
     }
 
-    public static Possibility EncryptPossibility(MailSecuritySystem system, IReadOnlyList<string> recipients,
+    public static Possibility EncryptPossibility(MailSecuritySystem system, EncryptionRecipients recipients,
         IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keysByAddress)
     {
         var words = Words.Of(system);
-        var addresses = recipients.Select(r => r.Trim().ToLowerInvariant()).Where(r => r.Length > 0).Distinct().ToList();
+        var addresses = recipients.Addresses;
         if (addresses.Count == 0)
             return new(false, "There was no recipient found.");
 

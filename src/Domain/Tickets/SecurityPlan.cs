@@ -5,14 +5,15 @@ using SecureMail.Domain.Settings;
 namespace SecureMail.Domain.Tickets;
 
 /// <summary>Which keys an article will be signed and encrypted with, decided before any key is opened.</summary>
-/// <param name="Recipients">One key per recipient, plus the group's own when it has one (the sent copy stays readable).</param>
+/// <param name="Recipients">One key per address of <see cref="EncryptionRecipients"/>, plus the group's own when it has one
+/// (the sent copy stays readable).</param>
 public sealed record SecurityPlan(RequestedSecurity Requested, KeyCandidate? Signer, IReadOnlyList<KeyCandidate> Recipients)
 {
     public static readonly SecurityPlan None = new(RequestedSecurity.None, null, []);
 
     /// <param name="sign">null: the group's default for the system (itself null: whenever possible).</param>
     public static (SecurityPlan? Plan, Rejection? Rejection) Decide(MailSecuritySystem? system, bool? sign, bool? encrypt,
-        SecureMailing settings, Group group, IReadOnlyList<string> recipients, IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keysByAddress)
+        SecureMailing settings, Group group, EncryptionRecipients recipients, IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keysByAddress)
     {
         if (system is not { } type)
             return (None, null);
@@ -32,7 +33,7 @@ public sealed record SecurityPlan(RequestedSecurity Requested, KeyCandidate? Sig
 
         var signer = wantSign ? KeyCandidate.Best(Keys(keysByAddress, group.EmailAddress).Where(k => k.HasPrivateKey), k => k.UsableForSigning) : null;
         var encryptTo = wantEncrypt
-            ? recipients.Append(group.EmailAddress).Select(r => r.Trim().ToLowerInvariant()).Distinct()
+            ? recipients.Addresses.Append(group.EmailAddress)
                 .Select(r => KeyCandidate.Best(Keys(keysByAddress, r), k => k.UsableForEncryption))
                 .OfType<KeyCandidate>().DistinctBy(k => k.Fingerprint).ToList()
             : [];

@@ -71,7 +71,9 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Host.DisposeAsync();
+        // A host that failed to start (a start-up refusal under test) is null here.
+        if (Host is not null)
+            await Host.DisposeAsync();
         await Smtp.DisposeAsync();
     }
 

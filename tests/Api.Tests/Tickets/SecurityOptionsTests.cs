@@ -36,7 +36,7 @@ public class SecurityOptionsTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task An_expired_sibling_does_not_block_and_a_ticket_brings_its_customer()
+    public async Task An_expired_sibling_does_not_block_and_a_ticket_brings_its_group()
     {
         await helpdesk.Configure();
         var alice = helpdesk.Mailbox("alice");
@@ -45,7 +45,7 @@ public class SecurityOptionsTests(ServiceFixture service)
         await helpdesk.Certificate(helpdesk.Address, privateKey: true);
         var (ticketId, _, _) = await helpdesk.Composed(await helpdesk.Compose([alice], null));
 
-        var options = await Ask(new { ticketId, to = Array.Empty<string>() });
+        var options = await Ask(new { ticketId, to = new[] { alice } });
 
         Assert.Equal($"The certificate for {alice} was found.", (string)options[0]!["encrypt"]!["message"]!);
         Assert.True((bool)options[0]!["defaults"]!["encrypt"]!);

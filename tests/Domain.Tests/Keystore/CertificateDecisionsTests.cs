@@ -67,6 +67,40 @@ public class CertificateDecisionsTests
     }
 
     [Fact]
+    public void A_keys_own_ca_true_certificate_is_imported_with_the_key_and_marked_as_such()
+    {
+        var selfSigned = Certificate() with { IsCertificateAuthority = true, Issuer = Certificate().Subject };
+
+        var decision = CertificateDecisions.ImportWithPrivateKey(null, selfSigned, "pkcs12", "a", Now);
+
+        var imported = Assert.IsType<CertificateImported>(decision.Events[0]);
+        Assert.True(imported.WithPrivateKey);
+        Assert.Equal("pkcs12", Assert.IsType<PrivateKeyImported>(decision.Events[1]).Source);
+        Assert.False(Assert.IsType<CertificateImported>(Assert.Single(CertificateDecisions.Import(null, selfSigned, "a", Now).Events)).WithPrivateKey);
+    }
+
+    [Fact]
+    public void A_keys_own_certificate_is_checked_as_a_mail_identity_even_when_it_says_ca()
+    {
+        var ca = Certificate() with { Emails = [], IsCertificateAuthority = true, KeyUsages = ["keyCertSign", "cRLSign"] };
+
+        var decision = CertificateDecisions.ImportWithPrivateKey(null, ca, "pkcs12", "a", Now);
+
+        Assert.Equal(RejectionKind.Invalid, decision.Rejection?.Kind);
+        Assert.Contains("has no e-mail address", decision.Rejection!.Message);
+    }
+
+    [Fact]
+    public void A_key_for_a_held_certificate_is_only_attached()
+    {
+        var held = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+
+        var decision = CertificateDecisions.ImportWithPrivateKey(held, Certificate(), "pkcs8", "b", Now);
+
+        Assert.Equal(held.Id, Assert.IsType<PrivateKeyImported>(Assert.Single(decision.Events)).CertificateId);
+    }
+
+    [Fact]
     public void A_private_key_attaches_once_and_removal_says_it_was_destroyed()
     {
         var entry = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));

@@ -9,6 +9,8 @@ public class SecurityOptionsTests
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly Group Support = new(Guid.NewGuid(), "Support", "support@example.com", SecurityDefaults.WheneverPossible, new SecurityDefaults(false, null));
 
+    private static EncryptionRecipients To(params string[] to) => EncryptionRecipients.Of(to, []);
+
     private static KeyCandidate Usable(string email, int days = 365, bool privateKey = false) =>
         new(MailSecuritySystem.SMIME, email, $"fp-{email}-{days}", Now.AddDays(days), false, privateKey, privateKey, true);
 
@@ -21,7 +23,7 @@ public class SecurityOptionsTests
     [Fact]
     public void Every_recipient_with_a_usable_certificate_makes_encryption_possible_in_the_plural_words()
     {
-        var option = SecurityOptions.For(MailSecuritySystem.SMIME, Support, ["a@example.com", "b@example.com"],
+        var option = SecurityOptions.For(MailSecuritySystem.SMIME, Support, To("a@example.com", "b@example.com"),
             Keys(Usable("a@example.com"), Usable("b@example.com"), Usable("support@example.com", privateKey: true)));
 
         Assert.Equal(new Possibility(true, "The certificates for a@example.com, b@example.com were found."), option.Encrypt);
@@ -32,7 +34,7 @@ public class SecurityOptionsTests
     [Fact]
     public void A_missing_recipient_certificate_is_named()
     {
-        var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, ["a@example.com", "b@example.com"], Keys(Usable("a@example.com")));
+        var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com", "b@example.com"), Keys(Usable("a@example.com")));
 
         Assert.Equal(new Possibility(false, "The certificate for b@example.com was not found."), encrypt);
     }
@@ -40,7 +42,7 @@ public class SecurityOptionsTests
     [Fact]
     public void An_expired_certificate_for_the_only_recipient_says_so()
     {
-        var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, ["a@example.com"], Keys(Expired("a@example.com")));
+        var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(Expired("a@example.com")));
 
         Assert.Equal(new Possibility(false, "The certificate for a@example.com was found, but has expired."), encrypt);
     }
@@ -48,7 +50,7 @@ public class SecurityOptionsTests
     [Fact]
     public void Expired_certificates_among_several_recipients_use_the_reference_words()
     {
-        var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.PGP, ["a@example.com", "b@example.com"],
+        var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.PGP, To("a@example.com", "b@example.com"),
             Keys(Expired("a@example.com"), Usable("b@example.com")));
 
         Assert.Equal(new Possibility(false, "There were PGP keys found for a@example.com, but at least one of them has expired."), encrypt);
@@ -59,14 +61,14 @@ public class SecurityOptionsTests
     {
         var keys = Keys(Expired("a@example.com"), Usable("a@example.com", days: 30), Usable("a@example.com", days: 300));
 
-        Assert.True(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, ["a@example.com"], keys).Possible);
+        Assert.True(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), keys).Possible);
         Assert.Equal("fp-a@example.com-300", KeyCandidate.Best(keys["a@example.com"], k => k.UsableForEncryption)!.Fingerprint);
     }
 
     [Fact]
     public void No_recipient_and_no_signing_key_say_so()
     {
-        Assert.Equal(new Possibility(false, "There was no recipient found."), SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, [], Keys()));
+        Assert.Equal(new Possibility(false, "There was no recipient found."), SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To(), Keys()));
         Assert.Equal(new Possibility(false, "The PGP key for support@example.com was not found."),
             SecurityOptions.SignPossibility(MailSecuritySystem.PGP, "support@example.com", [Usable("support@example.com")]));
         Assert.Equal(new Possibility(false, "The certificate for support@example.com was found, but has expired."),
@@ -76,7 +78,7 @@ public class SecurityOptionsTests
     [Fact]
     public void A_configured_default_off_wins_over_possible()
     {
-        var option = SecurityOptions.For(MailSecuritySystem.PGP, Support, ["a@example.com"], Keys(Usable("a@example.com"), Usable("support@example.com", privateKey: true)));
+        var option = SecurityOptions.For(MailSecuritySystem.PGP, Support, To("a@example.com"), Keys(Usable("a@example.com"), Usable("support@example.com", privateKey: true)));
 
         Assert.Equal(new EffectiveDefaults(false, true), option.Defaults);
     }
@@ -87,6 +89,6 @@ public class SecurityOptionsTests
         var ec = Usable("a@example.com") with { UsableForEncryption = false, Refusal = "The certificate for a@example.com has an EC key." };
 
         Assert.Equal(new Possibility(false, "The certificate for a@example.com has an EC key."),
-            SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, ["a@example.com"], Keys(ec)));
+            SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(ec)));
     }
 }

@@ -11,6 +11,8 @@ public class SecurityPlanTests
     private static readonly Group Support = new(Guid.NewGuid(), "Support", "support@example.com", SecurityDefaults.WheneverPossible, SecurityDefaults.WheneverPossible);
     private static readonly SecureMailing BothOn = new(Guid.NewGuid(), true, true);
 
+    private static EncryptionRecipients To(params string[] to) => EncryptionRecipients.Of(to, []);
+
     private static KeyCandidate Key(string email, bool privateKey = false) =>
         new(MailSecuritySystem.SMIME, email, $"fp-{email}", Now.AddYears(1), false, privateKey, privateKey, true);
 
@@ -24,7 +26,7 @@ public class SecurityPlanTests
     [Fact]
     public void Sign_and_encrypt_name_the_signer_and_every_recipient_plus_the_group_itself()
     {
-        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, true, true, BothOn, Support, ["a@example.com", "b@example.com"], Keys);
+        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, true, true, BothOn, Support, To("a@example.com", "b@example.com"), Keys);
 
         Assert.Null(rejection);
         Assert.Equal("fp-support@example.com", plan!.Signer!.Fingerprint);
@@ -34,8 +36,8 @@ public class SecurityPlanTests
     [Fact]
     public void Omitted_choices_take_the_defaults_and_a_system_that_is_off_is_refused()
     {
-        var (plan, _) = SecurityPlan.Decide(MailSecuritySystem.SMIME, null, null, BothOn, Support, ["a@example.com"], Keys);
-        var (_, off) = SecurityPlan.Decide(MailSecuritySystem.PGP, true, null, BothOn with { PgpEnabled = false }, Support, ["a@example.com"], Keys);
+        var (plan, _) = SecurityPlan.Decide(MailSecuritySystem.SMIME, null, null, BothOn, Support, To("a@example.com"), Keys);
+        var (_, off) = SecurityPlan.Decide(MailSecuritySystem.PGP, true, null, BothOn with { PgpEnabled = false }, Support, To("a@example.com"), Keys);
 
         Assert.Equal(new RequestedSecurity(MailSecuritySystem.SMIME, true, true), plan!.Requested);
         Assert.Equal(RejectionKind.Invalid, off!.Kind);
@@ -45,7 +47,7 @@ public class SecurityPlanTests
     [Fact]
     public void Encrypting_to_a_recipient_without_a_key_is_refused_naming_them()
     {
-        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, false, true, BothOn, Support, ["a@example.com", "c@example.com"], Keys);
+        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, false, true, BothOn, Support, To("a@example.com", "c@example.com"), Keys);
 
         Assert.Null(plan);
         Assert.Equal("Cannot encrypt with S/MIME: The certificate for c@example.com was not found.", rejection!.Message);
@@ -54,6 +56,6 @@ public class SecurityPlanTests
     [Fact]
     public void No_security_asked_is_no_plan()
     {
-        Assert.Equal(SecurityPlan.None, SecurityPlan.Decide(null, true, true, BothOn, Support, ["a@example.com"], Keys).Plan);
+        Assert.Equal(SecurityPlan.None, SecurityPlan.Decide(null, true, true, BothOn, Support, To("a@example.com"), Keys).Plan);
     }
 }

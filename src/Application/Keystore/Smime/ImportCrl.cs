@@ -12,9 +12,7 @@ public static class ImportCrlHandler
     public static async Task<KeystoreChange> Handle(ImportCrl command, IDocumentSession session, ISmimeKeyMaterialReader reader, TimeProvider clock, CancellationToken cancellation)
     {
         var crl = command.Crl;
-        var authorities = await session.Query<KeystoreEntry>()
-            .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.IsCertificateAuthority && e.Certificate.Subject == crl.Issuer)
-            .ToListAsync(cancellation);
+        var authorities = await Authorities.Named(session, crl.Issuer, cancellation);
         if (authorities.Count == 0)
             return KeystoreChange.Rejected(RejectionKind.Invalid, $"No imported CA certificate is the issuer of this CRL ({crl.Issuer}). Import the CA certificate first.");
         // A CRL is only as trustworthy as its signature: an unsigned "revocation" could un-revoke nothing, but a forged one could revoke anyone.

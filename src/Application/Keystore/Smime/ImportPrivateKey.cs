@@ -12,8 +12,9 @@ namespace SecureMail.Application.Keystore.Smime;
 public sealed record ImportPrivateKey(PrivateKeyMaterial Key, string Source, string Actor);
 
 /// <summary>Attaches the key to every held certificate with the same public key (a renewed certificate may keep its key);
-/// a PKCS#12 may bring its own certificate, which is imported with it. Chain certificates in a PKCS#12 are not
-/// imported: a trust anchor is only ever made by an explicit certificate import.</summary>
+/// a PKCS#12 may bring its own certificate (the one with the key's public key, whatever its basic constraints), which is
+/// imported with it. Chain certificates in a PKCS#12 are not imported: a trust anchor is only ever made by an explicit
+/// certificate import.</summary>
 public static class ImportPrivateKeyHandler
 {
     public static async Task<(KeystoreChange, OutgoingMessages)> Handle(ImportPrivateKey command, IDocumentSession session, IKeyVault vault, TimeProvider clock, CancellationToken cancellation)
@@ -24,7 +25,7 @@ public static class ImportPrivateKeyHandler
             .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.PublicKeyFingerprint == publicKey)
             .ToListAsync(cancellation);
         var candidates = held.Select(e => e.Certificate!)
-            .Concat(command.Key.Certificates.Where(c => c.PublicKeyFingerprint == publicKey && !c.IsCertificateAuthority))
+            .Concat(command.Key.Certificates.Where(c => c.PublicKeyFingerprint == publicKey))
             .DistinctBy(c => c.Fingerprint)
             .ToList();
         if (candidates.Count == 0)
@@ -35,7 +36,7 @@ public static class ImportPrivateKeyHandler
         foreach (var certificate in candidates)
         {
             var stream = await session.Events.FetchForWriting<CertificateEntry>(KeystoreIds.ForCertificate(certificate.Fingerprint), cancellation);
-            var decision = Attach(stream.Aggregate, certificate, command, now);
+            var decision = CertificateDecisions.ImportWithPrivateKey(stream.Aggregate, certificate, command.Source, command.Actor, now);
             plan.Add(new(certificate.Fingerprint, decision, events =>
             {
                 stream.AppendMany(events);
@@ -44,17 +45,5 @@ public static class ImportPrivateKeyHandler
                 $"private key of certificate {certificate.Subject} ({certificate.Fingerprint}) imported")]));
         }
         return BatchImport.CommitAndRetry(plan, command.Actor);
-    }
-
-    private static Decision Attach(CertificateEntry? current, CertificateFacts certificate, ImportPrivateKey command, DateTimeOffset now)
-    {
-        if (current is { IsHeld: true })
-            return CertificateDecisions.AttachPrivateKey(current, command.Source, command.Actor, now);
-        var import = CertificateDecisions.Import(current, certificate, command.Actor, now);
-        if (!import.Accepted)
-            return import;
-        var imported = (CertificateImported)import.Events[0];
-        var attach = CertificateDecisions.AttachPrivateKey(current?.Apply(imported) ?? CertificateEntry.Create(imported), command.Source, command.Actor, now);
-        return Decision.Accept([.. import.Events, .. attach.Events]);
     }
 }

@@ -30,10 +30,10 @@ public static class ComposeArticleHandler
 
         if (await session.LoadAsync<Group>(Group.IdFor(draft.Group), cancellation) is not { } group)
             return (Refuse(RejectionKind.Invalid, $"There is no group named \"{draft.Group}\"."), none);
-        var recipients = draft.To.Concat(draft.Cc).ToList();
+        var recipients = EncryptionRecipients.Of(draft.To, draft.Cc);
         var settings = await ChangeSecureMailingHandler.Current(session, cancellation);
         var candidates = command.SecurityType is { } system
-            ? await KeyCandidates.For(session, system, recipients.Append(group.EmailAddress), now, cancellation)
+            ? await KeyCandidates.For(session, system, recipients.Addresses.Append(group.EmailAddress), now, cancellation)
             : new Dictionary<string, IReadOnlyList<KeyCandidate>>();
         var (plan, refusal) = SecurityPlan.Decide(command.SecurityType, command.Sign, command.Encrypt, settings, group, recipients, candidates);
         if (refusal is not null)

@@ -84,10 +84,7 @@ public sealed class SecurityKeys(IKeyVault vault)
         var current = leaf.Certificate!;
         while (chain.Count < MaxChainLength && current.Issuer != current.Subject)
         {
-            var issuerName = current.Issuer;
-            var issuer = (await session.Query<KeystoreEntry>()
-                .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.IsCertificateAuthority && e.Certificate.Subject == issuerName)
-                .ToListAsync(cancellation)).FirstOrDefault()?.Certificate;
+            var issuer = (await Authorities.Named(session, current.Issuer, cancellation)).FirstOrDefault()?.Certificate;
             if (issuer is null)
                 break;
             chain.Add(Convert.FromBase64String(issuer.Der));

@@ -4,14 +4,23 @@ namespace SecureMail.Domain.Keystore.Smime;
 
 public static class CertificateDecisions
 {
+    /// <param name="origin">The article that carried it, when an admin takes it from the candidate keys.</param>
     public static Decision Import(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now,
-        Collected.KeyOrigin? origin = null)
+        Collected.KeyOrigin? origin = null) =>
+        Import(current, certificate, actor, now, withPrivateKey: false, origin);
+
+    /// <summary>A private key arrived and <paramref name="certificate"/> has its public key, which makes it the key's own
+    /// certificate whatever its basic constraints: held already, the key is attached; else it is imported with the key.</summary>
+    public static Decision ImportWithPrivateKey(CertificateEntry? current, CertificateFacts certificate, string source, string actor, DateTimeOffset now)
     {
-        if (CertificateRules.Violation(certificate) is { } violation)
-            return Decision.Reject(RejectionKind.Invalid, violation);
         if (current is { IsHeld: true })
-            return Decision.Reject(RejectionKind.Conflict, $"The certificate {certificate.Fingerprint} is already in the keystore.");
-        return Decision.Accept(new CertificateImported(KeystoreIds.ForCertificate(certificate.Fingerprint), certificate, actor, now, origin));
+            return AttachPrivateKey(current, source, actor, now);
+        var import = Import(current, certificate, actor, now, withPrivateKey: true, origin: null);
+        if (!import.Accepted)
+            return import;
+        var imported = (CertificateImported)import.Events[0];
+        var attach = AttachPrivateKey(current?.Apply(imported) ?? CertificateEntry.Create(imported), source, actor, now);
+        return Decision.Accept([.. import.Events, .. attach.Events]);
     }
 
     public static Decision AttachPrivateKey(CertificateEntry? current, string source, string actor, DateTimeOffset now)
@@ -28,5 +37,15 @@ public static class CertificateDecisions
         if (current is not { IsHeld: true })
             return Decision.Reject(RejectionKind.NotFound, "There is no such certificate in the keystore.");
         return Decision.Accept(new CertificateRemoved(current.Id, current.Certificate.Fingerprint, current.HasPrivateKey, actor, now));
+    }
+
+    private static Decision Import(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now, bool withPrivateKey,
+        Collected.KeyOrigin? origin)
+    {
+        if (CertificateRules.Violation(certificate, ofPrivateKey: withPrivateKey) is { } violation)
+            return Decision.Reject(RejectionKind.Invalid, violation);
+        if (current is { IsHeld: true })
+            return Decision.Reject(RejectionKind.Conflict, $"The certificate {certificate.Fingerprint} is already in the keystore.");
+        return Decision.Accept(new CertificateImported(KeystoreIds.ForCertificate(certificate.Fingerprint), certificate, actor, now, withPrivateKey, origin));
     }
 }

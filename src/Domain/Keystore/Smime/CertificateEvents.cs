@@ -1,12 +1,15 @@
 namespace SecureMail.Domain.Keystore.Smime;
 
 /// <summary>An admin imported an S/MIME certificate (public material only).</summary>
+/// <param name="WithPrivateKey">It came in a PKCS#12 as the certificate of the private key uploaded with it, not by a
+/// certificate import: a mail identity, never an authority for other certificates, whatever its basic constraints say.</param>
 /// <param name="Origin">The article that carried it, when the admin took it from the candidate keys.</param>
 public sealed record CertificateImported(
     Guid CertificateId,
     CertificateFacts Certificate,
     string ImportedBy,
     DateTimeOffset ImportedAt,
+    bool WithPrivateKey = false,
     Collected.KeyOrigin? Origin = null);
 
 /// <summary>The private key of a certificate went into the vault. The key itself is never in an event.</summary>

@@ -4,11 +4,13 @@ namespace SecureMail.Domain.Keystore.Smime;
 /// CA certificates skip the end-entity checks: they are trust anchors, not mail identities.</summary>
 public static class CertificateRules
 {
-    public static string? Violation(CertificateFacts c)
+    /// <param name="ofPrivateKey">The certificate of a private key uploaded with it: a mail identity, checked as one even
+    /// when it says CA:TRUE, which <c>openssl req -x509</c> writes into every self-signed certificate.</param>
+    public static string? Violation(CertificateFacts c, bool ofPrivateKey = false)
     {
         if (c.KeyAlgorithm is not ("RSA" or "EC"))
             return $"The certificate {c.Subject} uses the key algorithm {c.KeyAlgorithm}; only RSA and EC keys are supported.";
-        if (c.IsCertificateAuthority)
+        if (c.IsCertificateAuthority && !ofPrivateKey)
             return null;
         if (c.Emails.Count == 0)
             return $"The certificate {c.Subject} has no e-mail address (subjectAltName rfc822Name or emailAddress); S/MIME needs one.";

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Math;
 using SecureMail.Domain.Inbound;
+using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Inbound.Smime;
 

@@ -1,6 +1,7 @@
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using SecureMail.Domain.Inbound;
+using SecureMail.Infrastructure.Algorithms;
 using SecureMail.Infrastructure.Keys;
 
 namespace SecureMail.Infrastructure.Inbound.Smime;
