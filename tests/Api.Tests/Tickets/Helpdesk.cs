@@ -71,6 +71,8 @@ public sealed class Helpdesk(ServiceFixture service)
         return (Guid.Parse((string)body["ticketId"]!), Guid.Parse((string)body["articleId"]!));
     }
 
+    public Task<JsonNode> Processed((Guid TicketId, Guid ArticleId) article) => Processed(article.TicketId, article.ArticleId);
+
     /// <summary>Waits until the incoming article's security process has run, and <paramref name="until"/> holds (30 s at most).</summary>
     public async Task<JsonNode> Processed(Guid ticketId, Guid articleId, Func<JsonNode, bool>? until = null)
     {
