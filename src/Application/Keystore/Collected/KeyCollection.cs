@@ -17,9 +17,11 @@ public static class KeyCollection
     {
         foreach (var key in carried.DistinctBy(k => (k.System, k.Fingerprint)).Take(CandidateOptions.PerMessage))
         {
-            var held = await session.LoadAsync<KeystoreEntry>(HeldId(key), cancellation) is not null;
+            // Most signed mail comes from senders we hold: one lookup, and nothing more for them.
+            if (await session.LoadAsync<KeystoreEntry>(HeldId(key), cancellation) is not null)
+                continue;
             var stream = await session.Events.FetchForWriting<CollectedKey>(CollectedKeys.IdFor(key.System, key.Fingerprint), cancellation);
-            var events = CollectedKeys.Collect(stream.Aggregate, key, held, origin, Collector, now);
+            var events = CollectedKeys.Collect(stream.Aggregate, key, held: false, origin, Collector, now);
             if (events.Count == 0)
                 continue;
             stream.AppendMany(events);
