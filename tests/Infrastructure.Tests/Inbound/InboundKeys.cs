@@ -20,10 +20,19 @@ internal static class InboundKeys
     public static PgpPublicKey Public(byte[] publicKeyRing) =>
         new(new BouncyCastlePgpKeyMaterialReader().ReadKeys(publicKeyRing, null).Single().Facts, publicKeyRing);
 
+    /// <summary>Imported as certificates: each trusted for its own signatures only, whatever its basic constraints.</summary>
     public static InMemoryInboundKeyring Importing(params TestCertificate[] certificates)
     {
         var keyring = new InMemoryInboundKeyring();
         keyring.Certificates.AddRange(certificates.Select(Facts));
+        return keyring;
+    }
+
+    /// <summary>Imported as trust anchors: each vouches for the certificates it issues.</summary>
+    public static InMemoryInboundKeyring Trusting(params TestCertificate[] anchors)
+    {
+        var keyring = new InMemoryInboundKeyring();
+        keyring.TrustAnchors.AddRange(anchors.Select(Facts));
         return keyring;
     }
 

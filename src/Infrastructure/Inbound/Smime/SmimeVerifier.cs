@@ -1,3 +1,4 @@
+using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.X509;
@@ -36,7 +37,7 @@ internal static class SmimeVerifier
         {
             signed = read();
             signers = signed.GetSignerInfos().GetSigners().ToList();
-            carried = signed.GetCertificates().EnumerateMatches(null).Select(ParsedKeys.Certificate).ToList();
+            carried = Carried(signed);
             content = detachedContent ?? CmsLayers.Encapsulated(signed) ?? throw new CmsException("No encapsulated content.");
         }
         catch (Exception)
@@ -48,6 +49,9 @@ internal static class SmimeVerifier
         var inside = new MimePlaintext(content);
         if (signers.Count == 0)
             return new LayerResult(null, Signature(Smime, InboundFailure.NoSigner, "The signature holds no signer."), inside);
+        if (signers.Count > SmimeBudget.Signers)
+            return new LayerResult(null, Signature(Smime, InboundFailure.Unsupported,
+                $"The signature holds {signers.Count} signers; at most {SmimeBudget.Signers} are checked, so it is not shown as verified."), inside);
 
         SignatureFacts? first = null;
         foreach (var signer in signers)
@@ -73,6 +77,9 @@ internal static class SmimeVerifier
             ?? await Imported(signer.SignerID, keyring, cancellation);
         if (certificate is null)
             return unknown;
+        if (CarriedKeys.Refusal(certificate) is { } refusal)
+            return unknown with { Code = refusal.Code, Message = refusal.Message, SigningKeyFingerprint = SmimeChain.Fingerprint(certificate) };
+        CarriedKeys.PublicKey(certificate);
 
         var facts = unknown with
         {
@@ -83,12 +90,18 @@ internal static class SmimeVerifier
         };
         if (!Verifies(signer, certificate))
             return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
-        // Neither imported itself nor issued by an imported CA: the seed's "Unable to find certificate for validation",
+        // Neither imported itself nor issued by a trust anchor: the seed's "Unable to find certificate for validation",
         // with the certificate kept so the words can say what the mail carried and an admin can review it.
-        return await SmimeChain.ReachesAnchorAsync(certificate, carried, keyring, cancellation)
-            ? facts
-            : facts with { Code = InboundFailure.UnknownSigner, Message = UnknownSignerMessage };
+        var chain = await SmimeChain.EvaluateAsync(certificate, carried, keyring, cancellation);
+        return chain.Code is null ? facts : facts with { Code = chain.Code, Message = chain.Message };
     }
+
+    /// <summary>The first certificates of the SignedData's set, parsed one by one: the rest are never looked at.</summary>
+    private static List<X509Certificate> Carried(CmsSignedData signed) =>
+        SignedData.GetInstance(signed.ContentInfo.Content).Certificates is { } set
+            ? set.Cast<Asn1Encodable>().Take(SmimeBudget.CarriedCertificates).Select(c => c.ToAsn1Object()).OfType<Asn1Sequence>()
+                .Select(c => new X509Certificate(Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(c))).ToList()
+            : [];
 
     /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the
     /// keystore may hold that certificate.</summary>
