@@ -1,4 +1,3 @@
-using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.X509;
@@ -31,13 +30,13 @@ internal static class SmimeVerifier
     {
         CmsSignedData signed;
         List<SignerInformation> signers;
-        List<X509Certificate> carried;
+        CarriedCertificates carried;
         byte[] content;
         try
         {
             signed = read();
             signers = signed.GetSignerInfos().GetSigners().ToList();
-            carried = Carried(signed);
+            carried = CarriedCertificates.Of(signed);
             content = detachedContent ?? CmsLayers.Encapsulated(signed) ?? throw new CmsException("No encapsulated content.");
         }
         catch (Exception)
@@ -65,7 +64,7 @@ internal static class SmimeVerifier
         return new LayerResult(null, first, inside);
     }
 
-    private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, IReadOnlyList<X509Certificate> carried,
+    private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, CarriedCertificates carried,
         IInboundKeyring keyring, CancellationToken cancellation)
     {
         var unknown = Signature(Smime, InboundFailure.UnknownSigner, UnknownSignerMessage) with
@@ -73,7 +72,7 @@ internal static class SmimeVerifier
             Digest = CmsNames.Digest(signer.DigestAlgorithmID.Algorithm.Id),
             SignedAt = SigningTime(signer),
         };
-        var certificate = carried.FirstOrDefault(c => CmsIdentifiers.Matches(signer.SignerID, c))
+        var certificate = carried.Find(c => CmsIdentifiers.Matches(signer.SignerID, c))
             ?? await Imported(signer.SignerID, keyring, cancellation);
         if (certificate is null)
             return unknown;
@@ -92,16 +91,9 @@ internal static class SmimeVerifier
             return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
         // Neither imported itself nor issued by a trust anchor: the seed's "Unable to find certificate for validation",
         // with the certificate kept so the words can say what the mail carried and an admin can review it.
-        var chain = await SmimeChain.EvaluateAsync(certificate, carried, keyring, cancellation);
+        var chain = await SmimeChain.EvaluateAsync(certificate, carried.First, keyring, cancellation);
         return chain.Code is null ? facts : facts with { Code = chain.Code, Message = chain.Message };
     }
-
-    /// <summary>The first certificates of the SignedData's set, parsed one by one: the rest are never looked at.</summary>
-    private static List<X509Certificate> Carried(CmsSignedData signed) =>
-        SignedData.GetInstance(signed.ContentInfo.Content).Certificates is { } set
-            ? set.Cast<Asn1Encodable>().Take(SmimeBudget.CarriedCertificates).Select(c => c.ToAsn1Object()).OfType<Asn1Sequence>()
-                .Select(c => new X509Certificate(Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(c))).ToList()
-            : [];
 
     /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the
     /// keystore may hold that certificate.</summary>
