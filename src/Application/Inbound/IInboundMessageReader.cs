@@ -42,16 +42,17 @@ public interface IInboundKeyring
 
     Task<IReadOnlyList<PgpDecryptionKey>> PgpDecryptionKeysAsync(CancellationToken cancellation);
 
-    /// <summary>An imported certificate by SHA-256 fingerprint (lowercase hex): an imported leaf is its own trust anchor.</summary>
+    /// <summary>An imported certificate by SHA-256 fingerprint (lowercase hex): trusted for its own signatures (pinned), whatever
+    /// issued it.</summary>
     Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation);
 
     /// <summary>An imported certificate by issuer and serial number (how a CMS SignerInfo names its signer), for a
     /// signature that does not carry its certificate. Same renderings as CertificateFacts.</summary>
     Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation);
 
-    /// <summary>CA certificates an admin imported as such (never a key's own certificate from its PKCS#12) whose subject is
+    /// <summary>Trust anchors (CA certificates an admin imported as such, never merely CA:TRUE ones) whose subject is
     /// <paramref name="subject"/> (same rendering as CertificateFacts).</summary>
-    Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation);
+    Task<IReadOnlyList<CertificateFacts>> TrustAnchorsAsync(string subject, CancellationToken cancellation);
 
     /// <summary>An imported PGP key holding a primary key or subkey with this key id (16 uppercase hex).</summary>
     Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation);

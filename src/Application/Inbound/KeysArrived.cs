@@ -12,7 +12,7 @@ public enum ArrivedKeyKind
     PrivateKey,
     /// <summary>Verifies one sender's signatures: an end-entity certificate or a PGP public key.</summary>
     SignerKey,
-    /// <summary>Vouches for whatever it issued: a CA certificate.</summary>
+    /// <summary>Vouches for whatever it issued: a trust anchor.</summary>
     Authority,
 }
 

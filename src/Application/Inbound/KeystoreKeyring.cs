@@ -36,7 +36,7 @@ public sealed class KeystoreKeyring(IQuerySession session, IKeyVault vault, IRea
             .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.Issuer == issuer && e.Certificate.SerialNumber == serialNumber)
             .ToListAsync(cancellation)).FirstOrDefault()?.Certificate;
 
-    public async Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation) =>
+    public async Task<IReadOnlyList<CertificateFacts>> TrustAnchorsAsync(string subject, CancellationToken cancellation) =>
         (await Authorities.Named(session, subject, cancellation)).Select(e => e.Certificate!).ToList();
 
     public async Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation)

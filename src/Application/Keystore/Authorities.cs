@@ -2,16 +2,14 @@ using Marten;
 
 namespace SecureMail.Application.Keystore;
 
-/// <summary>The CA certificates that vouch for other certificates: the anchors an inbound signer's chain must reach,
-/// the issuers of CRLs, the chain sent along with our signatures. Only a CA certificate an admin imported as a certificate
-/// counts. One that came in a PKCS#12 as its key's own certificate does not, even when it says CA:TRUE (as every
-/// <c>openssl req -x509</c> certificate does): uploading a key must not make a trust anchor, or whoever made the file
-/// could issue certificates we would trust.</summary>
+/// <summary>The trust anchors: the CA certificates an admin imported as such, and the only certificates that vouch for
+/// others (the roots inbound signer chains must reach, the issuers of CRLs, the chain sent along with our signatures).
+/// A certificate that merely says CA:TRUE is not one: <c>openssl req -x509</c> writes that into every self-signed
+/// identity, and whoever holds such a key could otherwise issue a certificate for any address and have it believed.</summary>
 public static class Authorities
 {
     public static Task<IReadOnlyList<KeystoreEntry>> Named(IQuerySession session, string subject, CancellationToken cancellation) =>
         session.Query<KeystoreEntry>()
-            .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.Certificate!.IsCertificateAuthority && !e.CameWithPrivateKey
-                && e.Certificate.Subject == subject)
+            .Where(e => e.Kind == KeystoreEntryKind.SmimeCertificate && e.TrustAnchor && e.Certificate!.Subject == subject)
             .ToListAsync(cancellation);
 }

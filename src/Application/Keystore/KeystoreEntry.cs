@@ -25,6 +25,9 @@ public sealed record KeystoreEntry
     /// <summary>The certificate came in a PKCS#12 as its key's own certificate (<see cref="CertificateImported.WithPrivateKey"/>).
     /// Stored this way round so that documents written before it keep their meaning (false: an explicit import).</summary>
     public bool CameWithPrivateKey { get; init; }
+    /// <summary>An admin imported it as a trust anchor (<see cref="CertificateImported.TrustAnchor"/>): the only certificates
+    /// that vouch for others.</summary>
+    public bool TrustAnchor { get; init; }
     public CertificateFacts? Certificate { get; init; }
     public PgpKeyFacts? PgpKey { get; init; }
     public required string ImportedBy { get; init; }

@@ -28,6 +28,7 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
             ExpiresAt = c.Certificate.NotAfter,
             Certificate = c.Certificate,
             CameWithPrivateKey = c.WithPrivateKey,
+            TrustAnchor = c.TrustAnchor,
             ImportedBy = c.ImportedBy,
             ImportedAt = c.ImportedAt,
         },

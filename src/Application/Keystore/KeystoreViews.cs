@@ -18,6 +18,7 @@ public sealed record CertificateView(
     string KeyAlgorithm,
     int KeySize,
     bool IsCertificateAuthority,
+    bool TrustAnchor,
     bool HasPrivateKey,
     bool Expired,
     bool Revoked,
@@ -30,7 +31,7 @@ public sealed record CertificateView(
     {
         var c = entry.Certificate!;
         return new(c.Fingerprint, c.Subject, c.Issuer, c.SerialNumber, c.Emails, c.NotBefore, c.NotAfter,
-            c.KeyUsages, c.ExtendedKeyUsages, c.KeyAlgorithm, c.KeySize, c.IsCertificateAuthority, entry.HasPrivateKey,
+            c.KeyUsages, c.ExtendedKeyUsages, c.KeyAlgorithm, c.KeySize, c.IsCertificateAuthority, entry.TrustAnchor, entry.HasPrivateKey,
             CertificateUsability.IsExpired(c, now), revoked,
             CertificateUsability.CanSign(c, entry.HasPrivateKey, revoked, now),
             CertificateUsability.CanEncrypt(c, revoked, now),

@@ -39,6 +39,7 @@ public static class InboundFailure
     public const string UnknownSigner = "unknown-signer";
     public const string BadSignature = "bad-signature";
     public const string UntrustedChain = "untrusted-chain";
+    public const string WeakKey = "weak-key";
     public const string BadKeyBinding = "bad-key-binding";
     public const string CriticalSubpacket = "unknown-critical-subpacket";
     public const string Malformed = "malformed";

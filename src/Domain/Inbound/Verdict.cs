@@ -90,11 +90,13 @@ public static class Verdict
     {
         InboundFailure.UnknownSigner when e.Certificate is { } carried =>
             $"{UnknownSigner}. The message carried the certificate {carried.Subject} <{string.Join(", ", carried.Emails)}>, " +
-            $"fingerprint {carried.Fingerprint}, which is neither in the keystore nor issued by an imported CA: ask an admin to verify it " +
+            $"fingerprint {carried.Fingerprint}, which is neither in the keystore nor issued by a trust anchor: ask an admin to verify it " +
             "with the sender and import it from the candidate keys.",
         InboundFailure.UnknownSigner => UnknownSigner,
         InboundFailure.BadSignature => "The signature does not match the content (tampered content).",
-        InboundFailure.UntrustedChain => "The signer's certificate is not issued by a trusted certificate authority.",
+        InboundFailure.UntrustedChain => e.Message is null
+            ? "The signer's certificate is not issued by a trusted certificate authority."
+            : $"The signer's certificate is not issued by a trusted certificate authority: {e.Message}",
         InboundFailure.NoSigner => "The signed message contains no signer.",
         InboundFailure.BadKeyBinding => "The signing subkey is not validly bound to its PGP key.",
         InboundFailure.CriticalSubpacket => "The signature carries an unknown critical subpacket.",

@@ -88,14 +88,44 @@ public class CertificateImportTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task A_ca_certificate_is_accepted_as_a_trust_anchor()
+    public async Task A_ca_certificate_imported_as_a_trust_anchor_is_shown_as_one()
+    {
+        var ca = TestCa.Create($"CA {Guid.NewGuid():N}");
+        var identity = TestCertificates.SelfSigned(UniqueEmail("identity"));
+
+        var response = await admin.PostText(TrustAnchors, ca.Certificate.Pem);
+        await (await admin.PostText(Certificates, identity.Pem)).Json(HttpStatusCode.Created);
+
+        await response.Json(HttpStatusCode.Created);
+        Assert.Equal($"{Certificates}/{ca.Certificate.Fingerprint}", response.Headers.Location?.OriginalString);
+        var entry = await (await admin.GetAsync($"{Certificates}/{ca.Certificate.Fingerprint}")).Json(HttpStatusCode.OK);
+        Assert.True(entry.Value<bool>("isCertificateAuthority"));
+        Assert.True(entry.Value<bool>("trustAnchor"));
+        Assert.False((await (await admin.GetAsync($"{Certificates}/{identity.Fingerprint}")).Json(HttpStatusCode.OK)).Value<bool>("trustAnchor"));
+    }
+
+    [Fact]
+    public async Task A_ca_certificate_without_e_mail_imported_as_a_certificate_is_refused_with_the_way_to_trust_it()
     {
         var ca = TestCa.Create($"CA {Guid.NewGuid():N}");
 
+        var detail = await (await admin.PostText(Certificates, ca.Certificate.Pem)).Problem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("import it as a trust anchor", detail);
+    }
+
+    [Fact]
+    public async Task A_held_certificate_is_made_a_trust_anchor_only_by_removing_it_first()
+    {
+        var ca = TestCa.Create(CertificateOptions.CertificateAuthority($"CA {Guid.NewGuid():N}") with { Emails = [UniqueEmail("ca")] });
         await (await admin.PostText(Certificates, ca.Certificate.Pem)).Json(HttpStatusCode.Created);
 
-        var entry = await (await admin.GetAsync($"{Certificates}/{ca.Certificate.Fingerprint}")).Json(HttpStatusCode.OK);
-        Assert.True(entry.Value<bool>("isCertificateAuthority"));
+        var detail = await (await admin.PostText(TrustAnchors, ca.Certificate.Pem)).Problem(HttpStatusCode.Conflict);
+        await admin.DeleteAsync($"{Certificates}/{ca.Certificate.Fingerprint}");
+        await (await admin.PostText(TrustAnchors, ca.Certificate.Pem)).Json(HttpStatusCode.Created);
+
+        Assert.Contains("remove it, then import it as a trust anchor", detail);
+        Assert.True((await (await admin.GetAsync($"{Certificates}/{ca.Certificate.Fingerprint}")).Json(HttpStatusCode.OK)).Value<bool>("trustAnchor"));
     }
 
     [Fact]

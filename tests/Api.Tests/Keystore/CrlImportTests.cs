@@ -16,7 +16,8 @@ public class CrlImportTests(ServiceFixture service)
         var ca = TestCa.Create($"CRL CA {Guid.NewGuid():N}");
         var revoked = ca.Issue($"revoked-{Guid.NewGuid():N}@example.com");
         var kept = ca.Issue($"kept-{Guid.NewGuid():N}@example.com");
-        await (await admin.PostBytes(Certificates, TestCertificate.Bundle(ca.Certificate, revoked, kept))).Json(HttpStatusCode.Created);
+        await (await admin.PostText(TrustAnchors, ca.Certificate.Pem)).Json(HttpStatusCode.Created);
+        await (await admin.PostBytes(Certificates, TestCertificate.Bundle(revoked, kept))).Json(HttpStatusCode.Created);
 
         await (await admin.PostBytes(Crls, ca.Revoke(revoked).Der)).Json(HttpStatusCode.Created);
 
@@ -35,7 +36,18 @@ public class CrlImportTests(ServiceFixture service)
 
         var detail = await (await admin.PostBytes(Crls, ca.Revoke().PemBytes)).Problem(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Contains("CA certificate", detail);
+        Assert.Contains("trust anchor", detail);
+    }
+
+    [Fact]
+    public async Task A_crl_of_a_ca_held_only_as_a_certificate_is_refused()
+    {
+        var ca = TestCa.Create(CertificateOptions.CertificateAuthority($"Plain CA {Guid.NewGuid():N}") with { Emails = [$"ca-{Guid.NewGuid():N}@example.com"] });
+        await (await admin.PostText(Certificates, ca.Certificate.Pem)).Json(HttpStatusCode.Created);
+
+        var detail = await (await admin.PostBytes(Crls, ca.Revoke().PemBytes)).Problem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("trust anchor", detail);
     }
 
     [Fact]
@@ -44,7 +56,7 @@ public class CrlImportTests(ServiceFixture service)
         var name = $"Forged CA {Guid.NewGuid():N}";
         var real = TestCa.Create(name);
         var impostor = TestCa.Create(name);
-        await (await admin.PostText(Certificates, real.Certificate.Pem)).Json(HttpStatusCode.Created);
+        await (await admin.PostText(TrustAnchors, real.Certificate.Pem)).Json(HttpStatusCode.Created);
 
         var detail = await (await admin.PostBytes(Crls, impostor.Revoke().Der)).Problem(HttpStatusCode.UnprocessableEntity);
 
@@ -56,7 +68,8 @@ public class CrlImportTests(ServiceFixture service)
     {
         var ca = TestCa.Create($"Replay CA {Guid.NewGuid():N}");
         var leaf = ca.Issue($"leaf-{Guid.NewGuid():N}@example.com");
-        await (await admin.PostBytes(Certificates, TestCertificate.Bundle(ca.Certificate, leaf))).Json(HttpStatusCode.Created);
+        await (await admin.PostText(TrustAnchors, ca.Certificate.Pem)).Json(HttpStatusCode.Created);
+        await (await admin.PostText(Certificates, leaf.Pem)).Json(HttpStatusCode.Created);
         var older = ca.Revoke([], DateTimeOffset.UtcNow.AddDays(-2));
         await (await admin.PostBytes(Crls, ca.Revoke(leaf).Der)).Json(HttpStatusCode.Created);
 

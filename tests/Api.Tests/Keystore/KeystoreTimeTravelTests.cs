@@ -19,7 +19,8 @@ public class KeystoreTimeTravelTests(ServiceFixture service)
         var ca = TestCa.Create($"History CA {Guid.NewGuid():N}");
         var removed = TestCertificates.SelfSigned($"removed-{Guid.NewGuid():N}@example.com");
         var leaf = ca.Issue($"leaf-{Guid.NewGuid():N}@example.com");
-        await (await admin.PostBytes(Certificates, TestCertificate.Bundle(ca.Certificate, leaf, removed))).Json(HttpStatusCode.Created);
+        await (await admin.PostText(TrustAnchors, ca.Certificate.Pem)).Json(HttpStatusCode.Created);
+        await (await admin.PostBytes(Certificates, TestCertificate.Bundle(leaf, removed))).Json(HttpStatusCode.Created);
         await Task.Delay(50);
         var before = DateTimeOffset.UtcNow;
         await Task.Delay(50);

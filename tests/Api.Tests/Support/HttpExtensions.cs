@@ -8,6 +8,7 @@ namespace SecureMail.Api.Tests.Support;
 public static class HttpExtensions
 {
     public const string Certificates = "/api/v1/keystore/smime/certificates";
+    public const string TrustAnchors = "/api/v1/keystore/smime/trust-anchors";
     public const string PrivateKeys = "/api/v1/keystore/smime/private-keys";
     public const string Crls = "/api/v1/keystore/smime/crls";
     public const string PgpKeys = "/api/v1/keystore/pgp/keys";

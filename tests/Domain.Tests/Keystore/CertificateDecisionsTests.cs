@@ -58,12 +58,72 @@ public class CertificateDecisionsTests
         Assert.Equal(RejectionKind.Invalid, decision.Rejection?.Kind);
     }
 
-    [Fact]
-    public void A_CA_certificate_without_e_mail_is_accepted_as_a_trust_anchor()
-    {
-        var ca = Certificate() with { Emails = [], IsCertificateAuthority = true, KeyUsages = ["keyCertSign", "cRLSign"] };
+    private static CertificateFacts Root() =>
+        Certificate() with { Emails = [], IsCertificateAuthority = true, KeyUsages = ["keyCertSign", "cRLSign"], Subject = "CN=Root", Issuer = "CN=Root" };
 
-        Assert.True(CertificateDecisions.Import(null, ca, "a", Now).Accepted);
+    [Fact]
+    public void A_root_CA_certificate_imported_as_a_trust_anchor_is_recorded_as_one()
+    {
+        var imported = Assert.IsType<CertificateImported>(Assert.Single(CertificateDecisions.ImportTrustAnchor(null, Root(), "a", Now).Events));
+
+        Assert.True(imported.TrustAnchor);
+        Assert.True(CertificateEntry.Create(imported).IsTrustAnchor);
+    }
+
+    [Fact]
+    public void A_root_without_key_usage_may_be_a_trust_anchor()
+    {
+        Assert.True(CertificateDecisions.ImportTrustAnchor(null, Root() with { KeyUsages = null }, "a", Now).Accepted);
+    }
+
+    [Fact]
+    public void A_CA_certificate_imported_plainly_is_a_mail_identity_and_needs_an_e_mail()
+    {
+        var decision = CertificateDecisions.Import(null, Root(), "a", Now);
+
+        Assert.Equal(RejectionKind.Invalid, decision.Rejection?.Kind);
+        Assert.Contains("import it as a trust anchor", decision.Rejection!.Message);
+    }
+
+    [Fact]
+    public void A_self_signed_CA_true_identity_imported_plainly_is_no_trust_anchor()
+    {
+        var identity = Certificate() with { IsCertificateAuthority = true, Issuer = Certificate().Subject };
+
+        var imported = Assert.IsType<CertificateImported>(Assert.Single(CertificateDecisions.Import(null, identity, "a", Now).Events));
+
+        Assert.False(imported.TrustAnchor);
+    }
+
+    [Theory]
+    [InlineData("signing-only", "lacks keyCertSign")]
+    [InlineData("not-a-ca", "not a CA certificate")]
+    [InlineData("issued", "is issued by CN=Other Root")]
+    public void A_certificate_that_may_not_issue_certificates_is_refused_as_a_trust_anchor(string shape, string reason)
+    {
+        var certificate = shape switch
+        {
+            // openssl req -x509 with the key usage of a mail identity: CA:TRUE, no keyCertSign.
+            "signing-only" => Certificate() with { IsCertificateAuthority = true, Issuer = Certificate().Subject },
+            "not-a-ca" => Root() with { IsCertificateAuthority = false },
+            _ => Root() with { Issuer = "CN=Other Root" },
+        };
+
+        var decision = CertificateDecisions.ImportTrustAnchor(null, certificate, "a", Now);
+
+        Assert.Equal(RejectionKind.Invalid, decision.Rejection?.Kind);
+        Assert.Contains(reason, decision.Rejection!.Message);
+    }
+
+    [Fact]
+    public void A_certificate_held_as_a_mail_identity_becomes_a_trust_anchor_only_after_removal()
+    {
+        var held = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Root() with { Emails = ["ca@example.com"] }, "a", Now));
+
+        var decision = CertificateDecisions.ImportTrustAnchor(held, held.Certificate, "a", Now);
+
+        Assert.Equal(RejectionKind.Conflict, decision.Rejection?.Kind);
+        Assert.Contains("remove it, then import it as a trust anchor", decision.Rejection!.Message);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ComposerRoundTripTests
         var composed = new MimeKitOutgoingMailComposer().Compose(message, new SmimeProtection(
             new SmimeSigner(Agent.Fingerprint, Agent.Der, [Intermediate.Certificate.Der, Root.Certificate.Der], Agent.Pkcs8Der),
             [new SmimeRecipient("carol@example.org", Carol.Fingerprint, Carol.Der)]));
-        var keyring = Importing(Root.Certificate);
+        var keyring = Trusting(Root.Certificate);
         keyring.SmimeKeys.Add(Decryption(Carol));
 
         var inspection = await InspectAsync(composed.Raw, keyring);
@@ -40,7 +40,7 @@ public sealed class ComposerRoundTripTests
         var composed = new MimeKitOutgoingMailComposer().Compose(message, new SmimeProtection(
             new SmimeSigner(Agent.Fingerprint, Agent.Der, [Intermediate.Certificate.Der], Agent.Pkcs8Der), []));
 
-        var inspection = await InspectAsync(composed.Raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(composed.Raw, Trusting(Root.Certificate));
 
         Assert.Null(inspection.Decryption);
         Assert.Null(inspection.Signature!.Code);

@@ -23,7 +23,7 @@ public sealed class EnvelopeShapeTests : IDisposable
     {
         var raw = RawMail.WrappedInMixed(_messages.Sign(SmimeMessages.Entity(), Alice));
 
-        var inspection = await InspectAsync(raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
         Assert.Equal((null, null), (inspection.Decryption, inspection.Signature));
         Assert.Equal("See below.", inspection.Content.Body.Trim());
@@ -51,7 +51,7 @@ public sealed class EnvelopeShapeTests : IDisposable
             + "--outer\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"original.eml\"\r\n\r\n"
             + Encoding.Latin1.GetString(signed) + "\r\n--outer--\r\n");
 
-        var inspection = await InspectAsync(raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
         Assert.Equal((null, null), (inspection.Decryption, inspection.Signature));
         var attachment = Assert.Single(inspection.Content.Attachments);
@@ -68,7 +68,7 @@ public sealed class EnvelopeShapeTests : IDisposable
         var raw = Encoding.Latin1.GetBytes(signed[..closing]
             + $"--{boundary}\r\nContent-Type: text/plain\r\n\r\nUnsigned extra text.\r\n\r\n" + signed[closing..]);
 
-        var signature = (await InspectAsync(raw, Importing(Root.Certificate))).Signature!;
+        var signature = (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!;
 
         Assert.Equal(InboundFailure.Malformed, signature.Code);
     }
@@ -80,7 +80,7 @@ public sealed class EnvelopeShapeTests : IDisposable
             .Replace("protocol=\"application/x-pkcs7-signature\"", "protocol=\"application/x-unknown\"")
             .Replace("protocol=\"application/pkcs7-signature\"", "protocol=\"application/x-unknown\"");
 
-        Assert.Equal(InboundFailure.Malformed, (await InspectAsync(Encoding.Latin1.GetBytes(signed), Importing(Root.Certificate))).Signature!.Code);
+        Assert.Equal(InboundFailure.Malformed, (await InspectAsync(Encoding.Latin1.GetBytes(signed), Trusting(Root.Certificate))).Signature!.Code);
     }
 
     [Fact]

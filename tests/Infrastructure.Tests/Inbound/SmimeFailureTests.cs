@@ -25,7 +25,7 @@ public sealed class SmimeFailureTests : IDisposable
         var raw = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(_messages.Sign(SmimeMessages.Entity(), Alice))
             .Replace("the printer is on fire.", "the printer is fine now"));
 
-        var inspection = await InspectAsync(raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
         Assert.Equal(InboundFailure.BadSignature, inspection.Signature!.Code);
         Assert.Equal(Alice.Fingerprint, inspection.Signature.Certificate!.Fingerprint);
@@ -37,7 +37,7 @@ public sealed class SmimeFailureTests : IDisposable
     {
         var raw = _messages.Sign(SmimeMessages.Entity(), Alice, "-nocerts");
 
-        var signature = (await InspectAsync(raw, Importing(Root.Certificate))).Signature!;
+        var signature = (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!;
 
         Assert.Equal((InboundFailure.UnknownSigner, "Unable to find certificate for validation"), (signature.Code, signature.Message));
     }
@@ -49,7 +49,7 @@ public sealed class SmimeFailureTests : IDisposable
         var mallory = rogue.Issue("alice@example.com");
         var raw = _messages.SignCarrying(SmimeMessages.Entity(), mallory, rogue.Certificate);
 
-        var signature = (await InspectAsync(raw, Importing(Root.Certificate))).Signature!;
+        var signature = (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!;
 
         Assert.Equal(InboundFailure.UnknownSigner, signature.Code);
         Assert.Equal(mallory.Fingerprint, signature.SigningKeyFingerprint);
@@ -60,7 +60,7 @@ public sealed class SmimeFailureTests : IDisposable
     {
         var other = TestCa.Create("Never Imported CA").Issue("alice@example.com");
 
-        var signature = (await InspectAsync(_messages.Sign(SmimeMessages.Entity(), other), Importing(Root.Certificate))).Signature!;
+        var signature = (await InspectAsync(_messages.Sign(SmimeMessages.Entity(), other), Trusting(Root.Certificate))).Signature!;
 
         Assert.Equal(InboundFailure.UnknownSigner, signature.Code);
     }
@@ -102,7 +102,7 @@ public sealed class SmimeFailureTests : IDisposable
         var raw = RawMail.Lines(RawMail.Headers + "Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m",
             "Content-Transfer-Encoding: base64", "", RawMail.Base64(empty.GetEncoded()));
 
-        var inspection = await InspectAsync(raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
         Assert.Equal(InboundFailure.NoSigner, inspection.Signature!.Code);
         Assert.Contains("the printer is on fire.", inspection.Content.Body);
@@ -118,6 +118,6 @@ public sealed class SmimeFailureTests : IDisposable
         var end = signed.IndexOf("\n------", body, StringComparison.Ordinal);
         var raw = Encoding.Latin1.GetBytes(signed[..body] + RawMail.Base64(empty.GetEncoded()) + "\r\n" + signed[end..]);
 
-        Assert.Equal(InboundFailure.NoSigner, (await InspectAsync(raw, Importing(Root.Certificate))).Signature!.Code);
+        Assert.Equal(InboundFailure.NoSigner, (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!.Code);
     }
 }

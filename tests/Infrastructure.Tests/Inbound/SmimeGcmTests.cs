@@ -50,7 +50,7 @@ public sealed class SmimeGcmTests : IDisposable
     public async Task Sign_then_encrypt_with_GCM_gives_decrypted_and_a_valid_signature()
     {
         var raw = _messages.Encrypt(_messages.Sign(SmimeMessages.Entity(), Alice), Support, "-aes-256-gcm");
-        var keyring = Importing(Root.Certificate);
+        var keyring = Trusting(Root.Certificate);
         keyring.SmimeKeys.Add(Decryption(Support));
 
         var inspection = await InspectAsync(raw, keyring);

@@ -25,7 +25,7 @@ public sealed class SmimeOpenSslTests : IDisposable
     {
         var raw = _messages.Sign(SmimeMessages.Entity(), Alice);
 
-        var inspection = await InspectAsync(raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
         Assert.Null(inspection.Decryption);
         AssertValid(inspection.Signature, Alice);
@@ -40,9 +40,9 @@ public sealed class SmimeOpenSslTests : IDisposable
         var raw = _messages.Sign(SmimeMessages.Entity(), Alice, "-nodetach");
         Assert.Contains("application/pkcs7-mime", Encoding.ASCII.GetString(raw)); // also x-pkcs7-mime below
 
-        var inspection = await InspectAsync(raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
         var legacy = await InspectAsync(Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(raw)
-            .Replace("application/pkcs7-mime", "application/x-pkcs7-mime").Replace("smime-type=signed-data;", "")), Importing(Root.Certificate));
+            .Replace("application/pkcs7-mime", "application/x-pkcs7-mime").Replace("smime-type=signed-data;", "")), Trusting(Root.Certificate));
 
         AssertValid(inspection.Signature, Alice);
         AssertValid(legacy.Signature, Alice);
@@ -66,7 +66,7 @@ public sealed class SmimeOpenSslTests : IDisposable
         var raw = _messages.Sign(SmimeMessages.Entity(), leaf);
 
         AssertValid((await InspectAsync(raw, Importing(leaf))).Signature, leaf);
-        Assert.Equal(InboundFailure.UnknownSigner, (await InspectAsync(raw, Importing(Root.Certificate))).Signature!.Code);
+        Assert.Equal(InboundFailure.UnknownSigner, (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!.Code);
     }
 
     [Fact]
@@ -75,9 +75,9 @@ public sealed class SmimeOpenSslTests : IDisposable
         var bob = Intermediate.Issue("bob@example.com");
         var raw = _messages.SignCarrying(SmimeMessages.Entity(), bob, Intermediate.Certificate);
 
-        AssertValid((await InspectAsync(raw, Importing(Root.Certificate))).Signature, bob);
+        AssertValid((await InspectAsync(raw, Trusting(Root.Certificate))).Signature, bob);
         Assert.Equal(InboundFailure.UnknownSigner,
-            (await InspectAsync(_messages.Sign(SmimeMessages.Entity(), bob), Importing(Root.Certificate))).Signature!.Code);
+            (await InspectAsync(_messages.Sign(SmimeMessages.Entity(), bob), Trusting(Root.Certificate))).Signature!.Code);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class SmimeOpenSslTests : IDisposable
         var ec = Root.Issue(CertificateOptions.For("erin@example.com").Ec());
         var raw = _messages.Sign(SmimeMessages.Entity(), ec);
 
-        var inspection = await InspectAsync(raw, Importing(Root.Certificate));
+        var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
         AssertValid(inspection.Signature, ec);
         Assert.Equal("EC", inspection.Signature!.Certificate!.KeyAlgorithm);
@@ -135,7 +135,7 @@ public sealed class SmimeOpenSslTests : IDisposable
     {
         var signed = _messages.Sign(SmimeMessages.Entity(), Alice);
         var raw = _messages.Encrypt(signed, Support);
-        var keyring = Importing(Root.Certificate);
+        var keyring = Trusting(Root.Certificate);
         keyring.SmimeKeys.Add(Decryption(Support));
 
         var inspection = await InspectAsync(raw, keyring);
@@ -151,7 +151,7 @@ public sealed class SmimeOpenSslTests : IDisposable
     {
         var encrypted = _messages.Encrypt(SmimeMessages.Entity(), Support);
         var raw = _messages.Sign(encrypted, Alice, "-nodetach");
-        var keyring = Importing(Root.Certificate);
+        var keyring = Trusting(Root.Certificate);
         keyring.SmimeKeys.Add(Decryption(Support));
 
         var inspection = await InspectAsync(raw, keyring);

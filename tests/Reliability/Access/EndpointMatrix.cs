@@ -52,6 +52,7 @@ public sealed partial class EndpointMatrix(Helpdesk helpdesk, Guid ticketId, Gui
         (_, "/api/v1/settings/secure-mailing") => JsonContent.Create(new { smime = new { enabled = false }, pgp = new { enabled = false } }),
         (_, "/api/v1/groups/{name}") => JsonContent.Create(new { emailAddress = helpdesk.Mailbox("hijacked") }),
         (_, "/api/v1/keystore/smime/certificates") => Bytes(Encoding.ASCII.GetBytes(TestCertificates.SelfSigned(helpdesk.Mailbox("planted")).Pem), "application/x-pem-file"),
+        (_, "/api/v1/keystore/smime/trust-anchors") => Bytes(TestCa.Create($"Planted CA {Guid.NewGuid():N}").Certificate.PemBytes, "application/x-pem-file"),
         (_, "/api/v1/keystore/smime/crls") => Bytes(TestCa.Create().Revoke().PemBytes, "application/x-pem-file"),
         (_, "/api/v1/keystore/smime/private-keys") => Identities.Form(TestCertificates.SelfSigned(helpdesk.Mailbox("planted-key")).ToPkcs12("pw"), "password", "pw"),
         (_, "/api/v1/keystore/pgp/keys") => Bytes(Encoding.ASCII.GetBytes(SecureMail.TestKit.Pgp.PgpTestKeys.Create("Planted", helpdesk.Mailbox("planted-pgp")).PublicKeyArmored()), "text/plain"),

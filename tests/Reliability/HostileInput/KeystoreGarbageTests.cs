@@ -14,6 +14,7 @@ namespace SecureMail.Reliability.HostileInput;
 public class KeystoreGarbageTests(ITestOutputHelper output)
 {
     private const string Certificates = "/api/v1/keystore/smime/certificates";
+    private const string TrustAnchors = "/api/v1/keystore/smime/trust-anchors";
     private const string PrivateKeys = "/api/v1/keystore/smime/private-keys";
     private const string Crls = "/api/v1/keystore/smime/crls";
     private const string PgpKeys = "/api/v1/keystore/pgp/keys";
@@ -43,6 +44,7 @@ public class KeystoreGarbageTests(ITestOutputHelper output)
         {
             new("certificate DER", Certificates, certificate.Der, null, null, false, false),
             new("certificate PEM", Certificates, certificate.PemBytes, null, null, false, false),
+            new("trust anchor PEM", TrustAnchors, ca.Certificate.PemBytes, null, null, false, false),
             new("CRL DER", Crls, crl.Der, null, null, false, false),
             new("PKCS#12", PrivateKeys, pkcs12, "password", password, false, true),
             new("PKCS#8 PEM", PrivateKeys, Encoding.ASCII.GetBytes(certificate.PrivateKeyPem), "password", null, false, true),
@@ -100,7 +102,7 @@ public class KeystoreGarbageTests(ITestOutputHelper output)
         yield return Bad("encrypted PKCS#8 with a wrong passphrase", PrivateKeys, Encoding.ASCII.GetBytes(certificate.EncryptedPrivateKeyPem(password)), "password", "wrong", true);
         yield return Bad("PGP secret key with a wrong passphrase", PgpKeys, Encoding.ASCII.GetBytes(pgp.SecretKeyArmored()), "passphrase", "wrong", true);
         yield return Bad("PGP secret key without its passphrase", PgpKeys, Encoding.ASCII.GetBytes(pgp.SecretKeyArmored()), null, null, true);
-        foreach (var route in new[] { Certificates, Crls, PgpKeys })
+        foreach (var route in new[] { Certificates, TrustAnchors, Crls, PgpKeys })
         {
             yield return Bad($"oversized upload to {route}", route, Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(certificate.Pem, UploadLimit / certificate.Pem.Length + 1))));
             yield return Bad($"empty upload to {route}", route, []);

@@ -4,13 +4,15 @@ using SecureMail.Domain.Keystore;
 namespace SecureMail.TestKit.Inbound;
 
 /// <summary>An <see cref="IInboundKeyring"/> over lists, answering the way the keystore does: certificates by
-/// fingerprint, CA certificates by subject, PGP keys by primary or subkey id. Records what was asked, so a test can
+/// fingerprint, trust anchors by subject, PGP keys by primary or subkey id. Records what was asked, so a test can
 /// show that nothing the message carried was looked up as trusted.</summary>
 public sealed class InMemoryInboundKeyring : IInboundKeyring
 {
     public List<SmimeDecryptionKey> SmimeKeys { get; } = [];
     public List<PgpDecryptionKey> PgpSecretKeys { get; } = [];
     public List<CertificateFacts> Certificates { get; } = [];
+    /// <summary>Imported as trust anchors: they vouch for what they issue, and (as imported certificates) for their own signatures.</summary>
+    public List<CertificateFacts> TrustAnchors { get; } = [];
     public List<PgpPublicKey> PgpKeys { get; } = [];
     public List<string> Asked { get; } = [];
 
@@ -21,17 +23,16 @@ public sealed class InMemoryInboundKeyring : IInboundKeyring
         Answer<IReadOnlyList<PgpDecryptionKey>>("pgp-keys", PgpSecretKeys.ToList());
 
     public Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation) =>
-        Answer($"certificate {fingerprint}", Certificates.FirstOrDefault(c => c.Fingerprint == fingerprint));
+        Answer($"certificate {fingerprint}", Certificates.Concat(TrustAnchors).FirstOrDefault(c => c.Fingerprint == fingerprint));
 
     public Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation)
     {
         Asked.Add($"certificate {issuer} {serialNumber}");
-        return Task.FromResult(Certificates.FirstOrDefault(c => c.Issuer == issuer && c.SerialNumber == serialNumber));
+        return Task.FromResult(Certificates.Concat(TrustAnchors).FirstOrDefault(c => c.Issuer == issuer && c.SerialNumber == serialNumber));
     }
 
-    public Task<IReadOnlyList<CertificateFacts>> AuthoritiesAsync(string subject, CancellationToken cancellation) =>
-        Answer<IReadOnlyList<CertificateFacts>>($"authorities {subject}",
-            Certificates.Where(c => c.IsCertificateAuthority && c.Subject == subject).ToList());
+    public Task<IReadOnlyList<CertificateFacts>> TrustAnchorsAsync(string subject, CancellationToken cancellation) =>
+        Answer<IReadOnlyList<CertificateFacts>>($"trust anchors {subject}", TrustAnchors.Where(c => c.Subject == subject).ToList());
 
     public Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation) =>
         Answer($"pgp-key {keyId}", PgpKeys.FirstOrDefault(k =>

@@ -16,7 +16,7 @@ public static class CertificateEndpoints
     public const string Route = "/api/v1/keystore/smime/certificates";
 
     [WolverinePost(Route), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
-    [EndpointSummary("Import one certificate (DER or PEM) or a PEM bundle of several")]
+    [EndpointSummary("Import one certificate (DER or PEM) or a PEM bundle of several: mail identities, each trusted for its own signatures only (CA certificates go to trust-anchors)")]
     [AcceptsUpload("application/x-pem-file", "text/plain", "application/pkix-cert")]
     [ProducesResponseType<KeystoreChangeResponse>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json"), ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Import(HttpContext context, ISmimeKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)

@@ -13,7 +13,7 @@ namespace SecureMail.Api.Keystore.Smime;
 public static class CrlEndpoints
 {
     [WolverinePost("/api/v1/keystore/smime/crls"), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
-    [EndpointSummary("Import a CRL (PEM or DER) signed by an imported CA certificate; only a newer one replaces the one held")]
+    [EndpointSummary("Import a CRL (PEM or DER) signed by a trust anchor; only a newer one replaces the one held")]
     [AcceptsUpload("application/pkix-crl", "application/x-pem-file", "text/plain")]
     [ProducesResponseType<KeystoreChangeResponse>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json"), ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Import(HttpContext context, ISmimeKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)

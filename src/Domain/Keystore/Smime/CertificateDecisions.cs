@@ -7,7 +7,16 @@ public static class CertificateDecisions
     /// <param name="origin">The article that carried it, when an admin takes it from the candidate keys.</param>
     public static Decision Import(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now,
         Collected.KeyOrigin? origin = null) =>
-        Import(current, certificate, actor, now, withPrivateKey: false, origin);
+        Import(current, certificate, actor, now, withPrivateKey: false, origin, asTrustAnchor: false);
+
+    /// <summary>The admin states that <paramref name="certificate"/> vouches for the certificates it issues.</summary>
+    public static Decision ImportTrustAnchor(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now)
+    {
+        if (current is { IsHeld: true, IsTrustAnchor: false } && TrustAnchorRules.Violation(certificate) is null)
+            return Decision.Reject(RejectionKind.Conflict, $"The certificate {certificate.Fingerprint} is already in the keystore, " +
+                "trusted for its own signatures only. To make it a trust anchor, remove it, then import it as a trust anchor.");
+        return Import(current, certificate, actor, now, withPrivateKey: false, origin: null, asTrustAnchor: true);
+    }
 
     /// <summary>A private key arrived and <paramref name="certificate"/> has its public key, which makes it the key's own
     /// certificate whatever its basic constraints: held already, the key is attached; else it is imported with the key.</summary>
@@ -15,7 +24,7 @@ public static class CertificateDecisions
     {
         if (current is { IsHeld: true })
             return AttachPrivateKey(current, source, actor, now);
-        var import = Import(current, certificate, actor, now, withPrivateKey: true, origin: null);
+        var import = Import(current, certificate, actor, now, withPrivateKey: true, origin: null, asTrustAnchor: false);
         if (!import.Accepted)
             return import;
         var imported = (CertificateImported)import.Events[0];
@@ -40,12 +49,13 @@ public static class CertificateDecisions
     }
 
     private static Decision Import(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now, bool withPrivateKey,
-        Collected.KeyOrigin? origin)
+        Collected.KeyOrigin? origin, bool asTrustAnchor)
     {
-        if (CertificateRules.Violation(certificate, ofPrivateKey: withPrivateKey) is { } violation)
+        if (CertificateRules.Violation(certificate, asTrustAnchor) is { } violation)
             return Decision.Reject(RejectionKind.Invalid, violation);
         if (current is { IsHeld: true })
             return Decision.Reject(RejectionKind.Conflict, $"The certificate {certificate.Fingerprint} is already in the keystore.");
-        return Decision.Accept(new CertificateImported(KeystoreIds.ForCertificate(certificate.Fingerprint), certificate, actor, now, withPrivateKey, origin));
+        return Decision.Accept(new CertificateImported(KeystoreIds.ForCertificate(certificate.Fingerprint), certificate, actor, now, withPrivateKey, origin,
+            asTrustAnchor));
     }
 }

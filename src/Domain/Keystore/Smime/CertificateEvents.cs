@@ -4,13 +4,17 @@ namespace SecureMail.Domain.Keystore.Smime;
 /// <param name="WithPrivateKey">It came in a PKCS#12 as the certificate of the private key uploaded with it, not by a
 /// certificate import: a mail identity, never an authority for other certificates, whatever its basic constraints say.</param>
 /// <param name="Origin">The article that carried it, when the admin took it from the candidate keys.</param>
+/// <param name="TrustAnchor">The admin imported it as a trust anchor: it vouches for the certificates it issues. Events
+/// written before the field read as false, also for CA certificates that were then trusted as issuers: intent that was
+/// never stated is not assumed, so such a certificate is an anchor only once an admin imports it as one again.</param>
 public sealed record CertificateImported(
     Guid CertificateId,
     CertificateFacts Certificate,
     string ImportedBy,
     DateTimeOffset ImportedAt,
     bool WithPrivateKey = false,
-    Collected.KeyOrigin? Origin = null);
+    Collected.KeyOrigin? Origin = null,
+    bool TrustAnchor = false);
 
 /// <summary>The private key of a certificate went into the vault. The key itself is never in an event.</summary>
 /// <param name="Source">"pkcs12" or "pkcs8".</param>
@@ -29,7 +33,7 @@ public sealed record CertificateRemoved(
     string RemovedBy,
     DateTimeOffset RemovedAt);
 
-/// <summary>An admin imported a CRL issued (and signed) by an imported CA certificate.</summary>
+/// <summary>An admin imported a CRL issued (and signed) by a trust anchor.</summary>
 public sealed record CrlImported(
     Guid RevocationListId,
     string IssuerFingerprint,

@@ -2,69 +2,36 @@ using System.Security.Cryptography;
 using Org.BouncyCastle.X509;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
-using SecureMail.Infrastructure.Keys;
-using SecureMail.Infrastructure.Keystore.Smime;
+using static SecureMail.Infrastructure.Inbound.Failures;
 
 namespace SecureMail.Infrastructure.Inbound.Smime;
 
-/// <summary>Does the signer certificate reach a trust anchor an admin imported? Certificates the message carries
-/// may serve as intermediates, never as anchors (rule 4): an attacker can put any self-signed CA in a message.
-/// Every link's signature is checked with its issuer's key. Time, revocation and key usage are the Domain's.</summary>
+/// <param name="Code">Null when the signer is trusted; else unknown-signer (no path to a trust anchor) or untrusted-chain.</param>
+internal sealed record ChainOutcome(string? Code, string? Message)
+{
+    public static readonly ChainOutcome Trusted = new(null, null);
+    public static readonly ChainOutcome NoPathToAnchor = new(InboundFailure.UnknownSigner, UnknownSignerMessage);
+
+    public static ChainOutcome Untrusted(string reason) => new(InboundFailure.UntrustedChain, reason);
+}
+
+/// <summary>Is the signer certificate one an admin imported (trusted for its own signatures, whoever issued it), or does it
+/// chain to a trust anchor? Certificates the message carries may serve as intermediates, never as anchors: an attacker can
+/// put any self-signed CA in a message. The signer's own validity, revocation and key usage are the Domain's.</summary>
 internal static class SmimeChain
 {
-    private const int MaxLength = 8;
-
-    public static async Task<bool> ReachesAnchorAsync(X509Certificate signer, IReadOnlyList<X509Certificate> carried,
+    public static async Task<ChainOutcome> EvaluateAsync(X509Certificate signer, IReadOnlyList<X509Certificate> carried,
         IInboundKeyring keyring, CancellationToken cancellation)
     {
         if (await keyring.CertificateAsync(Fingerprint(signer), cancellation) is not null)
-            return true;
-
-        var current = signer;
-        var visited = new HashSet<string> { Fingerprint(signer) };
-        for (var length = 0; length < MaxLength; length++)
-        {
-            foreach (var anchor in await keyring.AuthoritiesAsync(Rendering.Name(current.IssuerDN), cancellation))
-            {
-                if (anchor.IsCertificateAuthority && Parse(anchor.Der) is { } anchorCertificate && IsSignedBy(current, anchorCertificate))
-                    return true;
-            }
-
-            var issuer = carried.FirstOrDefault(c => c.SubjectDN.Equivalent(current.IssuerDN)
-                && c.GetBasicConstraints() >= 0 && !visited.Contains(Fingerprint(c)) && IsSignedBy(current, c));
-            if (issuer is null)
-                return false;
-            visited.Add(Fingerprint(issuer));
-            current = issuer;
-        }
-
-        return false;
+            return ChainOutcome.Trusted;
+        var candidates = await ChainCandidates.FindAsync(signer, carried, keyring, cancellation);
+        return candidates.Anchors.Count == 0
+            ? ChainOutcome.NoPathToAnchor
+            : PathValidation.Validate(signer, candidates, DateTimeOffset.UtcNow);
     }
 
-    public static string Fingerprint(X509Certificate certificate) => Convert.ToHexStringLower(SHA256.HashData(certificate.GetEncoded()));
+    public static string Fingerprint(X509Certificate certificate) => Fingerprint(certificate.GetEncoded());
 
-    private static bool IsSignedBy(X509Certificate certificate, X509Certificate issuer)
-    {
-        try
-        {
-            certificate.Verify(issuer.GetPublicKey());
-            return true;
-        }
-        catch (Exception)
-        {
-            return false;
-        }
-    }
-
-    private static X509Certificate? Parse(string base64Der)
-    {
-        try
-        {
-            return ParsedKeys.Certificate(Convert.FromBase64String(base64Der));
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
+    public static string Fingerprint(byte[] der) => Convert.ToHexStringLower(SHA256.HashData(der));
 }

@@ -30,13 +30,13 @@ internal static class SmimeVerifier
     {
         CmsSignedData signed;
         List<SignerInformation> signers;
-        List<X509Certificate> carried;
+        CarriedCertificates carried;
         byte[] content;
         try
         {
             signed = read();
             signers = signed.GetSignerInfos().GetSigners().ToList();
-            carried = signed.GetCertificates().EnumerateMatches(null).Select(ParsedKeys.Certificate).ToList();
+            carried = CarriedCertificates.Of(signed);
             content = detachedContent ?? CmsLayers.Encapsulated(signed) ?? throw new CmsException("No encapsulated content.");
         }
         catch (Exception)
@@ -48,6 +48,9 @@ internal static class SmimeVerifier
         var inside = new MimePlaintext(content);
         if (signers.Count == 0)
             return new LayerResult(null, Signature(Smime, InboundFailure.NoSigner, "The signature holds no signer."), inside);
+        if (signers.Count > SmimeBudget.Signers)
+            return new LayerResult(null, Signature(Smime, InboundFailure.Unsupported,
+                $"The signature holds {signers.Count} signers; at most {SmimeBudget.Signers} are checked, so it is not shown as verified."), inside);
 
         SignatureFacts? first = null;
         foreach (var signer in signers)
@@ -61,7 +64,7 @@ internal static class SmimeVerifier
         return new LayerResult(null, first, inside);
     }
 
-    private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, IReadOnlyList<X509Certificate> carried,
+    private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, CarriedCertificates carried,
         IInboundKeyring keyring, CancellationToken cancellation)
     {
         var unknown = Signature(Smime, InboundFailure.UnknownSigner, UnknownSignerMessage) with
@@ -69,10 +72,13 @@ internal static class SmimeVerifier
             Digest = CmsNames.Digest(signer.DigestAlgorithmID.Algorithm.Id),
             SignedAt = SigningTime(signer),
         };
-        var certificate = carried.FirstOrDefault(c => CmsIdentifiers.Matches(signer.SignerID, c))
+        var certificate = carried.Find(c => CmsIdentifiers.Matches(signer.SignerID, c))
             ?? await Imported(signer.SignerID, keyring, cancellation);
         if (certificate is null)
             return unknown;
+        if (CarriedKeys.Refusal(certificate) is { } refusal)
+            return unknown with { Code = refusal.Code, Message = refusal.Message, SigningKeyFingerprint = SmimeChain.Fingerprint(certificate) };
+        CarriedKeys.PublicKey(certificate);
 
         var facts = unknown with
         {
@@ -83,11 +89,10 @@ internal static class SmimeVerifier
         };
         if (!Verifies(signer, certificate))
             return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
-        // Neither imported itself nor issued by an imported CA: the seed's "Unable to find certificate for validation",
+        // Neither imported itself nor issued by a trust anchor: the seed's "Unable to find certificate for validation",
         // with the certificate kept so the words can say what the mail carried and an admin can review it.
-        return await SmimeChain.ReachesAnchorAsync(certificate, carried, keyring, cancellation)
-            ? facts
-            : facts with { Code = InboundFailure.UnknownSigner, Message = UnknownSignerMessage };
+        var chain = await SmimeChain.EvaluateAsync(certificate, carried.First, keyring, cancellation);
+        return chain.Code is null ? facts : facts with { Code = chain.Code, Message = chain.Message };
     }
 
     /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the
