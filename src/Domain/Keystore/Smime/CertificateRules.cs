@@ -10,6 +10,8 @@ public static class CertificateRules
     {
         if (c.KeyAlgorithm is not ("RSA" or "EC"))
             return $"The certificate {c.Subject} uses the key algorithm {c.KeyAlgorithm}; only RSA and EC keys are supported.";
+        if (KeyPolicy.Of(c) is { } weak)
+            return $"The certificate {c.Subject} has {weak}.";
         if (c.IsCertificateAuthority && !ofPrivateKey)
             return null;
         if (c.Emails.Count == 0)
