@@ -1,3 +1,8 @@
+using System.Text;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.X509;
+
 namespace SecureMail.TestKit.Smime;
 
 /// <summary>A throwaway directory where openssl makes keys, certificates and PKCS#12 files.
@@ -57,6 +62,14 @@ public sealed class OpenSslWorkspace : IDisposable
             arguments.Add("-legacy");
         OpenSsl.Run(Directory, arguments);
         return output;
+    }
+
+    /// <summary>A key and certificate openssl made, held as the tests' own identities are (to sign mail with, say).</summary>
+    public TestCertificate Identity(string keyFile, string certificateFile)
+    {
+        var certificate = new X509CertificateParser().ReadCertificate(Read(certificateFile));
+        var privateKey = (AsymmetricKeyParameter)new PemReader(new StringReader(Encoding.ASCII.GetString(Read(keyFile)))).ReadObject();
+        return new TestCertificate(certificate, new AsymmetricCipherKeyPair(certificate.GetPublicKey(), privateKey));
     }
 
     public void Dispose()
