@@ -19,6 +19,9 @@ public sealed class ExceptionMapping(IProblemDetailsService problems, ILogger<Ex
             UploadRejected u => (u.Status, u.Status == StatusCodes.Status413PayloadTooLarge ? "Upload too large" : "Bad upload", u.Message),
             KeyMaterialRejected k => (Problems.Of(k.Problem).Status, Problems.Of(k.Problem).Title, k.Message),
             BadHttpRequestException b => (b.StatusCode, "Bad request", b.Message),
+            // The client went away while its key was being opened: the work stopped, and nothing failed on our side.
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
+                (StatusCodes.Status499ClientClosedRequest, "Client closed request", "The request was cancelled before it finished."),
             // Two writers raced on one stream (the same fingerprint imported twice at once): the loser is told, not failed.
             ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException =>
                 (StatusCodes.Status409Conflict, "Conflict", "Someone else changed this entry at the same moment; reload and try again."),

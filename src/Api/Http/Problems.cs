@@ -19,6 +19,7 @@ public static class Problems
         KeyMaterialProblem.WrongPassword => (StatusCodes.Status422UnprocessableEntity, "Wrong password"),
         KeyMaterialProblem.PasswordRequired => (StatusCodes.Status422UnprocessableEntity, "Password required"),
         KeyMaterialProblem.Unsupported => (StatusCodes.Status422UnprocessableEntity, "Unsupported key material"),
+        KeyMaterialProblem.TooCostly => (StatusCodes.Status422UnprocessableEntity, "Key protection too costly to open"),
         _ => (StatusCodes.Status422UnprocessableEntity, "Not acceptable for the keystore"),
     };
 

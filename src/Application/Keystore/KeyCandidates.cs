@@ -1,4 +1,5 @@
 using Marten;
+using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Pgp;
 using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Settings;
@@ -26,7 +27,7 @@ public static class KeyCandidates
     {
         if (entry.PgpKey is { } key)
             return new(MailSecuritySystem.PGP, address, key.Fingerprint, key.ExpiresAt, PgpKeyUsability.IsExpired(key, now), entry.HasPrivateKey,
-                PgpKeyUsability.CanSign(key, entry.HasPrivateKey, now), PgpKeyUsability.CanEncrypt(key, now));
+                PgpKeyUsability.CanSign(key, entry.HasPrivateKey, now), PgpKeyUsability.CanEncrypt(key, now), Weakness: KeyPolicy.Of(key, now)?.Description);
         var certificate = entry.Certificate!;
         var revoked = KeystoreQueries.IsRevoked(certificate, revocations);
         var canEncrypt = CertificateUsability.CanEncrypt(certificate, revoked, now);
@@ -36,6 +37,7 @@ public static class KeyCandidates
             ? $"The certificate for {address} has an EC key, which cannot be used for S/MIME encryption yet; import an RSA certificate for {address}."
             : null;
         return new(MailSecuritySystem.SMIME, address, certificate.Fingerprint, certificate.NotAfter, CertificateUsability.IsExpired(certificate, now),
-            entry.HasPrivateKey, CertificateUsability.CanSign(certificate, entry.HasPrivateKey, revoked, now), canEncrypt && ecRefusal is null, ecRefusal);
+            entry.HasPrivateKey, CertificateUsability.CanSign(certificate, entry.HasPrivateKey, revoked, now), canEncrypt && ecRefusal is null, ecRefusal,
+            KeyPolicy.Of(certificate)?.Description);
     }
 }

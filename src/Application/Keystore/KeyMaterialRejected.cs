@@ -13,6 +13,9 @@ public enum KeyMaterialProblem
     Unsupported,
     /// <summary>Readable and supported, but breaks a keystore rule (no e-mail, wrong key usage): 422.</summary>
     Invalid,
+    /// <summary>Its password protection asks for more key-derivation work than an import may do (iteration counts,
+    /// Argon2 memory and passes, times the number of keys): refused before any of it is done, 422.</summary>
+    TooCostly,
 }
 
 /// <summary>Thrown by key material readers with a message fit to show to an admin. Never carries secret material.</summary>

@@ -5,6 +5,7 @@ using SecureMail.Domain.Keystore.Smime;
 namespace SecureMail.Application.Keystore;
 
 /// <summary>An S/MIME certificate as the API shows it: public facts plus what holds at the moment of asking.</summary>
+/// <param name="Weakness">Why the key policy makes it unusable, when it does (it was imported before the policy).</param>
 public sealed record CertificateView(
     string Fingerprint,
     string Subject,
@@ -25,7 +26,8 @@ public sealed record CertificateView(
     bool UsableForSigning,
     bool UsableForEncryption,
     string ImportedBy,
-    DateTimeOffset ImportedAt)
+    DateTimeOffset ImportedAt,
+    string? Weakness)
 {
     public static CertificateView From(KeystoreEntry entry, bool revoked, DateTimeOffset now)
     {
@@ -35,10 +37,11 @@ public sealed record CertificateView(
             CertificateUsability.IsExpired(c, now), revoked,
             CertificateUsability.CanSign(c, entry.HasPrivateKey, revoked, now),
             CertificateUsability.CanEncrypt(c, revoked, now),
-            entry.ImportedBy, entry.ImportedAt);
+            entry.ImportedBy, entry.ImportedAt, KeyPolicy.Of(c)?.ToString());
     }
 }
 
+/// <param name="Weakness">Why the key policy makes it unusable, when it does (it was imported before the policy).</param>
 public sealed record PgpKeyView(
     string Fingerprint,
     string KeyId,
@@ -56,7 +59,8 @@ public sealed record PgpKeyView(
     bool UsableForSigning,
     bool UsableForEncryption,
     string ImportedBy,
-    DateTimeOffset ImportedAt)
+    DateTimeOffset ImportedAt,
+    string? Weakness)
 {
     public static PgpKeyView From(KeystoreEntry entry, DateTimeOffset now)
     {
@@ -64,6 +68,6 @@ public sealed record PgpKeyView(
         return new(k.Fingerprint, k.KeyId, k.UserIds, k.Emails, k.CreatedAt, k.ExpiresAt, k.Revoked, k.Algorithm, k.KeySize,
             k.KeyFlags, k.Subkeys, entry.HasPrivateKey, PgpKeyUsability.IsExpired(k, now),
             PgpKeyUsability.CanSign(k, entry.HasPrivateKey, now), PgpKeyUsability.CanEncrypt(k, now),
-            entry.ImportedBy, entry.ImportedAt);
+            entry.ImportedBy, entry.ImportedAt, KeyPolicy.Of(k, now)?.ToString());
     }
 }

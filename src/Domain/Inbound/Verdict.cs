@@ -31,8 +31,10 @@ public static class Verdict
     {
         if (e.Code is not null)
             return (e.Code, SignatureMessage(e));
-        if (e.Digest is null || IsWeak(e.Digest))
+        if (e.Digest is null || KeyPolicy.IsWeakDigest(e.Digest))
             return ("weak-algorithm", $"The signature uses the weak digest algorithm {e.Digest ?? "(unknown)"}.");
+        if (Weakness(e, now) is { } weakness)
+            return ("weak-key", weakness);
         if (e.Certificate is { } certificate)
         {
             if (now < certificate.NotBefore)
@@ -74,8 +76,13 @@ public static class Verdict
         return new Signer(email, name, e.Certificate?.Fingerprint ?? e.PgpKey!.Fingerprint);
     }
 
-    private static bool IsWeak(string digest) =>
-        digest.Replace("-", "").ToUpperInvariant() is "MD5" or "SHA1" or "MD2" or "MD4" or "RIPEMD160";
+    // Keys imported before the key policy are still in the store: their signatures are judged by it all the same.
+    private static string? Weakness(SignatureFacts e, DateTimeOffset now) =>
+        e.Certificate is { } certificate && KeyPolicy.Of(certificate) is { } weakCertificate
+            ? $"The signer's certificate has {weakCertificate.Description}, too weak to trust its signature."
+            : e.PgpKey is { } key && KeyPolicy.Of(key, now) is { } weakKey
+                ? $"The signer's PGP key has {weakKey.Description}, too weak to trust its signature."
+                : null;
 
     private static string DecryptionMessage(DecryptionFacts e) => e.Code switch
     {

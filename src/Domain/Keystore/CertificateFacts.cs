@@ -11,6 +11,11 @@ namespace SecureMail.Domain.Keystore;
 /// <param name="SubjectKeyIdentifier">Lowercase hex, when present.</param>
 /// <param name="AuthorityKeyIdentifier">Lowercase hex, when present.</param>
 /// <param name="Der">The certificate itself, base64 (public material).</param>
+/// <param name="Curve">EC keys: the named curve (P-256, P-384, P-521, or another curve's name or OID), or
+/// <see cref="KeyPolicy.ExplicitCurve"/>; null for other keys, and in events written before it was read.</param>
+/// <param name="SignatureDigest">The digest of the certificate's own signature (SHA-256, SHA-1, MD5, ...); null in
+/// events written before it was read.</param>
+/// <param name="SelfSigned">The certificate's own key verifies its signature; null in events written before it was read.</param>
 public sealed record CertificateFacts(
     string Fingerprint,
     string Subject,
@@ -27,4 +32,7 @@ public sealed record CertificateFacts(
     string PublicKeyFingerprint,
     string? SubjectKeyIdentifier,
     string? AuthorityKeyIdentifier,
-    string Der);
+    string Der,
+    string? Curve = null,
+    string? SignatureDigest = null,
+    bool? SelfSigned = null);

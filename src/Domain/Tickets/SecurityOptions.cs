@@ -29,6 +29,8 @@ public static class SecurityOptions
         var withKey = keys.Where(k => k.HasPrivateKey).ToList();
         if (KeyCandidate.Best(withKey, k => k.UsableForSigning) is not null)
             return new(true, $"The {words.One} for {sender} was found.");
+        if (Weak(withKey) is { } weak)
+            return new(false, $"The {words.One} for {sender} has {weak}, too weak to sign with.");
         if (withKey.Any(k => k.Expired))
             return new(false, $"The {words.One} for {sender} was found, but has expired.");
         return new(false, $"The {words.One} for {sender} was not found.");
@@ -51,6 +53,8 @@ public static class SecurityOptions
             var keys = KeysOf(keysByAddress, address);
             if (KeyCandidate.Best(keys, k => k.UsableForEncryption) is not null)
                 found.Add(address);
+            else if (Weak(keys) is { } weak)
+                refused.Add($"The {words.One} for {address} has {weak}, too weak to encrypt to.");
             else if (keys.FirstOrDefault(k => k.Refusal is not null && !k.Expired) is { } refusal)
                 refused.Add(refusal.Refusal!);
             else if (keys.Any(k => k.Expired))
@@ -73,6 +77,9 @@ public static class SecurityOptions
         reasons.AddRange(refused);
         return new(false, string.Join(" ", reasons));
     }
+
+    // A weak key that has also expired is reported as expired: a new key is what its owner needs either way.
+    private static string? Weak(IEnumerable<KeyCandidate> keys) => keys.FirstOrDefault(k => k.Weakness is not null && !k.Expired)?.Weakness;
 
     private static IReadOnlyList<KeyCandidate> KeysOf(IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keys, string address) =>
         keys.TryGetValue(address.Trim().ToLowerInvariant(), out var found) ? found : [];

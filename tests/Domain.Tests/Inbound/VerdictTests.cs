@@ -74,6 +74,23 @@ public class VerdictTests
     }
 
     [Fact]
+    public void A_signer_whose_key_the_policy_calls_weak_is_invalid_with_the_reason()
+    {
+        var rsa1024 = Judge(Smime(Certificate() with { KeySize = 1024 }));
+        var sha1Issued = Judge(Smime(Certificate() with { SignatureDigest = "SHA-1", SelfSigned = false }));
+        var dsa = Judge(new SignatureFacts(MailSecuritySystem.PGP, null, null, null,
+            PgpKey("alice@example.com") with { Algorithm = "DSA", KeySize = 1024 }, null, "SHA-256", null));
+
+        var failed = Assert.IsType<SignatureVerificationFailed>(rsa1024);
+        Assert.Equal(("weak-key", "The signer's certificate has an RSA key of 1024 bits, too weak to trust its signature."), (failed.Reason, failed.Message));
+        Assert.Equal("alice@example.com", failed.Signer!.Email);
+        Assert.Equal("weak-key", Assert.IsType<SignatureVerificationFailed>(sha1Issued).Reason);
+        Assert.Equal("The signer's PGP key has a DSA key of 1024 bits, too weak to trust its signature.",
+            Assert.IsType<SignatureVerificationFailed>(dsa).Message);
+        Assert.IsType<SignatureVerified>(Judge(Smime(Certificate() with { SignatureDigest = "SHA-1", SelfSigned = true })));
+    }
+
+    [Fact]
     public void A_revoked_signer_is_invalid()
     {
         var crl = new RevocationList(Guid.NewGuid(), "ca", Crl(Now.AddDays(-1), Certificate().SerialNumber));

@@ -84,6 +84,21 @@ public class SecurityOptionsTests
     }
 
     [Fact]
+    public void A_weak_key_says_what_is_weak_for_each_button()
+    {
+        var weak = Usable("a@example.com", privateKey: true) with
+        {
+            UsableForSigning = false, UsableForEncryption = false, Weakness = "an RSA key of 1024 bits",
+        };
+
+        Assert.Equal(new Possibility(false, "The certificate for a@example.com has an RSA key of 1024 bits, too weak to encrypt to."),
+            SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(weak)));
+        Assert.Equal(new Possibility(false, "The PGP key for a@example.com has an RSA key of 1024 bits, too weak to sign with."),
+            SecurityOptions.SignPossibility(MailSecuritySystem.PGP, "a@example.com", [weak]));
+        Assert.True(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(weak, Usable("a@example.com"))).Possible);
+    }
+
+    [Fact]
     public void A_refused_key_gives_its_reason()
     {
         var ec = Usable("a@example.com") with { UsableForEncryption = false, Refusal = "The certificate for a@example.com has an EC key." };

@@ -28,15 +28,16 @@ public sealed class Gpg : IDisposable
     /// <param name="expire">"never", "1y", "seconds=N", an ISO date ...</param>
     /// <param name="passphrase">Null or empty: the key is stored unprotected.</param>
     /// <param name="at">Fakes gpg's clock, e.g. to make a key that has already expired.</param>
+    /// <param name="options">More gpg options, e.g. --cert-digest-algo SHA1 for the self-signatures.</param>
     /// <returns>The new key's fingerprint.</returns>
     public string GenerateKey(string userId, string algorithm = "rsa2048", string usage = "sign", string expire = "never",
-        string? passphrase = DefaultPassphrase, DateTimeOffset? at = null) =>
-        CreatedFingerprint(RunText(WithPassphrase(passphrase, at, "--status-fd", "1", "--quick-gen-key", userId, algorithm, usage, expire)));
+        string? passphrase = DefaultPassphrase, DateTimeOffset? at = null, params string[] options) =>
+        CreatedFingerprint(RunText(WithPassphrase(passphrase, at, [.. options, "--status-fd", "1", "--quick-gen-key", userId, algorithm, usage, expire])));
 
     /// <returns>The new subkey's fingerprint.</returns>
     public string AddSubkey(string fingerprint, string algorithm = "rsa2048", string usage = "encr", string expire = "never",
-        string? passphrase = DefaultPassphrase, DateTimeOffset? at = null) =>
-        CreatedFingerprint(RunText(WithPassphrase(passphrase, at, "--status-fd", "1", "--quick-add-key", fingerprint, algorithm, usage, expire)));
+        string? passphrase = DefaultPassphrase, DateTimeOffset? at = null, params string[] options) =>
+        CreatedFingerprint(RunText(WithPassphrase(passphrase, at, [.. options, "--status-fd", "1", "--quick-add-key", fingerprint, algorithm, usage, expire])));
 
     public void AddUserId(string fingerprint, string userId, string? passphrase = DefaultPassphrase) =>
         RunText(WithPassphrase(passphrase, null, "--quick-add-uid", fingerprint, userId));
@@ -57,8 +58,9 @@ public sealed class Gpg : IDisposable
 
     public byte[] ExportPublicBinary(params string[] fingerprints) => Run(null, ["--export", .. fingerprints]);
 
-    public string ExportSecretArmored(string fingerprint, string? passphrase = DefaultPassphrase) =>
-        RunText(WithPassphrase(passphrase, null, "--armor", "--export-secret-keys", fingerprint));
+    /// <param name="options">More gpg options, e.g. --s2k-count for the export's protection.</param>
+    public string ExportSecretArmored(string fingerprint, string? passphrase = DefaultPassphrase, params string[] options) =>
+        RunText(WithPassphrase(passphrase, null, [.. options, "--armor", "--export-secret-keys", fingerprint]));
 
     /// <summary>Secret subkeys only: the primary key is a gnu-dummy stub without secret material.</summary>
     public string ExportSecretSubkeysArmored(string fingerprint, string? passphrase = DefaultPassphrase) =>

@@ -1,6 +1,9 @@
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using Org.BouncyCastle.Bcpg.Sig;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
 
 namespace SecureMail.TestKit.Pgp;
@@ -17,12 +20,14 @@ public static class PgpTestKeys
     /// <param name="passphrase">Protects the secret key; null leaves it unprotected.</param>
     /// <param name="expiresAt">Null: never. In the past: an already expired key (created 30 days before).</param>
     /// <param name="revoked">Adds a key revocation signature.</param>
+    /// <param name="encryptionSubkey">Another encryption subkey than RSA-2048 (e.g. <see cref="ElGamal768"/>), made for the key's creation time.</param>
     public static PgpTestKey Create(string name, string email, string? passphrase = DefaultPassphrase,
-        DateTimeOffset? expiresAt = null, bool revoked = false)
+        DateTimeOffset? expiresAt = null, bool revoked = false, Func<DateTime, PgpKeyPair>? encryptionSubkey = null)
     {
         var created = CreationTime(email, expiresAt);
         var primary = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, RsaKeyMaterial.For(email, "primary"), created.UtcDateTime);
-        var encryption = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, RsaKeyMaterial.For(email, "encryption"), created.UtcDateTime);
+        var encryption = encryptionSubkey?.Invoke(created.UtcDateTime)
+            ?? new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, RsaKeyMaterial.For(email, "encryption"), created.UtcDateTime);
         var userId = $"{name} <{email}>";
 
         var generator = new PgpKeyRingGenerator(PgpSignature.PositiveCertification, primary, userId,
@@ -43,6 +48,16 @@ public static class PgpTestKeys
         }
 
         return new PgpTestKey(name, email, passphrase, created, expiresAt, revoked, publicRing, secretRing);
+    }
+
+    /// <summary>An ElGamal encryption subkey of 768 bits, as old PGP keys had; gpg makes none below 1024. The group is
+    /// RFC 2409's first Oakley group, so no prime has to be searched for.</summary>
+    public static PgpKeyPair ElGamal768(DateTime created)
+    {
+        var prime = new BigInteger("FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A63A3620FFFFFFFFFFFFFFFF", 16);
+        var generator = new ElGamalKeyPairGenerator();
+        generator.Init(new ElGamalKeyGenerationParameters(new SecureRandom(), new ElGamalParameters(prime, BigInteger.Two)));
+        return new PgpKeyPair(PublicKeyAlgorithmTag.ElGamalEncrypt, generator.GenerateKeyPair(), created);
     }
 
     /// <summary>A creation time, a minute or more in the past, that no other key with this e-mail's RSA

@@ -30,7 +30,8 @@ public sealed class OpenSslCa
     private string FileStem => Name.Replace(' ', '-');
 
     /// <summary>A leaf for <paramref name="email"/> with the serial <paramref name="serialHex"/>; returns its PEM file names.</summary>
-    public (string KeyFile, string CertificateFile) Issue(string name, string email, string serialHex, string algorithm = "rsa")
+    /// <param name="digest">The digest this CA signs the leaf with, as openssl names it (sha256, sha1).</param>
+    public (string KeyFile, string CertificateFile) Issue(string name, string email, string serialHex, string algorithm = "rsa", string digest = "sha256")
     {
         var keyFile = _workspace.NewKey(name, algorithm);
         var certificateFile = $"{name}.crt.pem";
@@ -39,7 +40,7 @@ public sealed class OpenSslCa
             $"subjectAltName=email:{email}\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=emailProtection\n"
             + "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n"));
         _workspace.Run("x509", "-req", "-in", $"{name}.csr", "-CA", CertificateFile, "-CAkey", KeyFile, "-set_serial", $"0x{serialHex}",
-            "-days", "30", "-sha256", "-extfile", $"{name}.ext", "-out", certificateFile);
+            "-days", "30", $"-{digest}", "-extfile", $"{name}.ext", "-out", certificateFile);
         return (keyFile, certificateFile);
     }
 

@@ -1,3 +1,8 @@
+using System.Text;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.X509;
+
 namespace SecureMail.TestKit.Smime;
 
 /// <summary>A throwaway directory where openssl makes keys, certificates and PKCS#12 files.
@@ -14,24 +19,30 @@ public sealed class OpenSslWorkspace : IDisposable
 
     public string PathOf(string file) => Path.Combine(Directory, file);
 
-    /// <summary>A new key: "rsa" (2048 bits) or "ec" (P-256), unencrypted PKCS#8 PEM.</summary>
+    /// <summary>A new key, unencrypted PEM: "rsa" (2048 bits) or "rsa:BITS", "ec" (P-256) or "ec:CURVE" (an openssl
+    /// curve name), or "ec:explicit" (P-256 written with its parameters instead of its name).</summary>
     public string NewKey(string name, string algorithm = "rsa")
     {
         var file = $"{name}.key.pem";
-        if (algorithm == "ec")
-            Run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", file);
+        var (kind, parameter) = algorithm.Split(':') is [var k, var p] ? (k, p) : (algorithm, null);
+        if (kind == "ec" && parameter == "explicit")
+            Run("ecparam", "-name", "prime256v1", "-param_enc", "explicit", "-genkey", "-noout", "-out", file);
+        else if (kind == "ec")
+            Run("genpkey", "-algorithm", "EC", "-pkeyopt", $"ec_paramgen_curve:{parameter ?? "P-256"}", "-out", file);
         else
-            Run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", file);
+            Run("genpkey", "-algorithm", "RSA", "-pkeyopt", $"rsa_keygen_bits:{parameter ?? "2048"}", "-out", file);
         return file;
     }
 
     /// <summary>A self-signed S/MIME certificate for <paramref name="email"/> (SAN and emailAddress RDN);
     /// returns the PEM key and certificate file names.</summary>
-    public (string KeyFile, string CertificateFile) SelfSigned(string name, string email, string algorithm = "rsa", string? keyFile = null)
+    /// <param name="digest">The digest of the certificate's signature, as openssl names it (sha256, sha1, md5).</param>
+    public (string KeyFile, string CertificateFile) SelfSigned(string name, string email, string algorithm = "rsa", string? keyFile = null,
+        string digest = "sha256")
     {
         keyFile ??= NewKey(name, algorithm);
         var certificateFile = $"{name}.crt.pem";
-        Run("req", "-new", "-x509", "-key", keyFile, "-out", certificateFile, "-days", "30", "-sha256",
+        Run("req", "-new", "-x509", "-key", keyFile, "-out", certificateFile, "-days", "30", $"-{digest}",
             "-subj", $"/O=SecureMail Interop/CN={name}/emailAddress={email}",
             "-addext", $"subjectAltName=email:{email}",
             "-addext", "keyUsage=critical,digitalSignature,keyEncipherment",
@@ -51,6 +62,14 @@ public sealed class OpenSslWorkspace : IDisposable
             arguments.Add("-legacy");
         OpenSsl.Run(Directory, arguments);
         return output;
+    }
+
+    /// <summary>A key and certificate openssl made, held as the tests' own identities are (to sign mail with, say).</summary>
+    public TestCertificate Identity(string keyFile, string certificateFile)
+    {
+        var certificate = new X509CertificateParser().ReadCertificate(Read(certificateFile));
+        var privateKey = (AsymmetricKeyParameter)new PemReader(new StringReader(Encoding.ASCII.GetString(Read(keyFile)))).ReadObject();
+        return new TestCertificate(certificate, new AsymmetricCipherKeyPair(certificate.GetPublicKey(), privateKey));
     }
 
     public void Dispose()

@@ -22,7 +22,7 @@ public static class PgpKeyEndpoints
     public static async Task<IResult> Import(HttpContext context, IPgpKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)
     {
         var upload = await Upload.ReadAsync(context.Request, limits.MaxUploadBytes, cancellation);
-        var keys = reader.ReadKeys(upload.Content, upload.Password);
+        var keys = reader.ReadKeys(upload.Content, upload.Password, cancellation);
         var change = await bus.InvokeAsync<KeystoreChange>(new ImportPgpKeys(keys, context.ActorName()), cancellation);
         return Replies.Created(change, fingerprint => $"{Route}/{fingerprint}");
     }

@@ -19,7 +19,7 @@ public static class PrivateKeyEndpoints
     public static async Task<IResult> Import(HttpContext context, ISmimeKeyMaterialReader reader, KeystoreLimits limits, IMessageBus bus, CancellationToken cancellation)
     {
         var upload = await Upload.ReadAsync(context.Request, limits.MaxUploadBytes, cancellation);
-        var key = reader.ReadPrivateKey(upload.Content, upload.Password);
+        var key = reader.ReadPrivateKey(upload.Content, upload.Password, cancellation);
         var source = key.Certificates.Count > 0 || !LooksLikePem(upload.Content) ? "pkcs12" : "pkcs8";
         var change = await bus.InvokeAsync<KeystoreChange>(new ImportPrivateKey(key, source, context.ActorName()), cancellation);
         return Replies.Created(change, fingerprint => $"{CertificateEndpoints.Route}/{fingerprint}");

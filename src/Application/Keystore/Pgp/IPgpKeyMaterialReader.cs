@@ -8,8 +8,10 @@ public interface IPgpKeyMaterialReader
 {
     /// <summary>One or more keys, ASCII-armored or binary, public or secret. Secret keys are opened with
     /// <paramref name="passphrase"/> (WrongPassword / PasswordRequired otherwise) and returned re-protected
-    /// without S2K, so that later signing does not pay key derivation; the vault encrypts them at rest.</summary>
-    IReadOnlyList<PgpKeyMaterial> ReadKeys(byte[] data, string? passphrase);
+    /// without S2K, so that later signing does not pay key derivation; the vault encrypts them at rest. Key derivation
+    /// that would cost more than an import may do is refused before any of it runs (TooCostly).</summary>
+    /// <param name="cancellation">Checked between keys: one key's derivation cannot be interrupted.</param>
+    IReadOnlyList<PgpKeyMaterial> ReadKeys(byte[] data, string? passphrase, CancellationToken cancellation = default);
 }
 
 /// <param name="SecretKeyRing">The transferable secret key, binary, with every secret (sub)key unprotected;

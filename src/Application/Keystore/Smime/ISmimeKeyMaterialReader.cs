@@ -11,8 +11,10 @@ public interface ISmimeKeyMaterialReader
     IReadOnlyList<CertificateFacts> ReadCertificates(byte[] data);
 
     /// <summary>A private key: PKCS#12 (modern AES/PBKDF2 or legacy RC2/3DES, as openssl writes them) with
-    /// its password, or PEM PKCS#8 ("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"), or traditional "RSA/EC PRIVATE KEY" PEM.</summary>
-    PrivateKeyMaterial ReadPrivateKey(byte[] data, string? password);
+    /// its password, or PEM PKCS#8 ("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"), or traditional "RSA/EC PRIVATE KEY" PEM.
+    /// Iteration counts that would cost more than an import may do are refused before any key is derived (TooCostly).</summary>
+    /// <param name="cancellation">Checked between the derivations of a PKCS#12 file.</param>
+    PrivateKeyMaterial ReadPrivateKey(byte[] data, string? password, CancellationToken cancellation = default);
 
     /// <summary>An X.509 CRL, PEM or DER.</summary>
     CrlFacts ReadCrl(byte[] data);

@@ -26,6 +26,8 @@ public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bo
             return withSecretKey && !current.HasSecretKey
                 ? Decision.Accept(secret)
                 : Decision.Reject(RejectionKind.Conflict, $"The PGP key {key.Fingerprint} is already in the keystore.");
+        if (KeyPolicy.Of(key, now) is { } weak)
+            return Decision.Reject(RejectionKind.Invalid, $"The PGP key {key.Fingerprint} has {weak}.");
         var imported = new PgpKeyImported(id, key, actor, now, origin);
         return withSecretKey ? Decision.Accept(imported, secret) : Decision.Accept(imported);
     }

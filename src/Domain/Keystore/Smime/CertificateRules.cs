@@ -11,6 +11,8 @@ public static class CertificateRules
     {
         if (c.KeyAlgorithm is not ("RSA" or "EC"))
             return $"The certificate {c.Subject} uses the key algorithm {c.KeyAlgorithm}; only RSA and EC keys are supported.";
+        if (KeyPolicy.Of(c) is { } weak)
+            return $"The certificate {c.Subject} has {weak}.";
         if (asTrustAnchor)
             return TrustAnchorRules.Violation(c);
         if (c.Emails.Count == 0)

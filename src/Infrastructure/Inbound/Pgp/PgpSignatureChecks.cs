@@ -75,18 +75,6 @@ internal static class PgpSignatureChecks
         }
     }
 
-    public static string DigestName(HashAlgorithmTag algorithm) => algorithm switch
-    {
-        HashAlgorithmTag.MD5 => "MD5",
-        HashAlgorithmTag.Sha1 => "SHA-1",
-        HashAlgorithmTag.RipeMD160 => "RIPEMD-160",
-        HashAlgorithmTag.Sha224 => "SHA-224",
-        HashAlgorithmTag.Sha256 => "SHA-256",
-        HashAlgorithmTag.Sha384 => "SHA-384",
-        HashAlgorithmTag.Sha512 => "SHA-512",
-        _ => algorithm.ToString(),
-    };
-
     private static bool AllowsSigning(PgpSignature selfSignature)
     {
         var subpackets = selfSignature.GetHashedSubPackets();

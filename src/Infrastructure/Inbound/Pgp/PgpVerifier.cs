@@ -3,6 +3,7 @@ using Org.BouncyCastle.Bcpg.OpenPgp;
 using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
+using SecureMail.Infrastructure.Algorithms;
 using SecureMail.Infrastructure.Keystore.Smime;
 using static SecureMail.Infrastructure.Inbound.Failures;
 
@@ -70,7 +71,7 @@ internal static class PgpVerifier
     {
         var facts = Signature(Pgp, InboundFailure.UnknownSigner, UnknownSignerMessage) with
         {
-            Digest = PgpSignatureChecks.DigestName(signature.HashAlgorithm),
+            Digest = PgpNames.Digest(signature.HashAlgorithm),
             SignedAt = Rendering.Utc(signature.CreationTime),
         };
         var keyId = PgpSignatureChecks.IssuerKeyId(signature);

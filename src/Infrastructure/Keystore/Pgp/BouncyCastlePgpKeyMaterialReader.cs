@@ -6,20 +6,22 @@ namespace SecureMail.Infrastructure.Keystore.Pgp;
 
 public sealed class BouncyCastlePgpKeyMaterialReader : IPgpKeyMaterialReader
 {
-    public IReadOnlyList<PgpKeyMaterial> ReadKeys(byte[] data, string? passphrase)
+    public IReadOnlyList<PgpKeyMaterial> ReadKeys(byte[] data, string? passphrase, CancellationToken cancellation = default)
     {
         try
         {
-            return PgpKeyRings.Read(data).Select(ring => ring switch
+            var rings = PgpKeyRings.Read(data);
+            S2kWork.EnsureAffordable(rings.OfType<PgpSecretKeyRing>().SelectMany(ring => ring.GetSecretKeys()));
+            return rings.Select(ring => ring switch
             {
                 PgpSecretKeyRing secret => new PgpKeyMaterial(
                     PgpKeyFactsReader.Read(PgpKeyRings.PublicPartOf(secret)),
-                    PgpSecretKeyUnlocker.Unprotect(secret, passphrase)),
+                    PgpSecretKeyUnlocker.Unprotect(secret, passphrase, cancellation)),
                 PgpPublicKeyRing pub => new PgpKeyMaterial(PgpKeyFactsReader.Read(pub), null),
                 _ => throw new InvalidOperationException("Not a key ring."),
             }).ToList();
         }
-        catch (KeyMaterialRejected)
+        catch (Exception e) when (e is KeyMaterialRejected or OperationCanceledException)
         {
             throw;
         }

@@ -2,6 +2,7 @@ using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using Org.BouncyCastle.Bcpg.Sig;
+using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Keystore.Pgp;
 
@@ -31,6 +32,10 @@ internal static class PgpAlgorithms
         _ when key.PublicKeyPacket.Key is ECPublicBcpgKey ec => CurveSize(ec.CurveOid.Id) ?? key.BitStrength,
         _ => key.BitStrength,
     };
+
+    /// <summary>The curve of an ECDSA, ECDH or EdDSA key; null for keys whose algorithm names their curve or that have none.</summary>
+    public static string? Curve(PgpPublicKey key) =>
+        key.PublicKeyPacket.Key is ECPublicBcpgKey ec ? CurveNames.Of(ec.CurveOid) : null;
 
     public static IReadOnlyList<string> KeyFlagNames(PgpSignature? signature)
     {

@@ -2,6 +2,7 @@ using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using SecureMail.Application.Keystore;
 using SecureMail.Domain.Keystore;
+using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Keystore.Pgp;
 
@@ -38,7 +39,10 @@ internal static class PgpKeyFactsReader
             KeySize: PgpAlgorithms.KeySize(primary),
             KeyFlags: PgpAlgorithms.KeyFlagNames(selfSignature),
             Subkeys: ring.GetPublicKeys().Where(k => !k.IsMasterKey).Select(k => Subkey(primary, k)).ToList(),
-            PublicKey: Convert.ToBase64String(ring.GetEncoded()));
+            PublicKey: Convert.ToBase64String(ring.GetEncoded()),
+            Curve: PgpAlgorithms.Curve(primary),
+            SelfSignatureDigests: certified.Select(u => u.Certification!).Append(selfSignature).OfType<PgpSignature>()
+                .Select(s => PgpNames.Digest(s.HashAlgorithm)).Distinct().ToList());
     }
 
     private static PgpSubkeyFacts Subkey(PgpPublicKey primary, PgpPublicKey subkey)
@@ -56,7 +60,9 @@ internal static class PgpKeyFactsReader
             CreatedAt: Utc(subkey.CreationTime),
             ExpiresAt: ExpiresAt(subkey, binding),
             Revoked: PgpSelfSignatures.IsSubkeyRevoked(primary, subkey),
-            KeyFlags: flags);
+            KeyFlags: flags,
+            Curve: PgpAlgorithms.Curve(subkey),
+            BindingDigest: binding is null ? null : PgpNames.Digest(binding.HashAlgorithm));
     }
 
     /// <summary>Key expiration time is seconds after the key's creation (RFC 4880 §5.2.3.6); 0 or absent = never.</summary>

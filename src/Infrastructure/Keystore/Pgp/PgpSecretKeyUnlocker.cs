@@ -6,13 +6,11 @@ using SecureMail.Application.Keystore;
 namespace SecureMail.Infrastructure.Keystore.Pgp;
 
 /// <summary>Opens every secret (sub)key of a ring with the passphrase and returns the ring with no S2K
-/// protection, so that signing later does not pay key derivation (the vault encrypts it at rest).</summary>
+/// protection, so that signing later does not pay key derivation (the vault encrypts it at rest). What that costs is
+/// checked beforehand (<see cref="S2kWork"/>); a cancelled request stops before the next key.</summary>
 internal static class PgpSecretKeyUnlocker
 {
-    // Argon2 memory is 2^exponent KiB and chosen by whoever made the key: cap it at 64 MiB.
-    private const int MaxArgon2MemoryExponent = 16;
-
-    public static byte[] Unprotect(PgpSecretKeyRing ring, string? passphrase)
+    public static byte[] Unprotect(PgpSecretKeyRing ring, string? passphrase, CancellationToken cancellation)
     {
         var withMaterial = ring.GetSecretKeys().Where(k => !k.IsPrivateKeyEmpty).ToList();
         if (withMaterial.Count == 0)
@@ -22,7 +20,10 @@ internal static class PgpSecretKeyUnlocker
         var random = new SecureRandom();
         var unprotected = ring;
         foreach (var key in withMaterial)
+        {
+            cancellation.ThrowIfCancellationRequested();
             unprotected = PgpSecretKeyRing.InsertSecretKey(unprotected, Open(key, passphrase, random));
+        }
         return unprotected.GetEncoded();
     }
 
@@ -33,9 +34,6 @@ internal static class PgpSecretKeyUnlocker
         if (isProtected && string.IsNullOrEmpty(passphrase))
             throw new KeyMaterialRejected(KeyMaterialProblem.PasswordRequired,
                 $"The secret key {keyId} is protected by a passphrase; give the passphrase to import it.");
-        if (key.S2k is { Type: S2k.Argon2 } s2k && s2k.Argon2Config.MemorySizeExponent > MaxArgon2MemoryExponent)
-            throw new KeyMaterialRejected(KeyMaterialProblem.Unsupported,
-                $"The secret key {keyId} is protected with Argon2 parameters that need too much memory.");
 
         PgpSecretKey opened;
         try

@@ -12,8 +12,8 @@ public sealed class BouncyCastleSmimeKeyMaterialReader : ISmimeKeyMaterialReader
             () => CertificateParser.Parse(data).Select(CertificateFactsReader.Read).ToList(),
             "The certificate's contents cannot be read.");
 
-    public PrivateKeyMaterial ReadPrivateKey(byte[] data, string? password) =>
-        Rejection.Guard(() => PrivateKeyReader.Read(data, password), "The private key cannot be read.");
+    public PrivateKeyMaterial ReadPrivateKey(byte[] data, string? password, CancellationToken cancellation = default) =>
+        Rejection.Guard(() => PrivateKeyReader.Read(data, password, cancellation), "The private key cannot be read.");
 
     public CrlFacts ReadCrl(byte[] data) =>
         Rejection.Guard(() => CrlReader.Read(data), "The CRL cannot be read.");

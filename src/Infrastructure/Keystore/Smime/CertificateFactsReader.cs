@@ -1,10 +1,14 @@
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Operators.Utilities;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using SecureMail.Domain.Keystore;
+using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Keystore.Smime;
 
@@ -31,7 +35,10 @@ internal static class CertificateFactsReader
             PublicKeyFingerprint: PublicKeyFingerprint(certificate, publicKey),
             SubjectKeyIdentifier: SubjectKeyIdentifier(certificate),
             AuthorityKeyIdentifier: AuthorityKeyIdentifier(certificate.CertificateStructure.TbsCertificate.Extensions),
-            Der: Convert.ToBase64String(der));
+            Der: Convert.ToBase64String(der),
+            Curve: Curve(certificate.SubjectPublicKeyInfo.Algorithm),
+            SignatureDigest: SignatureDigest(certificate.CertificateStructure.SignatureAlgorithm),
+            SelfSigned: IsSelfSigned(certificate, publicKey));
     }
 
     public static string? AuthorityKeyIdentifier(X509Extensions? extensions)
@@ -64,6 +71,51 @@ internal static class CertificateFactsReader
         ECPublicKeyParameters ec => ec.Parameters.Curve.FieldSize,
         _ => 0,
     };
+
+    private static string? Curve(AlgorithmIdentifier algorithm)
+    {
+        if (!algorithm.Algorithm.Equals(X9ObjectIdentifiers.IdECPublicKey))
+            return null;
+        try
+        {
+            var parameters = X962Parameters.GetInstance(algorithm.Parameters);
+            return parameters.IsNamedCurve ? CurveNames.Of(DerObjectIdentifier.GetInstance(parameters.Parameters)) : KeyPolicy.ExplicitCurve;
+        }
+        catch (Exception)
+        {
+            return KeyPolicy.ExplicitCurve;
+        }
+    }
+
+    /// <summary>The digest inside the signature algorithm (sha1WithRSAEncryption: SHA-1; RSASSA-PSS: its hash
+    /// parameter); null when BouncyCastle knows no digest for it.</summary>
+    private static string? SignatureDigest(AlgorithmIdentifier signatureAlgorithm)
+    {
+        try
+        {
+            var digest = DefaultDigestAlgorithmFinder.Instance.Find(signatureAlgorithm)?.Algorithm;
+            return digest is null ? null : DigestUtilities.GetAlgorithmName(digest) ?? digest.Id;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsSelfSigned(X509Certificate certificate, AsymmetricKeyParameter? publicKey)
+    {
+        if (publicKey is null || !certificate.SubjectDN.Equivalent(certificate.IssuerDN))
+            return false;
+        try
+        {
+            certificate.Verify(publicKey);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
 
     private static string PublicKeyFingerprint(X509Certificate certificate, AsymmetricKeyParameter? publicKey) =>
         publicKey is null

@@ -41,8 +41,9 @@ internal static class PemPrivateKeyReader
     {
         var encrypted = Rejection.Guard(
             () => EncryptedPrivateKeyInfo.GetInstance(PemBlocks.Content(block)), "The ENCRYPTED PRIVATE KEY PEM block is not readable.");
-        if (IsPbes2WithOtherKdf(encrypted))
-            throw Rejection.Unsupported("The key is encrypted with a key derivation other than PBKDF2 (e.g. scrypt), which is not supported.");
+        var iterations = Rejection.Guard(() => PasswordWork.IterationsOf(encrypted.EncryptionAlgorithm), "The ENCRYPTED PRIVATE KEY's parameters are not readable.");
+        PasswordWork.EnsureAffordable("this encrypted private key", [new("private key", iterations)],
+            "OpenSSL writes 2,048 by default (openssl pkcs8 -topk8 -iter).");
         PrivateKeyInfo info;
         try
         {
@@ -54,11 +55,6 @@ internal static class PemPrivateKeyReader
         }
         return FromPkcs8(info);
     }
-
-    private static bool IsPbes2WithOtherKdf(EncryptedPrivateKeyInfo encrypted) =>
-        encrypted.EncryptionAlgorithm.Algorithm.Equals(PkcsObjectIdentifiers.IdPbeS2)
-        && !PbeS2Parameters.GetInstance(encrypted.EncryptionAlgorithm.Parameters).KeyDerivationFunc.Algorithm
-            .Equals(PkcsObjectIdentifiers.IdPbkdf2);
 
     private static AsymmetricKeyParameter Traditional(PemBlock block, string? password)
     {

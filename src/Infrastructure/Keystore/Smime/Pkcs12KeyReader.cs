@@ -9,12 +9,15 @@ namespace SecureMail.Infrastructure.Keystore.Smime;
 
 /// <summary>PKCS#12 as OpenSSL 3 writes it by default (PBES2/AES-256, HMAC-SHA256 MAC) and with
 /// <c>-legacy</c> (RC2-40/3DES, SHA-1 MAC); BouncyCastle 2.7 opens both.
-/// When the file holds several keys, the first key entry is taken.</summary>
+/// When the file holds several keys, the first key entry is taken. What the file's iteration counts cost is checked
+/// before any key is derived (<see cref="Pkcs12Work"/>).</summary>
 internal static class Pkcs12KeyReader
 {
-    public static PrivateKeyMaterial Read(byte[] data, string? password)
+    public static PrivateKeyMaterial Read(byte[] data, string? password, CancellationToken cancellation)
     {
-        Rejection.Guard(() => Pfx.GetInstance(Asn1Object.FromByteArray(data)), "The data is neither a PEM private key nor a PKCS#12 file.");
+        var pfx = Rejection.Guard(() => Pfx.GetInstance(Asn1Object.FromByteArray(data)), "The data is neither a PEM private key nor a PKCS#12 file.");
+        Rejection.Guard(() => Pkcs12Work.EnsureAffordable(pfx, Chars(password), cancellation), "The PKCS#12 file's contents cannot be read.");
+        cancellation.ThrowIfCancellationRequested();
         var store = Open(data, password);
         var alias = store.Aliases.FirstOrDefault(store.IsKeyEntry)
             ?? throw Rejection.Unreadable("The PKCS#12 file holds no private key.");
@@ -24,7 +27,7 @@ internal static class Pkcs12KeyReader
 
     private static Pkcs12Store Open(byte[] data, string? password)
     {
-        var givenPassword = string.IsNullOrEmpty(password) ? [] : password.ToCharArray();
+        var givenPassword = Chars(password);
         // A file without MAC or encryption must be opened with no password at all.
         if ((TryLoad(data, givenPassword) ?? TryLoad(data, null)) is { } store)
             return store;
@@ -32,6 +35,8 @@ internal static class Pkcs12KeyReader
             ? new KeyMaterialRejected(KeyMaterialProblem.PasswordRequired, "The PKCS#12 file is protected by a password; give its password.")
             : new KeyMaterialRejected(KeyMaterialProblem.WrongPassword, "The password does not open this PKCS#12 file.");
     }
+
+    private static char[] Chars(string? password) => string.IsNullOrEmpty(password) ? [] : password.ToCharArray();
 
     private static Pkcs12Store? TryLoad(byte[] data, char[]? password)
     {

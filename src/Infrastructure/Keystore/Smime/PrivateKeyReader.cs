@@ -10,13 +10,13 @@ namespace SecureMail.Infrastructure.Keystore.Smime;
 /// <summary>A private key from PEM or PKCS#12, checked to be RSA or EC and re-encoded as plain PKCS#8.</summary>
 internal static class PrivateKeyReader
 {
-    public static PrivateKeyMaterial Read(byte[] data, string? password)
+    public static PrivateKeyMaterial Read(byte[] data, string? password, CancellationToken cancellation)
     {
         if (data.Length == 0)
             throw Rejection.Unreadable("The private key file is empty.");
         return PemBlocks.LookLikePem(data)
             ? Material(PemPrivateKeyReader.Read(data, password), [])
-            : Pkcs12KeyReader.Read(data, password);
+            : Pkcs12KeyReader.Read(data, password, cancellation);
     }
 
     public static PrivateKeyMaterial Material(AsymmetricKeyParameter privateKey, IReadOnlyList<X509Certificate> certificates)

@@ -9,6 +9,8 @@ internal static class Rejection
 
     public static KeyMaterialRejected Unsupported(string message) => new(KeyMaterialProblem.Unsupported, message);
 
+    public static void Guard(Action check, string messageOnFailure) => Guard(() => { check(); return true; }, messageOnFailure);
+
     // Library messages are not passed on: they are not written for admins and could echo input.
     public static T Guard<T>(Func<T> read, string messageOnFailure)
     {
@@ -16,7 +18,7 @@ internal static class Rejection
         {
             return read();
         }
-        catch (KeyMaterialRejected)
+        catch (Exception e) when (e is KeyMaterialRejected or OperationCanceledException)
         {
             throw;
         }
