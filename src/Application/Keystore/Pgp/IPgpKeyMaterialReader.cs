@@ -10,6 +10,12 @@ public interface IPgpKeyMaterialReader
     /// <paramref name="passphrase"/> (WrongPassword / PasswordRequired otherwise) and returned re-protected
     /// without S2K, so that later signing does not pay key derivation; the vault encrypts them at rest.</summary>
     IReadOnlyList<PgpKeyMaterial> ReadKeys(byte[] data, string? passphrase);
+
+    /// <summary>The held key with what a newer copy of the same key adds: revocations, self-signatures (a new expiry),
+    /// user IDs and subkeys, each only when the key's own primary key signed it and the signature verifies. Nothing the
+    /// held key has is dropped; what the copy carries besides (certifications by others, forged signatures, someone
+    /// else's subkey) is left out.</summary>
+    PgpKeyFacts Merge(PgpKeyFacts held, PgpKeyFacts copy);
 }
 
 /// <param name="SecretKeyRing">The transferable secret key, binary, with every secret (sub)key unprotected;
