@@ -16,6 +16,8 @@ load_local_secrets() {
   # shellcheck disable=SC1090
   . "$file"
   export Auth__SigningKey="${Auth__SigningKey:-$LOCAL_AUTH_SIGNING_KEY}"
+  # The service refuses a local signing key outside ASP.NET Core's Development environment unless told it is meant.
+  export Auth__AllowLocalSigningKey="${Auth__AllowLocalSigningKey:-true}"
   export Vault__Key="${Vault__Key:-$LOCAL_VAULT_KEY}"
   export Audit__ChainKey="${Audit__ChainKey:-$LOCAL_AUDIT_CHAIN_KEY}"
 }

@@ -73,7 +73,7 @@ builder.Services.AddMailTransport(configuration, builder.Environment.ContentRoot
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddInfrastructure(configuration);
 builder.Services.AddAudit(configuration);
-builder.Services.AddSecureMailAuthentication(configuration);
+builder.Services.AddSecureMailAuthentication(configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionMapping>();
 builder.Services.AddOpenApi(options => options.AddOperationTransformer<RolesInOpenApi>());

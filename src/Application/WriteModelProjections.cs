@@ -24,6 +24,7 @@ public sealed class PgpKeyEntryProjection : SingleStreamProjection<PgpKeyEntry, 
 {
     public static PgpKeyEntry Create(PgpKeyImported e) => PgpKeyEntry.Create(e);
     public static PgpKeyEntry Apply(PgpKeyImported e, PgpKeyEntry state) => state.Apply(e);
+    public static PgpKeyEntry Apply(PgpKeyRefreshed e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpSecretKeyImported e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpKeyRemoved e, PgpKeyEntry state) => state.Apply(e);
 }

@@ -12,7 +12,8 @@ public static class AuthenticationSetup
     public const string LocalIssuer = "secure-mail-local";
     public const string DefaultAudience = "secure-mail";
 
-    public static IServiceCollection AddSecureMailAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecureMailAuthentication(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
     {
         var authority = configuration["Auth:Authority"];
         var signingKey = configuration["Auth:SigningKey"];
@@ -20,6 +21,12 @@ public static class AuthenticationSetup
         if (string.IsNullOrWhiteSpace(authority) && (signingKey is null || Encoding.UTF8.GetByteCount(signingKey) < 32))
             throw new InvalidOperationException(
                 "Authentication is not configured: set Auth:Authority (an OIDC issuer) or Auth:SigningKey (at least 32 characters) for local tokens.");
+        // Whoever holds a shared HS256 key mints tokens for any role and any name, and the key sits beside the service (in
+        // scripts/run's .data/local-secrets.env): a local convenience that must not slip into a deployment unnoticed.
+        if (string.IsNullOrWhiteSpace(authority) && !environment.IsDevelopment() && !configuration.GetValue<bool>("Auth:AllowLocalSigningKey"))
+            throw new InvalidOperationException(
+                $"Auth:SigningKey (local HS256 tokens) is refused in the {environment.EnvironmentName} environment: set Auth:Authority to an OIDC " +
+                "issuer, or set Auth:AllowLocalSigningKey=true to accept tokens that anyone holding the key can mint.");
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Pgp;
 using SecureMail.Domain.Keystore.Smime;
 
@@ -13,6 +14,7 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
         IncludeType<PrivateKeyImported>();
         IncludeType<CertificateRemoved>();
         IncludeType<PgpKeyImported>();
+        IncludeType<PgpKeyRefreshed>();
         IncludeType<PgpSecretKeyImported>();
         IncludeType<PgpKeyRemoved>();
     }
@@ -39,13 +41,22 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
             Fingerprint = p.Key.Fingerprint,
             Emails = p.Key.Emails,
             ExpiresAt = p.Key.ExpiresAt,
-            KeyIds = [p.Key.KeyId, .. p.Key.Subkeys.Select(s => s.KeyId)],
+            KeyIds = KeyIdsOf(p.Key),
             PgpKey = p.Key,
             ImportedBy = p.ImportedBy,
             ImportedAt = p.ImportedAt,
+        },
+        PgpKeyRefreshed r => entry is null ? null : entry with
+        {
+            Emails = r.Key.Emails,
+            ExpiresAt = r.Key.ExpiresAt,
+            KeyIds = KeyIdsOf(r.Key),
+            PgpKey = r.Key,
         },
         PrivateKeyImported or PgpSecretKeyImported => entry is null ? null : entry with { HasPrivateKey = true },
         CertificateRemoved or PgpKeyRemoved => null,
         _ => entry,
     };
+
+    private static IReadOnlyList<string> KeyIdsOf(PgpKeyFacts key) => [key.KeyId, .. key.Subkeys.Select(s => s.KeyId)];
 }

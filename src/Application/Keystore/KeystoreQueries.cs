@@ -73,9 +73,6 @@ public static class KeystoreQueries
         return query.OrderBy(e => e.ImportedAt);
     }
 
-    // The CRL must come from the same issuer (name and, when both say it, key identifier) as the certificate.
     public static bool IsRevoked(CertificateFacts certificate, IEnumerable<RevocationList> revocations) =>
-        revocations.Any(r => r.Crl.Issuer == certificate.Issuer
-            && (r.Crl.AuthorityKeyIdentifier is null || certificate.AuthorityKeyIdentifier is null || r.Crl.AuthorityKeyIdentifier == certificate.AuthorityKeyIdentifier)
-            && r.Revokes(certificate));
+        revocations.Any(r => r.Revokes(certificate));
 }

@@ -22,7 +22,7 @@ public static class KeystoreTimeTravel
 
     public static async Task<IReadOnlyList<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, DateTimeOffset asOf, CancellationToken cancellation)
     {
-        var events = await EventsUntil(session, asOf, cancellation, typeof(PgpKeyImported), typeof(PgpSecretKeyImported), typeof(PgpKeyRemoved));
+        var events = await EventsUntil(session, asOf, cancellation, typeof(PgpKeyImported), typeof(PgpKeyRefreshed), typeof(PgpSecretKeyImported), typeof(PgpKeyRemoved));
         return Entries(events).Where(e => e.PgpKey is not null && filter.Matches(e, asOf)).Select(e => PgpKeyView.From(e, asOf)).ToList();
     }
 

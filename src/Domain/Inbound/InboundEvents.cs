@@ -31,7 +31,9 @@ public sealed record DecryptionFailed(Guid TicketId, Guid ArticleId, MailSecurit
 
 public sealed record Signer(string Email, string Name, string Fingerprint);
 
-public sealed record SignatureVerified(Guid TicketId, Guid ArticleId, MailSecuritySystem System, Signer Signer, string Digest, DateTimeOffset VerifiedAt);
+/// <param name="Warnings">What the verification could not be sure of, e.g. a revocation list past its next update.</param>
+public sealed record SignatureVerified(Guid TicketId, Guid ArticleId, MailSecuritySystem System, Signer Signer, string Digest, DateTimeOffset VerifiedAt,
+    IReadOnlyList<string>? Warnings = null);
 
 /// <param name="Signer">Recorded when known, even though the signature is not valid.</param>
 public sealed record SignatureVerificationFailed(Guid TicketId, Guid ArticleId, MailSecuritySystem System, string Reason, string Message,

@@ -23,7 +23,7 @@ public static class Verdict
         var signer = SignerOf(facts, from);
         var (reason, message) = FirstFailure(facts, from, revocations, now);
         return reason is null
-            ? new SignatureVerified(ticketId, articleId, facts.System, signer!, facts.Digest!, now)
+            ? new SignatureVerified(ticketId, articleId, facts.System, signer!, facts.Digest!, now, StaleRevocationLists(facts, revocations, now))
             : new SignatureVerificationFailed(ticketId, articleId, facts.System, reason, message!, signer, now);
     }
 
@@ -41,7 +41,7 @@ public static class Verdict
                 return ("not-yet-valid", $"The signer's certificate is not valid before {certificate.NotBefore:u}.");
             if (now > certificate.NotAfter)
                 return ("expired", $"The signer's certificate expired on {certificate.NotAfter:u}.");
-            if (revocations.Any(r => r.Crl.Issuer == certificate.Issuer && r.Revokes(certificate)))
+            if (revocations.Any(r => r.Revokes(certificate)))
                 return ("revoked", "The signer's certificate has been revoked.");
             if (certificate.KeyUsages is { } usages && !usages.Contains("digitalSignature") && !usages.Contains("nonRepudiation"))
                 return ("key-usage", "The signer's certificate may not be used for signing (key usage).");
@@ -64,6 +64,14 @@ public static class Verdict
             return ("sender-mismatch", NotSignedBySender);
         return (null, null);
     }
+
+    // A stale CRL still revokes what it lists; what it cannot show is a revocation since, and users are told so.
+    private static IReadOnlyList<string> StaleRevocationLists(SignatureFacts e, IReadOnlyList<RevocationList> revocations, DateTimeOffset now) =>
+        e.Certificate is { } certificate
+            ? revocations.Where(r => r.Covers(certificate) && r.IsStale(now))
+                .Select(r => $"The certificate revocation list of {r.Crl.Issuer} is out of date since {r.Crl.NextUpdate:u}: a revocation since then would not show.")
+                .ToList()
+            : [];
 
     // The display name counts for nothing (rule 3): the signer shown is the certificate's own address matching From, else its first.
     private static Signer? SignerOf(SignatureFacts e, IReadOnlyList<string> from)

@@ -16,6 +16,8 @@ public static class DeliverySetup
         if (!string.IsNullOrWhiteSpace(section["Host"]))
         {
             var options = section.Get<SmtpOptions>()!;
+            // At start, not at the first delivery: a setting that cannot work is the operator's to fix before mail waits on it.
+            SmtpMailTransport.Validate(options);
             services.AddSingleton(options);
             services.AddSingleton<IMailTransport>(provider =>
                 new SmtpMailTransport(options, provider.GetService<ILogger<SmtpMailTransport>>()));

@@ -21,15 +21,26 @@ public sealed class SmtpMailTransport : IMailTransport
 
     public SmtpMailTransport(SmtpOptions options, ILogger<SmtpMailTransport>? logger = null)
     {
-        if (string.IsNullOrWhiteSpace(options.Host))
-            throw new ArgumentException("Smtp:Host is required.", nameof(options));
-        if (!Enum.TryParse(options.Security, ignoreCase: true, out _security) || !Enum.IsDefined(_security))
-            throw new ArgumentException(
-                $"Smtp:Security '{options.Security}' is not one of {string.Join(", ", Enum.GetNames<SecureSocketOptions>())}.",
-                nameof(options));
+        _security = Validate(options);
         _options = options;
         _logger = logger ?? NullLogger<SmtpMailTransport>.Instance;
         _relay = $"SMTP relay {options.Host}:{options.Port}";
+    }
+
+    /// <summary>Refuses settings that cannot work, or that would send the password unencrypted on every connection.</summary>
+    public static SecureSocketOptions Validate(SmtpOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Host))
+            throw new ArgumentException("Smtp:Host is required.", nameof(options));
+        if (!Enum.TryParse(options.Security, ignoreCase: true, out SecureSocketOptions security) || !Enum.IsDefined(security))
+            throw new ArgumentException(
+                $"Smtp:Security '{options.Security}' is not one of {string.Join(", ", Enum.GetNames<SecureSocketOptions>())}.",
+                nameof(options));
+        if (security == SecureSocketOptions.None && HasCredentials(options))
+            throw new ArgumentException(
+                "Smtp:Security None would send Smtp:Username's password unencrypted: use StartTls (usually port 587) or SslOnConnect (port 465), " +
+                "or no credentials.", nameof(options));
+        return security;
     }
 
     public async Task<string> SendAsync(byte[] rawMessage, string envelopeFrom, IReadOnlyList<string> recipients, CancellationToken cancellation)
@@ -44,15 +55,24 @@ public sealed class SmtpMailTransport : IMailTransport
 
             using var client = new VerbatimSmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
             await client.ConnectAsync(_options.Host, _options.Port, _security, cancellation);
-            if (!string.IsNullOrEmpty(_options.Username))
-                await client.AuthenticateAsync(_options.Username, _options.Password ?? "", cancellation);
+            if (HasCredentials(_options))
+            {
+                // StartTlsWhenAvailable (and Auto) go on in the clear when the relay offers no STARTTLS, or when someone on
+                // the way strips it from the relay's answer: fine for mail, but the password would go with it.
+                if (!client.IsSecure)
+                    throw new MailTransportFailed(false,
+                        $"{_relay} offered no TLS, so the credentials were not sent over a plain connection; enable STARTTLS on the relay " +
+                        "or set Smtp:Security to StartTls or SslOnConnect.");
+                await client.AuthenticateAsync(_options.Username!, _options.Password ?? "", cancellation);
+            }
             var reply = await client.SendAsync(RawMessage.Format, message, sender, to, cancellation);
             await QuitQuietly(client);
 
             _logger.LogInformation("{Relay} accepted a message for {Count} recipient(s): {Reply}", _relay, to.Count, reply);
             return reply;
         }
-        catch (Exception exception) when (!cancellation.IsCancellationRequested && SmtpFailures.Classify(exception, _relay) is { } failure)
+        catch (Exception exception) when (!cancellation.IsCancellationRequested
+            && (exception as MailTransportFailed ?? SmtpFailures.Classify(exception, _relay)) is { } failure)
         {
             _logger.LogWarning("{Failure} ({Kind})", failure.Message, failure.Permanent ? "permanent" : "transient");
             throw failure;
@@ -71,6 +91,8 @@ public sealed class SmtpMailTransport : IMailTransport
             _logger.LogDebug(exception, "{Relay} dropped the connection after accepting a message", _relay);
         }
     }
+
+    private static bool HasCredentials(SmtpOptions options) => !string.IsNullOrEmpty(options.Username);
 
     // An empty address becomes the null reverse-path "<>" (RFC 5321 §4.5.5), how bounces and auto-replies are sent.
     private static MailboxAddress EnvelopeAddress(string address) => new("", address);

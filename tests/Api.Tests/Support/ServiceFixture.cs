@@ -19,16 +19,19 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     private readonly string schema;
     private readonly Action<IWebHostBuilder>? configure;
+    private readonly Func<Task>? prepareDatabase;
 
     public ServiceFixture() : this(Schema, null)
     {
     }
 
     /// <summary>A service of its own for a test that needs a fresh start: its own schema, and more settings or services.</summary>
-    internal ServiceFixture(string schema, Action<IWebHostBuilder>? configure)
+    /// <param name="prepareDatabase">Runs after the old schema is dropped and before the service starts.</param>
+    internal ServiceFixture(string schema, Action<IWebHostBuilder>? configure, Func<Task>? prepareDatabase = null)
     {
         this.schema = schema;
         this.configure = configure;
+        this.prepareDatabase = prepareDatabase;
     }
 
     public IAlbaHost Host { get; private set; } = null!;
@@ -49,6 +52,8 @@ public sealed class ServiceFixture : IAsyncLifetime
             await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
             await drop.ExecuteNonQueryAsync();
         }
+        if (prepareDatabase is not null)
+            await prepareDatabase();
         Smtp = await SmtpTestServer.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(web =>

@@ -22,4 +22,12 @@ public static class OpenSslMail
         openssl.Run("cms", "-encrypt", cipher, "-in", "signed.eml", "-from", from, "-to", to, "-subject", "Secret question", "-out", "mail.eml", "recipient.pem");
         return openssl.Read("mail.eml");
     }
+    /// <summary>openssl cms -sign with the signer's certificate and key files (PEM) in <paramref name="openssl"/>, with RFC 5322 headers.</summary>
+    public static byte[] Signed(OpenSslWorkspace openssl, string from, string to, string certificateFile, string keyFile, string text)
+    {
+        openssl.Write("body.txt", Encoding.UTF8.GetBytes(text));
+        openssl.Run("cms", "-sign", "-in", "body.txt", "-text", "-signer", certificateFile, "-inkey", keyFile,
+            "-from", from, "-to", to, "-subject", "Signed question", "-out", "signed.eml");
+        return openssl.Read("signed.eml");
+    }
 }

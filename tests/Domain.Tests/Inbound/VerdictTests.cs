@@ -99,6 +99,29 @@ public class VerdictTests
     }
 
     [Fact]
+    public void A_crl_of_another_ca_with_the_same_name_does_not_revoke()
+    {
+        var other = new RevocationList(Guid.NewGuid(), "other", Crl(Now.AddDays(-1), Certificate().SerialNumber) with { AuthorityKeyIdentifier = "0b" });
+
+        Assert.IsType<SignatureVerified>(Judge(Smime(Certificate() with { AuthorityKeyIdentifier = "0a" }), revocations: [other]));
+    }
+
+    [Fact]
+    public void A_stale_crl_leaves_the_signature_valid_and_says_it_is_out_of_date()
+    {
+        var stale = new RevocationList(Guid.NewGuid(), "ca", Crl(Now.AddDays(-8), "0B"));
+        var current = new RevocationList(Guid.NewGuid(), "ca", Crl(Now.AddDays(-1), "0B"));
+
+        var verified = Assert.IsType<SignatureVerified>(Judge(Smime(), revocations: [stale]));
+
+        Assert.Equal(["The certificate revocation list of CN=Test CA is out of date since 2026-05-31 12:00:00Z: a revocation since then would not show."],
+            verified.Warnings);
+        Assert.Empty(Assert.IsType<SignatureVerified>(Judge(Smime(), revocations: [current])).Warnings!);
+        Assert.Equal("revoked", Assert.IsType<SignatureVerificationFailed>(
+            Judge(Smime(), revocations: [new RevocationList(Guid.NewGuid(), "ca", Crl(Now.AddDays(-8), Certificate().SerialNumber))])).Reason);
+    }
+
+    [Fact]
     public void Pgp_keys_expired_or_revoked_are_invalid()
     {
         var expired = new SignatureFacts(MailSecuritySystem.PGP, null, null, null, PgpKey("alice@example.com", expiresAt: Now.AddDays(-1)), null, "SHA-256", null);

@@ -28,6 +28,43 @@ public class RevocationListTests
         Assert.False(list.Revokes(Certificate() with { SerialNumber = "0B" }));
     }
 
+    [Theory]
+    [InlineData("0a", null, "0a", true)]
+    [InlineData("0a", null, "0b", false)]
+    [InlineData(null, "0a", "0a", true)]
+    [InlineData(null, "0a", "0B", false)]
+    [InlineData("0a", "0b", "0a", true)]
+    [InlineData(null, null, "0b", true)]
+    [InlineData("0a", null, null, true)]
+    public void A_crl_covers_a_certificate_of_the_same_issuer_name_and_key_identifier(string? crlKeyId, string? issuerKeyId, string? certificateKeyId,
+        bool covered)
+    {
+        var list = RevocationList.Create(new CrlImported(Guid.NewGuid(), Ca.Certificate.Fingerprint, Crl(Now, "0A") with { AuthorityKeyIdentifier = crlKeyId },
+            "a", Now, issuerKeyId));
+        var certificate = Certificate() with { AuthorityKeyIdentifier = certificateKeyId };
+
+        Assert.Equal(covered, list.Revokes(certificate));
+        Assert.False(list.Revokes(certificate with { Issuer = "CN=Other CA" }));
+    }
+
+    [Fact]
+    public void The_issuer_key_identifier_is_that_of_the_ca_whose_certificate_the_crl_was_checked_with()
+    {
+        var ca = Ca with { Certificate = Ca.Certificate with { SubjectKeyIdentifier = "0c" } };
+
+        Assert.Equal("0c", Assert.IsType<CrlImported>(Assert.Single(RevocationList.Import(null, ca, Crl(Now), "a", Now).Events)).IssuerKeyIdentifier);
+    }
+
+    [Fact]
+    public void A_crl_is_stale_after_its_next_update()
+    {
+        var list = RevocationList.Create(new CrlImported(Guid.NewGuid(), Ca.Certificate.Fingerprint, Crl(Now), "a", Now));
+
+        Assert.False(list.IsStale(Now.AddDays(7)));
+        Assert.True(list.IsStale(Now.AddDays(7).AddSeconds(1)));
+        Assert.False((list with { Crl = list.Crl with { NextUpdate = null } }).IsStale(Now.AddYears(1)));
+    }
+
     [Fact]
     public void A_leaf_certificate_cannot_issue_crls()
     {

@@ -33,6 +33,18 @@ public class DeliverySetupTests
     }
 
     [Fact]
+    public void Credentials_over_a_connection_that_is_never_encrypted_are_refused_at_start()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build(new()
+        {
+            ["Smtp:Host"] = "relay.example.test", ["Smtp:Security"] = "None", ["Smtp:Username"] = "helpdesk", ["Smtp:Password"] = "secret",
+        }));
+
+        Assert.Contains("unencrypted", error.Message);
+        Assert.DoesNotContain("secret", error.Message);
+    }
+
+    [Fact]
     public void Without_a_host_messages_go_to_the_outbox_under_the_current_directory()
     {
         var transport = Assert.IsType<PickupDirectoryTransport>(Build([]).GetRequiredService<IMailTransport>());

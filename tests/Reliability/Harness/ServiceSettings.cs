@@ -31,6 +31,7 @@ public sealed record ServiceSettings(string ConnectionString, string Schema)
             ["ConnectionStrings__Marten"] = ConnectionString,
             ["Marten__Schema"] = Schema,
             ["Auth__SigningKey"] = SigningKey,
+            ["Auth__AllowLocalSigningKey"] = "true",
             ["Vault__Key"] = VaultKey,
             ["Audit__ChainKey"] = ChainKey,
             ["Delivery__RetryDelaysSeconds"] = RetryDelaysSeconds,

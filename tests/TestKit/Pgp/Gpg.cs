@@ -54,6 +54,10 @@ public sealed class Gpg : IDisposable
         Run(Encoding.ASCII.GetBytes(certificate), "--import");
     }
 
+    /// <summary>A new self-signature with a new expiry (gpg --quick-set-expire): of the primary key, or of every subkey.</summary>
+    public void SetExpiry(string fingerprint, string expire, bool subkeys = false, string? passphrase = DefaultPassphrase) =>
+        RunText(WithPassphrase(passphrase, null, ["--quick-set-expire", fingerprint, expire, .. subkeys ? new[] { "*" } : []]));
+
     public string ExportPublicArmored(params string[] fingerprints) => RunText(["--armor", "--export", .. fingerprints]);
 
     public byte[] ExportPublicBinary(params string[] fingerprints) => Run(null, ["--export", .. fingerprints]);

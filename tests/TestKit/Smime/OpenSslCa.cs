@@ -45,7 +45,11 @@ public sealed class OpenSslCa
     }
 
     /// <summary>Writes a CRL (PEM, with an authorityKeyIdentifier) revoking every serial ever passed here; returns its file name.</summary>
-    public string Crl(params string[] revokedSerialHex)
+    public string Crl(params string[] revokedSerialHex) => Crl(revokedSerialHex, withAuthorityKeyIdentifier: true);
+
+    /// <param name="withAuthorityKeyIdentifier">False: a CRL without extensions, as <c>openssl ca -gencrl</c> writes by default.</param>
+    /// <param name="lastUpdate">With <paramref name="nextUpdate"/>: the CRL's dates (a stale CRL has its next update in the past); else now and a week on.</param>
+    public string Crl(IReadOnlyList<string> revokedSerialHex, bool withAuthorityKeyIdentifier, DateTimeOffset? lastUpdate = null, DateTimeOffset? nextUpdate = null)
     {
         _revoked.AddRange(revokedSerialHex.Select(serial => (serial, "/CN=revoked")));
         // openssl ca reads revocations from its text database: status, expiry, revocation time, serial, file, subject.
@@ -53,9 +57,14 @@ public sealed class OpenSslCa
         _workspace.Write($"{FileStem}.index.txt", Encoding.ASCII.GetBytes(index));
         _workspace.Write($"{FileStem}.cnf", Encoding.ASCII.GetBytes(
             $"[ca]\ndefault_ca = this\n[this]\ndatabase = {FileStem}.index.txt\ndefault_md = sha256\ndefault_crl_days = 7\n"
-            + "crl_extensions = crl_ext\n[crl_ext]\nauthorityKeyIdentifier = keyid:always\n"));
+            + (withAuthorityKeyIdentifier ? "crl_extensions = crl_ext\n[crl_ext]\nauthorityKeyIdentifier = keyid:always\n" : "")));
         var crlFile = $"{FileStem}.crl.pem";
-        _workspace.Run("ca", "-config", $"{FileStem}.cnf", "-gencrl", "-keyfile", KeyFile, "-cert", CertificateFile, "-out", crlFile);
+        var dates = lastUpdate is { } last && nextUpdate is { } next
+            ? new[] { "-crl_lastupdate", Time(last), "-crl_nextupdate", Time(next) }
+            : [];
+        _workspace.Run(["ca", "-config", $"{FileStem}.cnf", "-gencrl", "-keyfile", KeyFile, "-cert", CertificateFile, "-out", crlFile, .. dates]);
         return crlFile;
     }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddHHmmss") + "Z";
 }

@@ -2,12 +2,14 @@ using System.Text.Json;
 
 namespace SecureMail.TestKit.Smtp;
 
-/// <summary>The replies the test server gives instead of 250, kept in a file its handler rereads on every command.</summary>
+/// <summary>The replies the test server gives instead of 250, and whether it offers AUTH on a plain connection, kept in a
+/// file its handler rereads on every command.</summary>
 internal sealed class SmtpRefusals(string path)
 {
     private readonly Dictionary<string, string> _recipients = new(StringComparer.OrdinalIgnoreCase);
     private string? _mail;
     private string? _data;
+    private bool _authInTheClear;
 
     public string Path { get; } = path;
 
@@ -15,10 +17,11 @@ internal sealed class SmtpRefusals(string path)
     public void Sender(string reply) { _mail = Checked(reply); Save(); }
     public void Data(string reply) { _data = Checked(reply); Save(); }
     public void Clear() { _recipients.Clear(); _mail = null; _data = null; Save(); }
+    public void OfferAuthenticationWithoutTls() { _authInTheClear = true; Save(); }
 
     private void Save()
     {
-        var json = JsonSerializer.Serialize(new { mail = _mail, data = _data, rcpt = _recipients });
+        var json = JsonSerializer.Serialize(new { mail = _mail, data = _data, rcpt = _recipients, authInTheClear = _authInTheClear });
         var temporary = Path + ".tmp";
         File.WriteAllText(temporary, json);
         File.Move(temporary, Path, overwrite: true);

@@ -54,6 +54,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public void AcceptEverything() => _refusals.Clear();
 
+    /// <summary>From now on the server offers AUTH PLAIN and LOGIN without TLS (it has no TLS at all), and accepts any credentials.</summary>
+    public void OfferAuthenticationWithoutTls() => _refusals.OfferAuthenticationWithoutTls();
+
+    /// <summary>Every AUTH command a client sent, as "MECHANISM [initial response]": the credentials, if any, in the clear.</summary>
+    public IReadOnlyList<string> AuthenticationAttempts =>
+        File.Exists(Path.Combine(Maildir, "auth.log")) ? File.ReadAllLines(Path.Combine(Maildir, "auth.log")) : [];
+
     /// <summary>Ends the server process, as an outage would: the port then refuses connections.</summary>
     public void Stop()
     {

@@ -20,7 +20,7 @@ public sealed record DismissCandidate(MailSecuritySystem System, string Fingerpr
 public static class ImportCandidateHandler
 {
     public static async Task<(KeystoreChange, OutgoingMessages)> Handle(ImportCandidate command, IDocumentSession session, CandidateOptions options,
-        TimeProvider clock, CancellationToken cancellation)
+        IPgpKeyMaterialReader pgpReader, IKeyVault vault, TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var candidate = await CandidateQueries.PendingAsync(session, command.System, command.Fingerprint, options, now, cancellation);
@@ -32,7 +32,7 @@ public static class ImportCandidateHandler
         var origin = collected.Aggregate!.LatestOrigin;
         var planned = candidate!.Certificate is { } certificate
             ? await PlanCertificate(session, certificate, origin, command.Actor, now, cancellation)
-            : await PlanPgpKey(session, candidate.PgpKey!, origin, command.Actor, now, cancellation);
+            : await ImportPgpKeysHandler.Plan(session, pgpReader, vault, new PgpKeyMaterial(candidate.PgpKey!, null), command.Actor, now, origin, cancellation);
         var result = BatchImport.CommitAndRetry([planned], command.Actor);
         if (result.Item1.Rejection is null)
             collected.AppendMany(taken.Events);
@@ -45,14 +45,6 @@ public static class ImportCandidateHandler
         var stream = await session.Events.FetchForWriting<CertificateEntry>(KeystoreIds.ForCertificate(certificate.Fingerprint), cancellation);
         return new(certificate.Fingerprint, CertificateDecisions.Import(stream.Aggregate, certificate, actor, now, origin), stream.AppendMany,
             Arrives: [ImportCertificatesHandler.Arrived(certificate)]);
-    }
-
-    private static async Task<BatchImport.Planned> PlanPgpKey(IDocumentSession session, PgpKeyFacts key, KeyOrigin origin,
-        string actor, DateTimeOffset now, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<PgpKeyEntry>(KeystoreIds.ForPgpKey(key.Fingerprint), cancellation);
-        return new(key.Fingerprint, PgpKeyEntry.Import(stream.Aggregate, key, false, actor, now, origin), stream.AppendMany,
-            Arrives: ImportPgpKeysHandler.Arrived(key, withSecretKey: false));
     }
 }
 

@@ -12,6 +12,12 @@ public interface IPgpKeyMaterialReader
     /// that would cost more than an import may do is refused before any of it runs (TooCostly).</summary>
     /// <param name="cancellation">Checked between keys: one key's derivation cannot be interrupted.</param>
     IReadOnlyList<PgpKeyMaterial> ReadKeys(byte[] data, string? passphrase, CancellationToken cancellation = default);
+
+    /// <summary>The held key with what a newer copy of the same key adds: revocations, self-signatures (a new expiry),
+    /// user IDs and subkeys, each only when the key's own primary key signed it and the signature verifies. Nothing the
+    /// held key has is dropped; what the copy carries besides (certifications by others, forged signatures, someone
+    /// else's subkey) is left out.</summary>
+    PgpKeyFacts Merge(PgpKeyFacts held, PgpKeyFacts copy);
 }
 
 /// <param name="SecretKeyRing">The transferable secret key, binary, with every secret (sub)key unprotected;

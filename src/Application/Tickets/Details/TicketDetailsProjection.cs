@@ -47,7 +47,7 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
             DecryptionFailed x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
                 { Encryption = new SecurityStatusView("failed", x.Message, x.Reason) } }),
             SignatureVerified x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
-                { Signature = new SignatureStatusView("valid", "Signature successfully verified.", Signer(x.Signer)) } }),
+                { Signature = new SignatureStatusView("valid", string.Join(" ", ["Signature successfully verified.", .. x.Warnings ?? []]), Signer(x.Signer)) } }),
             SignatureVerificationFailed x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
                 { Signature = new SignatureStatusView("invalid", x.Message, x.Signer is null ? null : Signer(x.Signer), x.Reason) } }),
             ArticleSigned s => Update(ticket!, s.ArticleId, a => a with { Security = a.Security! with

@@ -8,24 +8,27 @@ public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bo
 
     public PgpKeyEntry Apply(PgpKeyImported e) => this with { Key = e.Key, HasSecretKey = false, Removed = false };
 
+    public PgpKeyEntry Apply(PgpKeyRefreshed e) => this with { Key = e.Key };
+
     public PgpKeyEntry Apply(PgpSecretKeyImported e) => this with { HasSecretKey = true };
 
     public PgpKeyEntry Apply(PgpKeyRemoved e) => this with { HasSecretKey = false, Removed = true };
 
     public bool IsHeld => !Removed;
 
-    /// <summary>A secret key may follow its public key (the usual order of an admin's work); anything else already held is a duplicate.</summary>
+    /// <summary>A key not held is imported. For a key already held, a newer copy refreshes it with what changed, and a
+    /// secret key may follow its public key (the usual order of an admin's work); a copy that brings nothing new is a duplicate.</summary>
+    /// <param name="key">For a key not held, the key as uploaded. For a key held, the held key merged with the uploaded copy
+    /// (only what the key's own signatures vouch for), never the copy alone: the copy may lack what the held key knows, a revocation included.</param>
     public static Decision Import(PgpKeyEntry? current, PgpKeyFacts key, bool withSecretKey, string actor, DateTimeOffset now,
         Collected.KeyOrigin? origin = null)
     {
-        if (key.Emails.Count == 0)
-            return Decision.Reject(RejectionKind.Invalid, $"The PGP key {key.Fingerprint} has no user ID with an e-mail address.");
         var id = KeystoreIds.ForPgpKey(key.Fingerprint);
         var secret = new PgpSecretKeyImported(id, key.Fingerprint, actor, now);
         if (current is { IsHeld: true })
-            return withSecretKey && !current.HasSecretKey
-                ? Decision.Accept(secret)
-                : Decision.Reject(RejectionKind.Conflict, $"The PGP key {key.Fingerprint} is already in the keystore.");
+            return Refresh(current, key, withSecretKey && !current.HasSecretKey ? secret : null, actor, now);
+        if (key.Emails.Count == 0)
+            return Decision.Reject(RejectionKind.Invalid, $"The PGP key {key.Fingerprint} has no user ID with an e-mail address.");
         if (KeyPolicy.Of(key, now) is { } weak)
             return Decision.Reject(RejectionKind.Invalid, $"The PGP key {key.Fingerprint} has {weak}.");
         var imported = new PgpKeyImported(id, key, actor, now, origin);
@@ -36,4 +39,18 @@ public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bo
         current is not { IsHeld: true }
             ? Decision.Reject(RejectionKind.NotFound, "There is no such PGP key in the keystore.")
             : Decision.Accept(new PgpKeyRemoved(current.Id, current.Key.Fingerprint, current.HasSecretKey, actor, now));
+
+    private static Decision Refresh(PgpKeyEntry current, PgpKeyFacts merged, PgpSecretKeyImported? secret, string actor, DateTimeOffset now)
+    {
+        var changes = PgpKeyChanges.Between(current.Key, merged);
+        var events = new List<object>();
+        if (changes.Count > 0)
+            events.Add(new PgpKeyRefreshed(current.Id, merged.Fingerprint, merged, changes, actor, now));
+        if (secret is not null)
+            events.Add(secret);
+        return events.Count > 0
+            ? Decision.Accept([.. events])
+            : Decision.Reject(RejectionKind.Conflict,
+                $"The PGP key {merged.Fingerprint} is already in the keystore, and this copy brings no new revocation, expiry, user ID or subkey.");
+    }
 }

@@ -9,3 +9,9 @@ public sealed record PgpSecretKeyImported(Guid PgpKeyId, string Fingerprint, str
 
 /// <summary>An admin removed a PGP key; its secret part, if any, was destroyed in the vault.</summary>
 public sealed record PgpKeyRemoved(Guid PgpKeyId, string Fingerprint, bool SecretKeyDestroyed, string RemovedBy, DateTimeOffset RemovedAt);
+
+/// <summary>A newer copy of a held key brought what its owner signed since it was imported: a revocation, a new expiry,
+/// a user ID or a subkey. <paramref name="Key"/> is the held key with those additions, as verification and encryption use it now.</summary>
+/// <param name="Changes">Each change in words, e.g. "revoked", "expiry 2027-01-01 00:00:00Z -> 2028-01-01 00:00:00Z", "subkey ABC… added".</param>
+public sealed record PgpKeyRefreshed(Guid PgpKeyId, string Fingerprint, PgpKeyFacts Key, IReadOnlyList<string> Changes, string RefreshedBy,
+    DateTimeOffset RefreshedAt);

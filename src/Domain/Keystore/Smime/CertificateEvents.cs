@@ -34,9 +34,12 @@ public sealed record CertificateRemoved(
     DateTimeOffset RemovedAt);
 
 /// <summary>An admin imported a CRL issued (and signed) by a trust anchor.</summary>
+/// <param name="IssuerKeyIdentifier">The subject key identifier of that CA certificate, which stands for the CRL's own
+/// authority key identifier when the CRL has none.</param>
 public sealed record CrlImported(
     Guid RevocationListId,
     string IssuerFingerprint,
     CrlFacts Crl,
     string ImportedBy,
-    DateTimeOffset ImportedAt);
+    DateTimeOffset ImportedAt,
+    string? IssuerKeyIdentifier = null);

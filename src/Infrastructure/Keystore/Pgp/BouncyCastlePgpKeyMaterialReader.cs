@@ -1,6 +1,7 @@
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Pgp;
+using SecureMail.Domain.Keystore;
 
 namespace SecureMail.Infrastructure.Keystore.Pgp;
 
@@ -21,15 +22,27 @@ public sealed class BouncyCastlePgpKeyMaterialReader : IPgpKeyMaterialReader
                 _ => throw new InvalidOperationException("Not a key ring."),
             }).ToList();
         }
-        catch (Exception e) when (e is KeyMaterialRejected or OperationCanceledException)
+        catch (Exception e) when (e is not (KeyMaterialRejected or OperationCanceledException))
         {
-            throw;
-        }
-        catch (Exception)
-        {
-            // BouncyCastle's messages are not written for admins; hostile input must not surface its internals.
-            throw new KeyMaterialRejected(KeyMaterialProblem.Unreadable,
-                "The data is not a readable OpenPGP key: it is damaged, truncated or malformed.");
+            throw Unreadable();
         }
     }
+
+    public PgpKeyFacts Merge(PgpKeyFacts held, PgpKeyFacts copy)
+    {
+        try
+        {
+            return PgpKeyFactsReader.Read(PgpKeyMerge.Merge(Ring(held), Ring(copy)));
+        }
+        catch (Exception e) when (e is not KeyMaterialRejected)
+        {
+            throw Unreadable();
+        }
+    }
+
+    private static PgpPublicKeyRing Ring(PgpKeyFacts key) => new(Convert.FromBase64String(key.PublicKey));
+
+    // BouncyCastle's messages are not written for admins; hostile input must not surface its internals.
+    private static KeyMaterialRejected Unreadable() => new(KeyMaterialProblem.Unreadable,
+        "The data is not a readable OpenPGP key: it is damaged, truncated or malformed.");
 }

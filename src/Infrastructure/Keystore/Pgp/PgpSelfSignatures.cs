@@ -20,29 +20,38 @@ internal static class PgpSelfSignatures
     public static PgpSignature? CurrentCertification(PgpPublicKey primary, string userId)
     {
         var latest = primary.GetSignaturesForId(userId)
-            .Where(s => IsUserIdCertification(s) || s.SignatureType == PgpSignature.CertificationRevocation)
-            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, Encoding.UTF8.GetBytes(userId), s2 => s2.VerifyCertification(userId, primary)))
+            .Where(s => IsOwnUserIdSignature(s, primary, userId))
             .MaxBy(s => s.CreationTime);
         return latest is not null && IsUserIdCertification(latest) ? latest : null;
     }
 
     public static PgpSignature? LatestDirectKeySignature(PgpPublicKey primary) =>
-        primary.GetSignaturesOfType(PgpSignature.DirectKey)
-            .Where(s => IssuedBy(s, primary, primary) && Verifies(s, primary, [], s2 => s2.VerifyCertification(primary)))
-            .MaxBy(s => s.CreationTime);
+        primary.GetSignaturesOfType(PgpSignature.DirectKey).Where(s => IsOwnKeySignature(s, primary)).MaxBy(s => s.CreationTime);
 
     public static bool IsKeyRevoked(PgpPublicKey primary) =>
-        primary.GetSignaturesOfType(PgpSignature.KeyRevocation)
-            .Any(s => IssuedBy(s, primary, primary) && Verifies(s, primary, [], s2 => s2.VerifyCertification(primary)));
+        primary.GetSignaturesOfType(PgpSignature.KeyRevocation).Any(s => IsOwnKeySignature(s, primary));
 
     public static PgpSignature? LatestBinding(PgpPublicKey primary, PgpPublicKey subkey) =>
-        subkey.GetSignaturesOfType(PgpSignature.SubkeyBinding)
-            .Where(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, Packet(subkey), s2 => s2.VerifyCertification(primary, subkey)))
-            .MaxBy(s => s.CreationTime);
+        subkey.GetSignaturesOfType(PgpSignature.SubkeyBinding).Where(s => IsOwnSubkeySignature(s, primary, subkey)).MaxBy(s => s.CreationTime);
 
     public static bool IsSubkeyRevoked(PgpPublicKey primary, PgpPublicKey subkey) =>
-        subkey.GetSignaturesOfType(PgpSignature.SubkeyRevocation)
-            .Any(s => IssuedBy(s, primary, subkey) && Verifies(s, primary, Packet(subkey), s2 => s2.VerifyCertification(primary, subkey)));
+        subkey.GetSignaturesOfType(PgpSignature.SubkeyRevocation).Any(s => IsOwnSubkeySignature(s, primary, subkey));
+
+    /// <summary>A direct-key signature or key revocation the primary key made over itself.</summary>
+    public static bool IsOwnKeySignature(PgpSignature signature, PgpPublicKey primary) =>
+        signature.SignatureType is PgpSignature.DirectKey or PgpSignature.KeyRevocation
+        && IssuedBy(signature, primary, primary) && Verifies(signature, primary, [], s => s.VerifyCertification(primary));
+
+    /// <summary>A certification or certification revocation the primary key made over one of its user IDs.</summary>
+    public static bool IsOwnUserIdSignature(PgpSignature signature, PgpPublicKey primary, string userId) =>
+        (IsUserIdCertification(signature) || signature.SignatureType == PgpSignature.CertificationRevocation)
+        && IssuedBy(signature, primary, primary)
+        && Verifies(signature, primary, Encoding.UTF8.GetBytes(userId), s => s.VerifyCertification(userId, primary));
+
+    /// <summary>A binding or revocation the primary key made over the subkey.</summary>
+    public static bool IsOwnSubkeySignature(PgpSignature signature, PgpPublicKey primary, PgpPublicKey subkey) =>
+        signature.SignatureType is PgpSignature.SubkeyBinding or PgpSignature.SubkeyRevocation
+        && IssuedBy(signature, primary, subkey) && Verifies(signature, primary, Packet(subkey), s => s.VerifyCertification(primary, subkey));
 
     /// <summary>A signing subkey must sign its own binding back (the embedded primary key binding
     /// signature), or anyone could claim someone else's signing subkey as theirs (RFC 4880 §5.2.1, 0x19).</summary>
