@@ -41,7 +41,8 @@ internal static class PemPrivateKeyReader
     {
         var encrypted = Rejection.Guard(
             () => EncryptedPrivateKeyInfo.GetInstance(PemBlocks.Content(block)), "The ENCRYPTED PRIVATE KEY PEM block is not readable.");
-        var iterations = Rejection.Guard(() => PasswordWork.IterationsOf(encrypted.EncryptionAlgorithm), "The ENCRYPTED PRIVATE KEY's parameters are not readable.");
+        var iterations = Rejection.Guard(
+            () => PasswordWork.IterationsOf(encrypted.EncryptionAlgorithm), "The ENCRYPTED PRIVATE KEY's parameters are not readable.");
         PasswordWork.EnsureAffordable("this encrypted private key", [new("private key", iterations)],
             "OpenSSL writes 2,048 by default (openssl pkcs8 -topk8 -iter).");
         PrivateKeyInfo info;
