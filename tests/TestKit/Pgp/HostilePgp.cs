@@ -4,14 +4,13 @@ using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
-using SecureMail.TestKit.Pgp;
 
-namespace SecureMail.Infrastructure.Tests.Inbound;
+namespace SecureMail.TestKit.Pgp;
 
 /// <summary>OpenPGP data built to make a reader work: thousands of session key packets that name no recipient, signatures
 /// by the thousand, an RSA key far bigger than anyone uses. Packets are written byte by byte (RFC 4880 §4.2, §5.1, §5.2.3,
 /// §5.5.2), since BouncyCastle will not write most of them.</summary>
-internal static class HostilePgp
+public static class HostilePgp
 {
     /// <summary>Version 3 public-key session key packets with key ID 0 and an RSA value of <paramref name="valueBytes"/>
     /// random octets: each one costs a private-key operation to find out it is not ours.</summary>
@@ -24,6 +23,14 @@ internal static class HostilePgp
             value[0] |= 0x40;
             Packet(output, 1, [3, .. new byte[8], (byte)PublicKeyAlgorithmTag.RsaGeneral, .. Mpi(value)]);
         }
+        return output.ToArray();
+    }
+
+    /// <summary>A symmetrically encrypted integrity protected data packet (§5.13) of random octets: nobody's plaintext.</summary>
+    public static byte[] IntegrityProtectedData(int length)
+    {
+        using var output = new MemoryStream();
+        Packet(output, 18, [1, .. RandomNumberGenerator.GetBytes(length)]);
         return output.ToArray();
     }
 
