@@ -7,6 +7,8 @@ namespace SecureMail.Infrastructure.Inbound.Pgp;
 /// a second literal packet or a stray packet is how content gets smuggled past a signature.</summary>
 internal sealed record PgpPlainMessage(byte[] Literal, IReadOnlyList<PgpSignature> Signatures)
 {
+    public static readonly string TooManySignatures = $"The message holds more than {InboundBudget.MaxSignatures} signatures";
+
     /// <exception cref="OverBudget">More than <see cref="InboundBudget.MaxSignatures"/> signatures or one-pass signatures.</exception>
     public static PgpPlainMessage Read(byte[] packets)
     {
@@ -56,7 +58,7 @@ internal sealed record PgpPlainMessage(byte[] Literal, IReadOnlyList<PgpSignatur
         if (PgpPacketTags.Count(packets, InboundBudget.MaxSignatures, PgpPacketTags.OnePassSignature) > InboundBudget.MaxSignatures)
             throw new OverBudget($"The message announces more than {InboundBudget.MaxSignatures} signatures");
         if (PgpPacketTags.Count(packets, InboundBudget.MaxSignatures, PgpPacketTags.Signature) > InboundBudget.MaxSignatures)
-            throw new OverBudget($"The message holds more than {InboundBudget.MaxSignatures} signatures");
+            throw new OverBudget(TooManySignatures);
     }
 
     private static object? Next(PgpObjectFactory factory)

@@ -108,8 +108,8 @@ internal static class PgpVerifier
         return facts;
     }
 
-    private static SignatureFacts TooManySignatures => Signature(Pgp, InboundFailure.TooComplex,
-        $"The message holds more than {InboundBudget.MaxSignatures} signatures; they were not checked.");
+    private static SignatureFacts TooManySignatures =>
+        Signature(Pgp, InboundFailure.TooComplex, $"{PgpPlainMessage.TooManySignatures}; they were not checked.");
 
     private static IReadOnlyList<PgpSignature>? Read(byte[] packets)
     {
