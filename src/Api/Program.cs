@@ -65,7 +65,9 @@ builder.Services.AddSingleton(deliveryPolicy);
 builder.Services.AddSingleton<AcceptedSends>();
 builder.Services.AddSingleton<SecurityKeys>();
 builder.Services.AddSingleton<SecurityProcess>();
-var inbound = new InboundOptions(configuration.GetValue<long?>("Inbound:MaxMessageBytes") ?? 25L * 1024 * 1024, configuration["Inbound:DefaultGroup"] ?? "Support");
+builder.Services.AddSingleton<SecurityAttempts>();
+var inbound = new InboundOptions(configuration.GetValue<long?>("Inbound:MaxMessageBytes") ?? 25L * 1024 * 1024, configuration["Inbound:DefaultGroup"] ?? "Support",
+    TimeSpan.FromSeconds(configuration.GetValue<double?>("Inbound:ProcessingSeconds") ?? 30));
 builder.Services.AddSingleton(inbound);
 // Kestrel's own cap sits just above ours, so an oversized message is refused by us with a ProblemDetails, not cut off.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = inbound.MaxMessageBytes + 1024 * 1024);

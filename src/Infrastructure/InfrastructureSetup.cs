@@ -49,6 +49,7 @@ public static class InfrastructureSetup
         options.Schema.For<VaultSecret>();
         // Operational state, not a read model of the events: kept out of StoreConfiguration, so replay does not compare it.
         options.Schema.For<ProjectionRebuild>();
+        options.Schema.For<SecurityAttempt>();
         options.Storage.ExtendedSchemaObjects.Add(PostgresRawMessageStore.Definition(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.Add(PostgresSealedContentStore.Definition(options.DatabaseSchemaName));
     }

@@ -14,7 +14,9 @@ public interface IInboundMessageReader
     InboundEnvelope ReadEnvelope(byte[] raw);
 
     /// <summary>Decrypts and verifies the security layers at the root of the message only (rule 1), with keys from
-    /// <paramref name="keyring"/>; returns what was found and the article content (the plaintext when decrypted).</summary>
+    /// <paramref name="keyring"/>; returns what was found and the article content (the plaintext when decrypted).
+    /// Its loops (parts, trial decryptions, signatures) observe <paramref name="cancellation"/>: the one exception it
+    /// lets through is <see cref="OperationCanceledException"/>.</summary>
     Task<InboundInspection> InspectAsync(byte[] raw, IInboundKeyring keyring, CancellationToken cancellation);
 }
 

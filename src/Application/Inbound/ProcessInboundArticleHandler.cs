@@ -6,7 +6,11 @@ namespace SecureMail.Application.Inbound;
 
 public static class ProcessInboundArticleHandler
 {
-    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) => DatabaseOutage.WaitOut(chain);
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain)
+    {
+        DatabaseOutage.WaitOut(chain);
+        SecurityAttempts.RetryFailures(chain);
+    }
 
     public static async Task Handle(ProcessInboundArticle command, IDocumentSession session, SecurityProcess process, TimeProvider clock, CancellationToken cancellation)
     {

@@ -17,7 +17,8 @@ public sealed record ReceivedArticle(Guid TicketId, Guid ArticleId);
 public sealed record ProcessInboundArticle(Guid TicketId, Guid ArticleId);
 
 /// <param name="DefaultGroup">Inbound:DefaultGroup: the group of a new ticket whose mail names no group's address.</param>
-public sealed record InboundOptions(long MaxMessageBytes, string DefaultGroup);
+/// <param name="ProcessingLimit">Inbound:ProcessingSeconds: how long one run of a message's security process may take.</param>
+public sealed record InboundOptions(long MaxMessageBytes, string DefaultGroup, TimeSpan ProcessingLimit);
 
 /// <summary>Stores the raw message and the fact of its arrival first, so nothing is lost whatever happens next;
 /// decryption and verification follow from the outbox.</summary>

@@ -12,7 +12,11 @@ public sealed record RetrySecurityProcess(Guid TicketId, Guid ArticleId, string 
 
 public static class RetrySecurityProcessHandler
 {
-    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) => DatabaseOutage.WaitOut(chain);
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain)
+    {
+        DatabaseOutage.WaitOut(chain);
+        SecurityAttempts.RetryFailures(chain);
+    }
 
     public static async Task<Outcome<ReceivedArticle>> Handle(RetrySecurityProcess command, IDocumentSession session, SecurityProcess process, TimeProvider clock,
         CancellationToken cancellation)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Collected;
@@ -10,20 +11,66 @@ namespace SecureMail.Application.Inbound;
 
 /// <summary>Decrypts and verifies one stored message with today's keystore, records on the ticket what came of it, keeps
 /// decrypted content with attachments sealed (replacing an earlier copy), and puts the keys the message carried on the
-/// admins' review list; all in the caller's transaction.</summary>
+/// admins' review list; all in the caller's session, which it commits. Each run is an attempt (<see cref="SecurityAttempts"/>)
+/// with a time limit (<see cref="InboundOptions.ProcessingLimit"/>): past either, the article is recorded as not checked.</summary>
 public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, ISealedContentStore contents,
-    CandidateOptions candidates)
+    CandidateOptions candidates, InboundOptions options, SecurityAttempts attempts)
 {
     /// <param name="before">Events that explain this run (a retry and its trigger), recorded ahead of its outcome.</param>
     public async Task RecordAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
         CancellationToken cancellation)
     {
-        var raw = await messages.LoadAsync(session, articleId, cancellation)
-            ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
-        var envelope = reader.ReadEnvelope(raw);
-        var keyring = new KeystoreKeyring(session, vault, [.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo]);
-        var inspection = await reader.InspectAsync(raw, keyring, cancellation);
+        var attempt = await attempts.BeginAsync(articleId, cancellation);
+        try
+        {
+            if (attempt > SecurityAttempts.Max)
+                Abandon(session, ticketId, articleId, before, InboundFailure.AttemptsExhausted,
+                    $"The message could not be processed in {SecurityAttempts.Max} attempts (each ended in an error or a crash); it was not checked.",
+                    attempt - 1, now);
+            else
+                await CheckAsync(session, ticketId, articleId, before, attempt, now, cancellation);
+            SecurityAttempts.Finish(session, articleId);
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception e)
+        {
+            attempts.Ended(articleId, e);
+            throw;
+        }
+    }
 
+    private async Task CheckAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, int attempt,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(options.ProcessingLimit);
+        InboundEnvelope? envelope = null;
+        InboundInspection? inspection = null;
+        try
+        {
+            var raw = await messages.LoadAsync(session, articleId, limit.Token)
+                ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
+            envelope = reader.ReadEnvelope(raw);
+            var keyring = new KeystoreKeyring(session, vault, [.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo]);
+            inspection = await reader.InspectAsync(raw, keyring, limit.Token);
+        }
+        catch (Exception) when (limit.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+        }
+
+        // Also a result that came back after the limit: a step may have taken the cancellation for a failure of its own.
+        if (envelope is null || inspection is null || (limit.IsCancellationRequested && !cancellation.IsCancellationRequested))
+        {
+            Abandon(session, ticketId, articleId, before, InboundFailure.TimedOut, string.Create(CultureInfo.InvariantCulture,
+                $"The message took too long to process (over {options.ProcessingLimit.TotalSeconds:0.###} s); it was not checked."), attempt, now);
+            return;
+        }
+        await RecordOutcomeAsync(session, ticketId, articleId, before, envelope, inspection, now, cancellation);
+    }
+
+    private async Task RecordOutcomeAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, InboundEnvelope envelope,
+        InboundInspection inspection, DateTimeOffset now, CancellationToken cancellation)
+    {
         var events = new List<object>(before);
         if (inspection.Decryption is { } decryption)
             events.Add(Verdict.Decryption(ticketId, articleId, decryption, now));
@@ -45,4 +92,10 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
             : inspection.CarriedKeys;
         await KeyCollection.CollectAsync(session, carried, new KeyOrigin(ticketId, articleId), candidates, now, cancellation);
     }
+
+    /// <summary>Nothing of the message is shown or vouched for; an earlier run's content is cleared with it.</summary>
+    private static void Abandon(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, string reason, string message,
+        int attempts, DateTimeOffset now) =>
+        session.Events.Append(ticketId, [.. before, new SecurityProcessAbandoned(ticketId, articleId, reason, message, attempts, now),
+            new ArticleContentExtracted(ticketId, articleId, "", null, [], now)]);
 }

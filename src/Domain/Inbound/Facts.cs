@@ -43,5 +43,11 @@ public static class InboundFailure
     public const string BadKeyBinding = "bad-key-binding";
     public const string CriticalSubpacket = "unknown-critical-subpacket";
     public const string Malformed = "malformed";
+    /// <summary>Over what one message may cost (parts, nesting, session keys, trial decryptions, signatures): not checked.</summary>
+    public const string TooComplex = "too-complex";
+    /// <summary>The security process ran out of its time limit: not checked.</summary>
+    public const string TimedOut = "timed-out";
+    /// <summary>The security process never finished (a crash or an error each time) in its bounded attempts: not checked.</summary>
+    public const string AttemptsExhausted = "attempts-exhausted";
 }
 

@@ -44,3 +44,9 @@ public sealed record ArticleSecurityChecked(Guid TicketId, Guid ArticleId, DateT
 
 /// <param name="Trigger">Null when someone asked for the retry; else what started it on its own (a key import, named).</param>
 public sealed record SecurityProcessRetried(Guid TicketId, Guid ArticleId, string RetriedBy, DateTimeOffset RetriedAt, string? Trigger = null);
+
+/// <summary>The security process gave up on the article without a verdict: it ran out of its time limit, or it never
+/// finished in its bounded attempts. Nothing of the message is vouched for: encryption and signature both read "not checked".</summary>
+/// <param name="Reason">timed-out or attempts-exhausted.</param>
+/// <param name="Attempts">Which attempt this was (runs that a database outage or a write conflict broke off do not count).</param>
+public sealed record SecurityProcessAbandoned(Guid TicketId, Guid ArticleId, string Reason, string Message, int Attempts, DateTimeOffset AbandonedAt);

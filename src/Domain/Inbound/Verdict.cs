@@ -98,6 +98,7 @@ public static class Verdict
         InboundFailure.NoIntegrity => "The encrypted message has no valid integrity protection (possible tampering); it was not decrypted.",
         InboundFailure.Unsupported => $"Unsupported encryption: {e.Message}",
         InboundFailure.Malformed => $"The encrypted message is malformed: {e.Message}",
+        InboundFailure.TooComplex => e.Message!,
         _ => $"The encrypted data is corrupt or truncated: {e.Message}",
     };
 
@@ -115,6 +116,7 @@ public static class Verdict
         InboundFailure.NoSigner => "The signed message contains no signer.",
         InboundFailure.BadKeyBinding => "The signing subkey is not validly bound to its PGP key.",
         InboundFailure.CriticalSubpacket => "The signature carries an unknown critical subpacket.",
+        InboundFailure.TooComplex => e.Message!,
         _ => $"The signature could not be checked: {e.Message}",
     };
 }

@@ -18,10 +18,11 @@ internal static class ContentEntity
     }
 
     /// <param name="root">The security layer of the message body (null: none).</param>
-    public static MimeEntity? Unencrypted(MimeMessage message, SecurityLayer? root) => root switch
+    /// <exception cref="MimeOverBudget">The signed content holds too many parts or nests them too deep.</exception>
+    public static MimeEntity? Unencrypted(MimeMessage message, SecurityLayer? root, CancellationToken cancellation = default) => root switch
     {
-        DetachedSigned signed => Parse(signed.Content),
-        SmimeOpaqueSigned opaque => Encapsulated(opaque.Cms) is { } content ? Parse(content) : message.Body,
+        DetachedSigned signed => Parse(signed.Content, cancellation),
+        SmimeOpaqueSigned opaque => Encapsulated(opaque.Cms) is { } content ? Parse(content, cancellation) : message.Body,
         { Protects: Protection.Encryption } => null,
         _ => message.Body,
     };
@@ -39,13 +40,15 @@ internal static class ContentEntity
         }
     }
 
-    public static MimeEntity? Parse(byte[] bytes)
+    /// <summary>Null when the bytes are not MIME.</summary>
+    /// <exception cref="MimeOverBudget">They are, with too many parts or nested too deep: not the same as none.</exception>
+    public static MimeEntity? Parse(byte[] bytes, CancellationToken cancellation = default)
     {
         try
         {
-            return InboundMime.Entity(bytes);
+            return InboundMime.Entity(bytes, cancellation);
         }
-        catch (Exception)
+        catch (Exception e) when (e is not (MimeOverBudget or OperationCanceledException))
         {
             return null;
         }

@@ -8,19 +8,18 @@ namespace SecureMail.Infrastructure.Inbound;
 /// and the first text/html that are not attachments are the body; every other part is an attachment (a forwarded
 /// message/rfc822 is one attachment, not opened). An attachment's id is its section number (RFC 3501 §6.4.5): the parts
 /// of a multipart are 1, 2, ...; the parts of part 2 are 2.1, 2.2, ...; an entity that is not a multipart is part 1.
-/// Bounded: a walk with its own stack over at most <see cref="MaxParts"/> entities.</summary>
+/// Bounded: a walk with its own stack over at most <see cref="InboundBudget.MaxParts"/> entities.</summary>
 internal static class ContentReader
 {
-    public const int MaxParts = 1000;
-
     public static readonly InboundContent Empty = new("", null, []);
 
-    public static InboundContent Read(MimeEntity? root)
+    public static InboundContent Read(MimeEntity? root, CancellationToken cancellation = default)
     {
         string? body = null, html = null;
         var attachments = new List<AttachmentInfo>();
         foreach (var part in Walk(root))
         {
+            cancellation.ThrowIfCancellationRequested();
             if (part.IsBody && part.Entity is TextPart text)
             {
                 if (text.IsPlain)
@@ -58,7 +57,7 @@ internal static class ContentReader
 
         bool plainSeen = false, htmlSeen = false;
         var pending = new Stack<(MimeEntity Entity, string Section, bool InRelated)>([(root, root is Multipart ? "" : "1", false)]);
-        for (var seen = 0; pending.Count > 0 && seen < MaxParts; seen++)
+        for (var seen = 0; pending.Count > 0 && seen < InboundBudget.MaxParts; seen++)
         {
             var (entity, section, inRelated) = pending.Pop();
             if (entity is Multipart multipart)

@@ -2,19 +2,28 @@ using MimeKit;
 
 namespace SecureMail.Infrastructure.Inbound;
 
-/// <summary>Parsing of hostile MIME with bounded work: nesting deeper than <see cref="MaxDepth"/> is read as an
-/// opaque part instead of recursing (rule 5: deep nesting must not crash ingestion).</summary>
+/// <summary>Parsing of hostile MIME with bounded work: data over the budget's parts or nesting is refused before it is
+/// parsed (<see cref="MimeShape"/>), and the parser itself never nests deeper than the budget allows (rule 5: deep
+/// nesting must not crash ingestion).</summary>
 internal static class InboundMime
 {
-    public const int MaxDepth = 32;
-
     private static readonly ParserOptions Options = CreateOptions();
 
     // Persistent: parts read their content from the caller's array instead of a copy of it (a 20 MB attachment was
     // held twice, issue 7 row 7). The stream is left open for them; it holds nothing but the array.
-    public static MimeMessage Message(byte[] raw) => MimeMessage.Load(Options, new MemoryStream(raw, writable: false), persistent: true);
+    /// <exception cref="MimeOverBudget">Too many parts or too deep.</exception>
+    public static MimeMessage Message(byte[] raw, CancellationToken cancellation = default)
+    {
+        MimeShape.Check(raw, message: true, cancellation);
+        return MimeMessage.Load(Options, new MemoryStream(raw, writable: false), persistent: true, cancellation);
+    }
 
-    public static MimeEntity Entity(byte[] raw) => MimeEntity.Load(Options, new MemoryStream(raw, writable: false), persistent: true);
+    /// <exception cref="MimeOverBudget">Too many parts or too deep.</exception>
+    public static MimeEntity Entity(byte[] raw, CancellationToken cancellation = default)
+    {
+        MimeShape.Check(raw, message: false, cancellation);
+        return MimeEntity.Load(Options, new MemoryStream(raw, writable: false), persistent: true, cancellation);
+    }
 
     public static HeaderList Headers(byte[] raw)
     {
@@ -46,7 +55,7 @@ internal static class InboundMime
     private static ParserOptions CreateOptions()
     {
         var options = ParserOptions.Default.Clone();
-        options.MaxMimeDepth = MaxDepth;
+        options.MaxMimeDepth = InboundBudget.MaxDepth;
         return options;
     }
 

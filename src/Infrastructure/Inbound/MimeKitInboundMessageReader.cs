@@ -25,59 +25,74 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
         MimeMessage message;
         try
         {
-            message = InboundMime.Message(raw);
+            message = InboundMime.Message(raw, cancellation);
         }
-        catch (Exception)
+        catch (MimeOverBudget over)
+        {
+            return UnreadContent.Of(over);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return new InboundInspection(null, null, ContentReader.Empty);
         }
 
         var root = ContentEntity.Layer(message.Body, raw);
         if (root is null)
-            return new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body)))
+            return new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body, cancellation)))
             {
                 CarriedKeys = Carried(message, message.Body),
             };
 
         var result = await LayerOpener.OpenAsync(root, keyring, cancellation);
-        if (result.Inside is MimePlaintext plaintext && Inner(root, result, plaintext) is { } inner)
+        try
         {
-            var second = await LayerOpener.OpenAsync(inner, keyring, cancellation);
-            result = new LayerResult(result.Decryption ?? second.Decryption, result.Signature ?? second.Signature,
-                second.Inside ?? (second.Decryption is null ? plaintext : null));
+            if (result.Inside is MimePlaintext plaintext && Inner(root, result, plaintext, cancellation) is { } inner)
+            {
+                var second = await LayerOpener.OpenAsync(inner, keyring, cancellation);
+                result = new LayerResult(result.Decryption ?? second.Decryption, result.Signature ?? second.Signature,
+                    second.Inside ?? (second.Decryption is null ? plaintext : null));
+            }
+            return Opened(message, root, result, cancellation);
         }
+        catch (MimeOverBudget over)
+        {
+            return UnreadContent.Inside(result, over);
+        }
+    }
 
+    private static InboundInspection Opened(MimeMessage message, SecurityLayer root, LayerResult result, CancellationToken cancellation)
+    {
         // Unencrypted, the content is read where a download finds it again in the raw message; decrypted, from the
         // plaintext, which is kept (sealed) when it has attachments to download.
         var decrypted = result.Inside is MimePlaintext mime && result.Decryption is { Code: null } ? mime.Bytes : null;
         var entity = result.Inside switch
         {
             InlinePlaintext => null,
-            _ when decrypted is not null => ContentEntity.Parse(decrypted),
+            _ when decrypted is not null => ContentEntity.Parse(decrypted, cancellation),
             _ when result.Decryption is not null => null,
-            _ => Safely(() => ContentEntity.Unencrypted(message, root), null),
+            _ => Safely(() => ContentEntity.Unencrypted(message, root, cancellation), null),
         };
         var content = result.Inside switch
         {
             InlinePlaintext inline => new InboundContent(inline.Text, null, []),
-            _ when decrypted is not null => Decrypted(decrypted, entity),
-            _ => Content(() => ContentReader.Read(entity)),
+            _ when decrypted is not null => Decrypted(decrypted, entity, cancellation),
+            _ => Content(() => ContentReader.Read(entity, cancellation)),
         };
         return new InboundInspection(result.Decryption, result.Signature, content) { CarriedKeys = Carried(message, entity) };
     }
 
     /// <summary>Directly inside the root layer, only the other kind counts, and only once.</summary>
-    private static SecurityLayer? Inner(SecurityLayer root, LayerResult opened, MimePlaintext plaintext)
+    private static SecurityLayer? Inner(SecurityLayer root, LayerResult opened, MimePlaintext plaintext, CancellationToken cancellation)
     {
         if (root.Protects == Protection.Encryption && opened.Signature is not null)
             return null;
-        var inner = ContentEntity.Layer(ContentEntity.Parse(plaintext.Bytes), plaintext.Bytes);
+        var inner = ContentEntity.Layer(ContentEntity.Parse(plaintext.Bytes, cancellation), plaintext.Bytes);
         return inner is not null && inner.Protects != root.Protects ? inner : null;
     }
 
-    private static InboundContent Decrypted(byte[] plaintext, MimeEntity? entity)
+    private static InboundContent Decrypted(byte[] plaintext, MimeEntity? entity, CancellationToken cancellation)
     {
-        var content = Content(() => ContentReader.Read(entity));
+        var content = Content(() => ContentReader.Read(entity, cancellation));
         return content.Attachments.Count == 0 ? content : content with { Plaintext = plaintext };
     }
 
@@ -85,13 +100,14 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
 
     private static IReadOnlyList<CarriedKey> Carried(MimeMessage message, MimeEntity? entity) => Safely(() => CarriedPgpKeys.Read(message, entity), []);
 
+    // Over the budget or out of time is not the same as unreadable: those go up to be reported as what they are.
     private static T Safely<T>(Func<T> read, T fallback)
     {
         try
         {
             return read();
         }
-        catch (Exception)
+        catch (Exception e) when (e is not (MimeOverBudget or OperationCanceledException))
         {
             return fallback;
         }

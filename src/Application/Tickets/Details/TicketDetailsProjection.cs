@@ -30,6 +30,7 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
         IncludeType<SignatureVerified>();
         IncludeType<SignatureVerificationFailed>();
         IncludeType<SecurityProcessRetried>();
+        IncludeType<SecurityProcessAbandoned>();
     }
 
     public override TicketDetails? Evolve(TicketDetails? ticket, Guid id, IEvent e)
@@ -42,6 +43,8 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
             ArticleContentExtracted x => Update(ticket!, x.ArticleId, a => a with { Body = x.Body, Html = x.Html, Attachments = x.Attachments }),
             ArticleSecurityChecked x => Update(ticket!, x.ArticleId, a => a with { Security = NoSecurity(null) }),
             SecurityProcessRetried x => Update(ticket!, x.ArticleId, a => a with { Security = null }),
+            SecurityProcessAbandoned x => Update(ticket!, x.ArticleId, a => a with { Security = new ArticleSecurityView(null,
+                new SecurityStatusView("failed", x.Message, x.Reason), new SignatureStatusView("invalid", x.Message, null, x.Reason)) }),
             ArticleDecrypted x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
                 { Encryption = new SecurityStatusView("decrypted", DecryptedMessage(x)) } }),
             DecryptionFailed x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with

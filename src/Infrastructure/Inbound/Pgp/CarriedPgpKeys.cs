@@ -7,7 +7,8 @@ namespace SecureMail.Infrastructure.Inbound.Pgp;
 
 /// <summary>The OpenPGP public keys a message offers: application/pgp-keys parts of its content (RFC 3156 §7) and the
 /// sender's Autocrypt header (Autocrypt Level 1, §2.1). Facts for an admin's review, never keys we trust; of a secret key
-/// only the public part is read. Bounded: a few parts and keys, whatever the message holds.</summary>
+/// only the public part is read. Bounded: a few parts and keys, whatever the message holds, and no key bigger than
+/// <see cref="InboundBudget.MaxCarriedKeyBits"/> (its self-signatures would be checked with it).</summary>
 internal static class CarriedPgpKeys
 {
     private const int MaxKeys = 4;
@@ -62,7 +63,7 @@ internal static class CarriedPgpKeys
     private static IEnumerable<MimePart> KeyParts(MimeEntity? content)
     {
         var pending = new Stack<MimeEntity>(content is null ? [] : [content]);
-        for (var seen = 0; pending.Count > 0 && seen < ContentReader.MaxParts; seen++)
+        for (var seen = 0; pending.Count > 0 && seen < InboundBudget.MaxParts; seen++)
         {
             switch (pending.Pop())
             {
@@ -94,7 +95,9 @@ internal static class CarriedPgpKeys
             try
             {
                 var publicRing = ring as PgpPublicKeyRing ?? PgpKeyRings.PublicPartOf((PgpSecretKeyRing)ring);
-                key = CarriedKey.Of(source, PgpKeyFactsReader.Read(publicRing));
+                key = publicRing.GetPublicKeys().All(k => k.BitStrength <= InboundBudget.MaxCarriedKeyBits)
+                    ? CarriedKey.Of(source, PgpKeyFactsReader.Read(publicRing))
+                    : null;
             }
             catch (Exception)
             {

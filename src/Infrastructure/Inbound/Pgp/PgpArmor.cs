@@ -43,6 +43,9 @@ internal static class PgpArmor
     /// <summary>Encrypted data starts with a session key packet (or, without one, the encrypted data itself).</summary>
     public static bool IsEncrypted(byte[] packets)
     {
+        // Told from the first header alone: BouncyCastle would read every session key packet to answer.
+        if (PgpPacketTags.LeadingSessionKeys(packets, 0) > 0)
+            return true;
         try
         {
             var factory = new PgpObjectFactory(packets);

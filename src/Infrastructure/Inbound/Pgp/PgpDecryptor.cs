@@ -18,6 +18,10 @@ internal static class PgpDecryptor
 
     public static async Task<LayerResult> DecryptAsync(PgpMessage layer, IInboundKeyring keyring, CancellationToken cancellation)
     {
+        if (PgpPacketTags.LeadingSessionKeys(layer.Packets, InboundBudget.MaxSessionKeys) > InboundBudget.MaxSessionKeys)
+            return Failed(InboundFailure.TooComplex,
+                $"The message holds more than {InboundBudget.MaxSessionKeys} session keys; it was not decrypted.");
+
         PgpObjectFactory factory;
         PgpEncryptedDataList list;
         try
@@ -35,11 +39,13 @@ internal static class PgpDecryptor
             return Failed(InboundFailure.Corrupt, PgpArmor.Unreadable);
         }
 
-        var candidates = PgpSecretKeys.Match(list, await keyring.PgpDecryptionKeysAsync(cancellation));
-        if (candidates.Count == 0)
-            return Failed(InboundFailure.NoPrivateKey, NoPrivateKeyMessage);
+        var keys = await keyring.PgpDecryptionKeysAsync(cancellation);
+        if (PgpSecretKeys.Match(list, keys, cancellation, out var outOfTrials) is not (var data, var privateKey, var fingerprint))
+            return outOfTrials
+                ? Failed(InboundFailure.TooComplex, "The message hides its recipients (key ID 0) in more session keys than are tried " +
+                    $"({InboundBudget.MaxAnonymousTrials} trial decryptions); it was not decrypted.")
+                : Failed(InboundFailure.NoPrivateKey, NoPrivateKeyMessage);
 
-        var (data, privateKey, fingerprint) = candidates[0];
         if (!data.IsIntegrityProtected())
             return Failed(InboundFailure.NoIntegrity,
                 "The message has no integrity protection (no MDC); it was not decrypted, as it may have been modified.", fingerprint);
@@ -74,6 +80,10 @@ internal static class PgpDecryptor
         try
         {
             message = PgpPlainMessage.Read(plaintext);
+        }
+        catch (OverBudget over)
+        {
+            return Failed(InboundFailure.TooComplex, $"{over.Excess}; it was not used.", fingerprint, cipher);
         }
         catch (Exception)
         {

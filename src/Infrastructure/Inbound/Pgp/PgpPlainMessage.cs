@@ -7,8 +7,12 @@ namespace SecureMail.Infrastructure.Inbound.Pgp;
 /// a second literal packet or a stray packet is how content gets smuggled past a signature.</summary>
 internal sealed record PgpPlainMessage(byte[] Literal, IReadOnlyList<PgpSignature> Signatures)
 {
+    public static readonly string TooManySignatures = $"The message holds more than {InboundBudget.MaxSignatures} signatures";
+
+    /// <exception cref="OverBudget">More than <see cref="InboundBudget.MaxSignatures"/> signatures or one-pass signatures.</exception>
     public static PgpPlainMessage Read(byte[] packets)
     {
+        WithinBudget(packets);
         var factory = new PgpObjectFactory(packets);
         var first = Next(factory);
         if (first is PgpCompressedData compressed)
@@ -16,6 +20,7 @@ internal sealed record PgpPlainMessage(byte[] Literal, IReadOnlyList<PgpSignatur
             var inner = PgpArmor.ReadAll(compressed.GetDataStream());
             if (Next(factory) is not null)
                 throw new FormatException("Packets follow the compressed data.");
+            WithinBudget(inner);
             factory = new PgpObjectFactory(inner);
             first = Next(factory);
         }
@@ -46,6 +51,14 @@ internal sealed record PgpPlainMessage(byte[] Literal, IReadOnlyList<PgpSignatur
         if (onePass > 0 && onePass != signatures.Count)
             throw new FormatException("The one-pass signatures do not match the signatures.");
         return new PgpPlainMessage(literal, signatures);
+    }
+
+    private static void WithinBudget(byte[] packets)
+    {
+        if (PgpPacketTags.Count(packets, InboundBudget.MaxSignatures, PgpPacketTags.OnePassSignature) > InboundBudget.MaxSignatures)
+            throw new OverBudget($"The message announces more than {InboundBudget.MaxSignatures} signatures");
+        if (PgpPacketTags.Count(packets, InboundBudget.MaxSignatures, PgpPacketTags.Signature) > InboundBudget.MaxSignatures)
+            throw new OverBudget(TooManySignatures);
     }
 
     private static object? Next(PgpObjectFactory factory)

@@ -6,30 +6,49 @@ using SecureMail.Infrastructure.Keys;
 namespace SecureMail.Infrastructure.Inbound.Pgp;
 
 /// <summary>Our secret (sub)keys that a message's public-key session packets name. A key id of zero ("hidden
-/// recipient", gpg --throw-keyids) names nobody, so every secret key we hold is a candidate.</summary>
+/// recipient", gpg --throw-keyids) names nobody, so every secret subkey we hold is tried on it: each trial is a private-key
+/// operation, and a message gets at most <see cref="InboundBudget.MaxAnonymousTrials"/> of them.</summary>
 internal static class PgpSecretKeys
 {
-    public static IReadOnlyList<(PgpPublicKeyEncryptedData Data, PgpPrivateKey Key, string Fingerprint)> Match(
-        PgpEncryptedDataList list, IReadOnlyList<PgpDecryptionKey> keys)
+    /// <summary>A session key one of our keys opens: one that names our key, else one that names nobody and opens on trial.
+    /// Null when none does, with <paramref name="outOfTrials"/> set when the trials ran out before every one was tried.</summary>
+    public static (PgpPublicKeyEncryptedData Data, PgpPrivateKey Key, string Fingerprint)? Match(
+        PgpEncryptedDataList list, IReadOnlyList<PgpDecryptionKey> keys, CancellationToken cancellation, out bool outOfTrials)
     {
+        outOfTrials = false;
         var rings = keys.Select(k => (k.Fingerprint, Ring: Ring(k.SecretKeyRing))).Where(k => k.Ring is not null).ToList();
-        var matches = new List<(PgpPublicKeyEncryptedData, PgpPrivateKey, string)>();
-        foreach (var data in list.GetEncryptedDataObjects().OfType<PgpPublicKeyEncryptedData>())
+        var sessionKeys = list.GetEncryptedDataObjects().OfType<PgpPublicKeyEncryptedData>().ToList();
+        foreach (var data in sessionKeys.Where(d => d.KeyId != 0))
         {
             foreach (var (fingerprint, ring) in rings)
             {
-                var secrets = data.KeyId == 0
-                    ? ring!.GetSecretKeys().Where(s => !s.IsPrivateKeyEmpty && !s.IsMasterKey)
-                    : new[] { ring!.GetSecretKey(data.KeyId) }.OfType<PgpSecretKey>();
-                foreach (var secret in secrets)
+                if (ring!.GetSecretKey(data.KeyId) is { } secret && PrivateKey(secret) is { } key)
+                    return (data, key, fingerprint);
+            }
+        }
+
+        var trials = 0;
+        foreach (var data in sessionKeys.Where(d => d.KeyId == 0))
+        {
+            foreach (var (fingerprint, ring) in rings)
+            {
+                foreach (var secret in ring!.GetSecretKeys().Where(s => !s.IsPrivateKeyEmpty && !s.IsMasterKey))
                 {
-                    if (PrivateKey(secret) is { } key && (data.KeyId != 0 || Opens(data, key)))
-                        matches.Add((data, key, fingerprint));
+                    if (PrivateKey(secret) is not { } key)
+                        continue;
+                    if (trials++ == InboundBudget.MaxAnonymousTrials)
+                    {
+                        outOfTrials = true;
+                        return null;
+                    }
+                    cancellation.ThrowIfCancellationRequested();
+                    if (Opens(data, key))
+                        return (data, key, fingerprint);
                 }
             }
         }
 
-        return matches;
+        return null;
     }
 
     private static bool Opens(PgpPublicKeyEncryptedData data, PgpPrivateKey key)

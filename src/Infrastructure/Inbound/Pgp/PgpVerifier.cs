@@ -28,6 +28,10 @@ internal static class PgpVerifier
         {
             message = PgpPlainMessage.Read(packets);
         }
+        catch (OverBudget over)
+        {
+            return new LayerResult(null, Signature(Pgp, InboundFailure.TooComplex, $"{over.Excess}; they were not checked."), null);
+        }
         catch (Exception)
         {
             return new LayerResult(null, Signature(Pgp, InboundFailure.Malformed, "The signed OpenPGP message is not well-formed."), null);
@@ -42,7 +46,10 @@ internal static class PgpVerifier
     public static async Task<SignatureFacts> SignaturesAsync(byte[] armoredSignature, byte[] content, IInboundKeyring keyring,
         CancellationToken cancellation)
     {
-        var signatures = Read(armoredSignature);
+        var packets = PgpArmor.Decode(armoredSignature);
+        if (packets is not null && PgpPacketTags.Count(packets, InboundBudget.MaxSignatures, PgpPacketTags.Signature) > InboundBudget.MaxSignatures)
+            return TooManySignatures;
+        var signatures = packets is null ? null : Read(packets);
         if (signatures is null)
             return Signature(Pgp, InboundFailure.Malformed, "The signature part is not a readable OpenPGP signature.");
         return signatures.Count == 0
@@ -54,9 +61,12 @@ internal static class PgpVerifier
     public static async Task<SignatureFacts> VerifyAsync(IReadOnlyList<PgpSignature> signatures, byte[] content,
         IInboundKeyring keyring, CancellationToken cancellation)
     {
+        if (signatures.Count > InboundBudget.MaxSignatures)
+            return TooManySignatures;
         SignatureFacts? first = null;
         foreach (var signature in signatures)
         {
+            cancellation.ThrowIfCancellationRequested();
             var facts = await VerifyOneAsync(signature, content, keyring, cancellation);
             if (facts.Code is not null)
                 return facts;
@@ -99,11 +109,11 @@ internal static class PgpVerifier
         return facts;
     }
 
-    private static IReadOnlyList<PgpSignature>? Read(byte[] armored)
+    private static SignatureFacts TooManySignatures =>
+        Signature(Pgp, InboundFailure.TooComplex, $"{PgpPlainMessage.TooManySignatures}; they were not checked.");
+
+    private static IReadOnlyList<PgpSignature>? Read(byte[] packets)
     {
-        var packets = PgpArmor.Decode(armored);
-        if (packets is null)
-            return null;
         try
         {
             var factory = new PgpObjectFactory(packets);
