@@ -25,6 +25,16 @@ public class VerdictTests
         Assert.Equal(new Signer("alice@example.com", "CN=alice@example.com", Certificate().Fingerprint), verified.Signer);
     }
 
+    [Fact]
+    public void An_untrusted_chain_says_which_rule_the_path_to_the_trust_anchor_broke()
+    {
+        const string reason = "The CA certificate CN=Issuing CA expired on 2020-02-01 00:00:00Z.";
+
+        var failed = Assert.IsType<SignatureVerificationFailed>(Judge(Smime(code: InboundFailure.UntrustedChain) with { Message = reason }));
+
+        Assert.Equal($"The signer's certificate is not issued by a trusted certificate authority: {reason}", failed.Message);
+    }
+
     [Theory]
     [InlineData("bad-signature", "tampered content")]
     [InlineData("unknown-signer", "Unable to find certificate for validation")]

@@ -52,7 +52,17 @@ internal static class CarriedKeys
     /// BouncyCastle runs on every RSA modulus: they would make each carried certificate a prime test. Trust never rests
     /// on a carried key being well formed: it rests on a trust anchor's signature or on an imported certificate with this
     /// very key, whose modulus was tested when it was imported.</summary>
-    public static AsymmetricKeyParameter PublicKey(X509Certificate certificate) =>
-        Properties.WithThreadProperty(MaxMillerRabinTests, "0", () =>
-            Properties.WithThreadProperty(MaxRsaSize, SmimeBudget.MaxRsaBits.ToString(), certificate.GetPublicKey));
+    /// <returns>Null when the key cannot be built; the signature check then fails as it would have.</returns>
+    public static AsymmetricKeyParameter? PublicKey(X509Certificate certificate)
+    {
+        try
+        {
+            return Properties.WithThreadProperty(MaxMillerRabinTests, "0", () =>
+                Properties.WithThreadProperty(MaxRsaSize, SmimeBudget.MaxRsaBits.ToString(), certificate.GetPublicKey));
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
 }

@@ -15,7 +15,7 @@ internal static class PathValidation
         try
         {
             if (Load(signer, loaded) is not { } leaf)
-                return ChainOutcome.Untrusted($"The signer's certificate cannot be read for path validation.");
+                return ChainOutcome.Untrusted("The signer's certificate cannot be read for path validation.");
             using var chain = new X509Chain();
             var policy = chain.ChainPolicy;
             policy.TrustMode = X509ChainTrustMode.CustomRootTrust;

@@ -78,6 +78,7 @@ internal static class SmimeVerifier
             return unknown;
         if (CarriedKeys.Refusal(certificate) is { } refusal)
             return unknown with { Code = refusal.Code, Message = refusal.Message, SigningKeyFingerprint = SmimeChain.Fingerprint(certificate) };
+        // Built here once, without a prime test; the facts and the signature check below reuse the key the certificate keeps.
         CarriedKeys.PublicKey(certificate);
 
         var facts = unknown with
