@@ -31,6 +31,7 @@ public sealed class PgpKeyRefreshTests(ServiceFixture service) : IDisposable
         Assert.Equal("valid", await SignatureStatus(before));
         var later = Signed(fingerprint, rita, "Signed before, delivered after the revocation.\n");
         gpg.RevokeKey(fingerprint);
+        var beforeRefresh = DateTimeOffset.UtcNow;
 
         var refreshed = await Import(gpg.ExportPublicArmored(fingerprint), HttpStatusCode.Created);
 
@@ -39,6 +40,8 @@ public sealed class PgpKeyRefreshTests(ServiceFixture service) : IDisposable
         Assert.True(key.Value<bool>("revoked"));
         Assert.False(key.Value<bool>("usableForEncryption"));
         Assert.Equal(["revoked"], (await Refreshes(fingerprint)).Single()["changes"]!.AsArray().Select(c => (string)c!));
+        Assert.False(await RevokedAsOf(rita, beforeRefresh));
+        Assert.True(await RevokedAsOf(rita, DateTimeOffset.UtcNow.AddSeconds(1)));
         await (await helpdesk.Agent.PostAsync($"/api/v1/tickets/{before.TicketId}/articles/{before.ArticleId}/retry-security", null)).Json(HttpStatusCode.OK);
         var retried = await helpdesk.Processed(before.TicketId, before.ArticleId, a => (string?)a["security"]?["signature"]?["status"] == "invalid");
         Assert.Equal(("invalid", "revoked"), ((string)retried["security"]!["signature"]!["status"]!, (string)retried["security"]!["signature"]!["reason"]!));
@@ -117,6 +120,10 @@ public sealed class PgpKeyRefreshTests(ServiceFixture service) : IDisposable
         var stream = await (await auditor.GetAsync($"/api/v1/audit/streams/{KeystoreIds.ForPgpKey(fingerprint)}/events")).Json(HttpStatusCode.OK);
         return stream["events"]!.AsArray().Where(e => (string)e!["type"]! == "pgp_key_refreshed").Select(e => e!["data"]!).ToList();
     }
+
+    private async Task<bool> RevokedAsOf(string email, DateTimeOffset moment) =>
+        Assert.Single(await auditor.List($"{PgpKeys}?email={Uri.EscapeDataString(email)}&asOf={Uri.EscapeDataString(moment.ToString("O"))}"))!
+            .Value<bool>("revoked");
 
     private async Task<string> SignatureStatus((Guid TicketId, Guid ArticleId) article) =>
         (string)(await helpdesk.Processed(article))["security"]!["signature"]!["status"]!;
