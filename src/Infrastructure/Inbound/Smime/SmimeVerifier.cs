@@ -36,7 +36,7 @@ internal static class SmimeVerifier
         {
             signed = read();
             signers = signed.GetSignerInfos().GetSigners().ToList();
-            carried = signed.GetCertificates().EnumerateMatches(null).Select(ParsedKeys.Certificate).ToList();
+            carried = signed.GetCertificates().EnumerateMatches(null).Where(CarriedKeySize.Fits).Select(ParsedKeys.Certificate).ToList();
             content = detachedContent ?? CmsLayers.Encapsulated(signed) ?? throw new CmsException("No encapsulated content.");
         }
         catch (Exception)
