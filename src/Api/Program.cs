@@ -66,8 +66,11 @@ builder.Services.AddSingleton<AcceptedSends>();
 builder.Services.AddSingleton<SecurityKeys>();
 builder.Services.AddSingleton<SecurityProcess>();
 builder.Services.AddSingleton<SecurityAttempts>();
+var processingSeconds = configuration.GetValue<double?>("Inbound:ProcessingSeconds") ?? 30;
+if (!(processingSeconds > 0))
+    throw new InvalidOperationException("Inbound:ProcessingSeconds must be a number of seconds above 0.");
 var inbound = new InboundOptions(configuration.GetValue<long?>("Inbound:MaxMessageBytes") ?? 25L * 1024 * 1024, configuration["Inbound:DefaultGroup"] ?? "Support",
-    TimeSpan.FromSeconds(configuration.GetValue<double?>("Inbound:ProcessingSeconds") ?? 30));
+    TimeSpan.FromSeconds(processingSeconds));
 builder.Services.AddSingleton(inbound);
 // Kestrel's own cap sits just above ours, so an oversized message is refused by us with a ProblemDetails, not cut off.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = inbound.MaxMessageBytes + 1024 * 1024);

@@ -56,6 +56,7 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         }
         catch (Exception) when (limit.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
+            // Cut off by the time limit, wherever it was: recorded below.
         }
 
         // Also a result that came back after the limit: a step may have taken the cancellation for a failure of its own.

@@ -30,7 +30,7 @@ public static class Verdict
     private static (string? Reason, string? Message) FirstFailure(SignatureFacts e, IReadOnlyList<string> from, IReadOnlyList<RevocationList> revocations, DateTimeOffset now)
     {
         if (e.Code is not null)
-            return (e.Code, SignatureMessage(e));
+            return (e.Code, SignatureMessage(e, now));
         if (e.Digest is null || KeyPolicy.IsWeakDigest(e.Digest))
             return ("weak-algorithm", $"The signature uses the weak digest algorithm {e.Digest ?? "(unknown)"}.");
         if (Weakness(e, now) is { } weakness)
@@ -102,7 +102,7 @@ public static class Verdict
         _ => $"The encrypted data is corrupt or truncated: {e.Message}",
     };
 
-    private static string SignatureMessage(SignatureFacts e) => e.Code switch
+    private static string SignatureMessage(SignatureFacts e, DateTimeOffset now) => e.Code switch
     {
         InboundFailure.UnknownSigner when e.Certificate is { } carried =>
             $"{UnknownSigner}. The message carried the certificate {carried.Subject} <{string.Join(", ", carried.Emails)}>, " +
@@ -117,6 +117,7 @@ public static class Verdict
         InboundFailure.BadKeyBinding => "The signing subkey is not validly bound to its PGP key.",
         InboundFailure.CriticalSubpacket => "The signature carries an unknown critical subpacket.",
         InboundFailure.TooComplex => e.Message!,
+        InboundFailure.WeakKey => Weakness(e, now) ?? e.Message ?? "The signer's key is too weak to trust its signature.",
         _ => $"The signature could not be checked: {e.Message}",
     };
 }

@@ -92,8 +92,9 @@ public class CrlImportTests(ServiceFixture service)
         var (mallory, ruth) = (helpdesk.Mailbox("mallory"), helpdesk.Mailbox("ruth"));
         var revoked = ca.Issue("mallory", mallory, "00A1B2C3");
         var namesake = twin.Issue("ruth", ruth, "00A1B2C3");
-        foreach (var (workspace, file) in new[] { (openssl, ca.CertificateFile), (twinWorkspace, twin.CertificateFile), (openssl, revoked.CertificateFile),
-                     (twinWorkspace, namesake.CertificateFile) })
+        foreach (var (workspace, file) in new[] { (openssl, ca.CertificateFile), (twinWorkspace, twin.CertificateFile) })
+            await (await admin.PostBytes(TrustAnchors, workspace.Read(file), "application/x-pem-file")).Json(HttpStatusCode.Created);
+        foreach (var (workspace, file) in new[] { (openssl, revoked.CertificateFile), (twinWorkspace, namesake.CertificateFile) })
             await (await admin.PostBytes(Certificates, workspace.Read(file), "application/x-pem-file")).Json(HttpStatusCode.Created);
 
         // openssl ca's default CRL names no key identifier: the key of the CA that signed it stands in for it.
@@ -118,7 +119,8 @@ public class CrlImportTests(ServiceFixture service)
         var (rita, ralf) = (helpdesk.Mailbox("rita"), helpdesk.Mailbox("ralf"));
         var kept = ca.Issue("rita", rita, "0B0B");
         var revoked = ca.Issue("ralf", ralf, "0C0C");
-        foreach (var file in new[] { ca.CertificateFile, kept.CertificateFile, revoked.CertificateFile })
+        await (await admin.PostBytes(TrustAnchors, openssl.Read(ca.CertificateFile), "application/x-pem-file")).Json(HttpStatusCode.Created);
+        foreach (var file in new[] { kept.CertificateFile, revoked.CertificateFile })
             await (await admin.PostBytes(Certificates, openssl.Read(file), "application/x-pem-file")).Json(HttpStatusCode.Created);
         var nextUpdate = DateTimeOffset.UtcNow.AddDays(-1);
         await (await admin.PostBytes(Crls, openssl.Read(ca.Crl(["0C0C"], true, nextUpdate.AddDays(-7), nextUpdate)))).Json(HttpStatusCode.Created);

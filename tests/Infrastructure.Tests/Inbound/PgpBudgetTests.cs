@@ -10,7 +10,7 @@ using static SecureMail.Infrastructure.Tests.Inbound.InboundKeys;
 namespace SecureMail.Infrastructure.Tests.Inbound;
 
 /// <summary>OpenPGP data that would cost minutes of CPU gets an honest status in moments: session key packets by the ten
-/// thousand, hidden recipients to try, signatures by the thousand, an RSA key of 16,000 bits in the mail.</summary>
+/// thousand, hidden recipients to try, signatures by the thousand.</summary>
 public sealed class PgpBudgetTests(ITestOutputHelper output)
 {
     private const string Secret = "the secret plan\n";
@@ -111,23 +111,6 @@ public sealed class PgpBudgetTests(ITestOutputHelper output)
 
         Assert.Null(inspection.Signature!.Code);
         Assert.Equal(Secret, inspection.Content.Body);
-    }
-
-    [Fact]
-    public async Task A_key_of_sixteen_thousand_bits_in_the_mail_is_not_used()
-    {
-        var other = PgpTestKeys.Create("Alice", "alice@example.com");
-        var raw = RawMail.Lines(RawMail.Headers + "Content-Type: multipart/mixed; boundary=\"keys\"", "",
-            "--keys", "Content-Type: text/plain", "", "My keys.",
-            "--keys", "Content-Type: application/pgp-keys", "", PgpPackets.Armor(HostilePgp.OversizedKey(16_000, "Alice <alice@example.com>"), "PUBLIC KEY BLOCK").TrimEnd(),
-            "--keys", "Content-Type: application/pgp-keys", "", other.PublicKeyArmored().TrimEnd(),
-            "--keys--");
-
-        var (inspection, elapsed) = await Timed(raw);
-
-        output.WriteLine($"a 16,000-bit key and a 2048-bit key carried: read in {elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(new[] { other.Fingerprint }, inspection.CarriedKeys.Select(k => k.Fingerprint));
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"It took {elapsed}: the big key was used.");
     }
 
     [Fact]

@@ -3,12 +3,14 @@ namespace SecureMail.Reliability.Harness;
 /// <param name="Lost">Articles a client got a 2xx for that the store does not hold: must be none.</param>
 /// <param name="Composed">Outgoing articles the store holds, including any committed just before a crash without an answer.</param>
 /// <param name="Duplicates">Message-IDs the SMTP server received more than once, with the arrival times of their copies.</param>
+/// <param name="Abandoned">Incoming articles whose security process was given up (time limit or attempts) instead of judged.</param>
 public sealed record LedgerReport(
     IReadOnlyList<Guid> Lost, int Composed, int Received, int Delivered, int Processed,
-    IReadOnlyDictionary<string, IReadOnlyList<DateTimeOffset>> Duplicates)
+    IReadOnlyDictionary<string, IReadOnlyList<DateTimeOffset>> Duplicates, IReadOnlyList<Guid> Abandoned)
 {
     public override string ToString() =>
-        $"lost {Lost.Count}; stored {Composed} outgoing ({Delivered} reached the SMTP server), {Received} incoming ({Processed} processed); " +
+        $"lost {Lost.Count}; stored {Composed} outgoing ({Delivered} reached the SMTP server), {Received} incoming ({Processed} processed, " +
+        $"{Abandoned.Count} given up); " +
         $"duplicates {Duplicates.Count}{(Duplicates.Count > 0 ? $" ({Duplicates.Values.Sum(d => d.Count - 1)} extra copies)" : "")}";
 }
 
@@ -42,7 +44,8 @@ public static class Ledger
 
         var duplicates = arrived.Where(m => messageIds.Contains(m.MessageId)).GroupBy(m => m.MessageId).Where(g => g.Count() > 1)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<DateTimeOffset>)g.Select(m => m.ArrivedAt).Order().ToList());
+        var abandoned = (await store.ArticleIdsOf("security_process_abandoned")).Where(receivedIds.Contains).ToList();
         return new LedgerReport(lost, composed.Count, received.Count,
-            messageIds.Count(id => arrived.Any(m => m.MessageId == id)), receivedIds.Count(drained.Extracted.Contains), duplicates);
+            messageIds.Count(id => arrived.Any(m => m.MessageId == id)), receivedIds.Count(drained.Extracted.Contains), duplicates, abandoned);
     }
 }

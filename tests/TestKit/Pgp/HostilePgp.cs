@@ -78,16 +78,12 @@ public static class HostilePgp
         return [.. Enumerable.Repeat(signature, copies).SelectMany(s => s)];
     }
 
-    /// <summary>A transferable public key with an RSA modulus of <paramref name="bits"/> bits (odd, without small factors, as
-    /// BouncyCastle wants a modulus), its user ID and a certification that does not verify.</summary>
+    /// <summary>A transferable public key with an RSA modulus of <paramref name="bits"/> bits (<see cref="OversizedModulus"/>),
+    /// its user ID and a certification that does not verify.</summary>
     public static byte[] OversizedKey(int bits, string userId)
     {
         var random = new SecureRandom();
-        BigInteger modulus;
-        do
-            modulus = new BigInteger(bits, random).SetBit(bits - 1).SetBit(0);
-        while (!modulus.Gcd(SmallPrimes).Equals(BigInteger.One));
-
+        var modulus = OversizedModulus.Random(bits);
         var created = (uint)DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds();
         byte[] key = [4, .. BigEndian(created), (byte)PublicKeyAlgorithmTag.RsaGeneral, .. Mpi(modulus.ToByteArrayUnsigned()), .. Mpi([1, 0, 1])];
         var fingerprint = SHA1.HashData([0x99, (byte)(key.Length >> 8), (byte)key.Length, .. key]);
@@ -103,11 +99,6 @@ public static class HostilePgp
         Packet(output, 2, signature);
         return output.ToArray();
     }
-
-    private static readonly BigInteger SmallPrimes = Enumerable.Range(3, 1000).Where(IsPrime)
-        .Aggregate(BigInteger.One, (product, prime) => product.Multiply(BigInteger.ValueOf(prime)));
-
-    private static bool IsPrime(int n) => n > 1 && Enumerable.Range(2, (int)Math.Sqrt(n) - 1).All(d => n % d != 0);
 
     private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
 

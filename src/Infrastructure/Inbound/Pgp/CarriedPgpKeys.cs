@@ -95,9 +95,7 @@ internal static class CarriedPgpKeys
             try
             {
                 var publicRing = ring as PgpPublicKeyRing ?? PgpKeyRings.PublicPartOf((PgpSecretKeyRing)ring);
-                key = publicRing.GetPublicKeys().All(k => k.BitStrength <= InboundBudget.MaxCarriedKeyBits)
-                    ? CarriedKey.Of(source, PgpKeyFactsReader.Read(publicRing))
-                    : null;
+                key = CarriedKeySize.Fits(publicRing) ? CarriedKey.Of(source, PgpKeyFactsReader.Read(publicRing)) : null;
             }
             catch (Exception)
             {

@@ -77,7 +77,14 @@ internal static class SmimeVerifier
         if (certificate is null)
             return unknown;
         if (CarriedKeys.Refusal(certificate) is { } refusal)
-            return unknown with { Code = refusal.Code, Message = refusal.Message, SigningKeyFingerprint = SmimeChain.Fingerprint(certificate) };
+            return unknown with
+            {
+                Code = refusal.Code,
+                Message = refusal.Message,
+                // A small key is cheap to read, and the words users see name it; an oversized one is never built.
+                Certificate = refusal.Code == InboundFailure.WeakKey ? CertificateFactsReader.Read(certificate) : null,
+                SigningKeyFingerprint = SmimeChain.Fingerprint(certificate),
+            };
         // Built here once, without a prime test; the facts and the signature check below reuse the key the certificate keeps.
         CarriedKeys.PublicKey(certificate);
 
