@@ -20,7 +20,7 @@ internal static class SmimeBudget
     public const int MaxRsaBits = 8192;
 
     /// <summary>The key-size floor of the keystore's key policy: anything smaller is factorable by a determined attacker.</summary>
-    public const int MinRsaBits = 2048;
+    public const int MinRsaBits = Domain.Keystore.KeyPolicy.MinimumBits;
 
     /// <summary>FIPS 186-4 §B.3.1: e &lt; 2^256. A larger exponent makes one verification a full-size modular exponentiation.</summary>
     public const int MaxRsaExponentBits = 256;
