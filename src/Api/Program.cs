@@ -8,6 +8,7 @@ using SecureMail.Api.CodeGeneration;
 using SecureMail.Api.Http;
 using SecureMail.Api.Keystore;
 using SecureMail.Api.OpenApi;
+using SecureMail.Api.Web;
 using SecureMail.Application;
 using SecureMail.Application.Inbound;
 using SecureMail.Application.Tickets.Compose;
@@ -85,12 +86,14 @@ builder.Services.AddOpenApi(options => options.AddOperationTransformer<RolesInOp
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapWolverineEndpoints(options => options.RequireAuthorizeOnAll());
+app.MapWebApp();
 app.UseWolverineWarmUp();
 
 return await app.RunJasperFxCommands(args);
