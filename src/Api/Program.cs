@@ -89,11 +89,13 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebAppFiles();
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapWolverineEndpoints(options => options.RequireAuthorizeOnAll());
-app.MapWebApp();
+app.MapWebAppFallback();
 app.UseWolverineWarmUp();
 
 return await app.RunJasperFxCommands(args);

@@ -19,6 +19,7 @@ public class AccessTests(ServiceFixture service)
 
     private IReadOnlyList<Endpoint> Endpoints() =>
         service.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.DisplayName != SecureMail.Api.Web.WebApp.FallbackName)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Endpoint(
                 method,
                 "/" + e.RoutePattern.RawText!.TrimStart('/'),
