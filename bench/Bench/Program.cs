@@ -3,6 +3,7 @@ using SecureMail.Bench.Crypto;
 using SecureMail.Bench.Harness;
 using SecureMail.Bench.Load;
 using SecureMail.Bench.Store;
+using SecureMail.Bench.Web;
 
 var options = BenchOptions.FromArguments(args);
 Directory.CreateDirectory(options.WorkDirectory);
@@ -17,6 +18,8 @@ if (options.Runs(5) || options.Runs(8))
     rows.AddRange(await EventLogRows.RunAsync(options, notes, log));
 if (new[] { 1, 2, 6, 7, 9 }.Any(options.Runs))
     rows.AddRange(await LoadRows.RunAsync(options, crypto, notes, log));
+if (options.Runs(10) || options.Runs(11))
+    rows.AddRange(await WebRows.RunAsync(options, log));
 
 foreach (var row in rows.OrderBy(r => r.Number))
     log.WriteLine($"row {row.Number}: {row.Value} vs {row.ReferenceValue}, ratio {row.Ratio:F2}, target {row.Target.Text}: {(row.Met ? "met" : "MISSED")}");
