@@ -189,7 +189,7 @@ public class AttachmentTests(ServiceFixture service)
         var operation = document["paths"]!["/api/v1/tickets/{id}/articles/{articleId}/attachments/{attachmentId}"]!["get"]!;
         Assert.NotNull(operation["responses"]!["200"]!["content"]!["application/octet-stream"]);
         Assert.NotNull(operation["responses"]!["404"]!["content"]!["application/problem+json"]);
-        Assert.Equal("Requires a bearer token with role: admin or agent or auditor.", (string)operation["description"]!);
+        Assert.Equal("Requires a signed-in user or bearer token with role: admin or agent or auditor.", (string)operation["description"]!);
     }
 
     public static string Url(Guid ticketId, Guid articleId, string attachmentId) =>

@@ -36,7 +36,7 @@ public sealed partial class EndpointMatrix(Helpdesk helpdesk, Guid ticketId, Gui
     {
         var url = endpoint.Route
             .Replace("{id}", ticketId.ToString()).Replace("{articleId}", articleId.ToString()).Replace("{name}", endpoint.Route.Contains("/projections/") ? "TicketDetails" : Uri.EscapeDataString(helpdesk.Name))
-            .Replace("{fingerprint}", endpoint.Route.Contains("/pgp/") ? pgpKey : certificate);
+            .Replace("{fingerprint}", endpoint.Route.Contains("/pgp/") ? pgpKey : certificate).Replace("{role}", "admin");
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url) { Content = Body(endpoint) };
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -66,6 +66,6 @@ public sealed partial class EndpointMatrix(Helpdesk helpdesk, Guid ticketId, Gui
         return content;
     }
 
-    [GeneratedRegex("Requires a bearer token with role: ([^.]+)\\.")]
+    [GeneratedRegex("Requires a signed-in user or bearer token with role: ([^.]+)\\.")]
     private static partial Regex RolesText();
 }
