@@ -11,14 +11,17 @@ export function MailBody({ ticketId, article }: { ticketId: string; article: Art
   if (!html)
     return article.body.trim()
       ? <div className="mail-text">{article.body}</div>
-      : <p className="mail-text muted">(This message has no text.)</p>;
+      : <p className="mail-text muted">{article.security?.encryption.status === "failed"
+        ? "(The content is encrypted and could not be decrypted.)"
+        : "(This message has no text.)"}</p>;
   return (
     <div className="mail-body">
-      {article.body.trim() && (
-        <div className="mail-body-bar">
+      <div className="mail-body-bar">
+        <span className="muted">{plain ? "The message's plain text" : "The message as formatted by its sender"}</span>
+        {article.body.trim() && (
           <button type="button" className="button subtle small" aria-pressed={plain} onClick={() => setPlain(!plain)}>Show plain text</button>
-        </div>
-      )}
+        )}
+      </div>
       {plain ? <div className="mail-text">{article.body}</div> : <HtmlBody ticketId={ticketId} article={article} html={html} />}
     </div>
   );
