@@ -37,7 +37,10 @@ function HtmlBody({ ticketId, article, html }: { ticketId: string; article: Arti
         <div className="remote-notice" role="note">
           <p>
             Remote content of this message is blocked ({mail.blocked} {mail.blocked === 1 ? "reference" : "references"}). Loading it tells
-            the sender that you read the message, and a forged message can use it to leak the content of encrypted mail.
+            the sender that you read the message
+            {article.security?.encryption.status === "decrypted"
+              ? ", and this message was encrypted: a tampered one can send its decrypted text to the addresses it loads."
+              : ", and a forged message can use it to leak the content of encrypted mail."}
           </p>
           <button type="button" className="button" onClick={() => setRemote(true)}>Load remote content</button>
         </div>
