@@ -15,14 +15,14 @@ export function TicketPage() {
   const { id = "" } = useParams();
   const session = useSession();
   const [ticket, reload] = useLoad(() => api.GET("/api/v1/tickets/{id}", { params: { path: { id } } }), [id]);
-  const working = ticket.status === "loaded" && isWorking(ticket.data);
+  const pollMs = ticket.status === "loaded" ? followEvery(ticket.data) : null;
 
   // While mail is being checked or sent, the page follows it: a status that changes on its own must not need a reload.
   useEffect(() => {
-    if (!working) return;
-    const timer = setTimeout(reload, 2000);
+    if (pollMs === null) return;
+    const timer = setTimeout(reload, pollMs);
     return () => clearTimeout(timer);
-  }, [working, ticket, reload]);
+  }, [pollMs, ticket, reload]);
 
   if (ticket.status === "loading") return <Loading what="the ticket" />;
   if (ticket.status === "failed")
@@ -89,6 +89,10 @@ function TicketHeader({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function isWorking(ticket: Ticket): boolean {
-  return (ticket.articles ?? []).some((a) => (a.direction === "incoming" && a.security === null) || a.delivery?.status === "pending");
+/** A check takes a second or two; a delivery that is retried waits minutes between attempts. */
+function followEvery(ticket: Ticket): number | null {
+  const articles = ticket.articles ?? [];
+  if (articles.some((a) => a.direction === "incoming" && a.security === null)) return 2000;
+  if (articles.some((a) => a.delivery?.status === "pending")) return 10000;
+  return null;
 }
