@@ -89,10 +89,11 @@ function TicketHeader({ ticket }: { ticket: Ticket }) {
   );
 }
 
-/** A check takes a second or two; a delivery that is retried waits minutes between attempts. */
-function followEvery(ticket: Ticket): number | null {
+/** A check takes a second or two, and so does a first delivery; a delivery being retried waits minutes between attempts. */
+function followEvery(ticket: Ticket, now: number = Date.now()): number | null {
   const articles = ticket.articles ?? [];
   if (articles.some((a) => a.direction === "incoming" && a.security === null)) return 2000;
-  if (articles.some((a) => a.delivery?.status === "pending")) return 10000;
-  return null;
+  const sending = articles.filter((a) => a.delivery?.status === "pending");
+  if (sending.length === 0) return null;
+  return sending.some((a) => now - new Date(a.createdAt).getTime() < 60_000) ? 2000 : 10000;
 }
