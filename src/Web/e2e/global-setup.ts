@@ -18,6 +18,7 @@ export default async function globalSetup(_config: FullConfig) {
 
   const started = Date.now();
   makeKeyMaterial();
+  const keysMade = Date.now();
   const sink = await startSmtpSink(paths.mail);
   let service;
   try {
@@ -26,7 +27,8 @@ export default async function globalSetup(_config: FullConfig) {
     await sink.stop();
     throw e;
   }
-  console.log(`e2e: service on ${service.url}, SMTP sink on 127.0.0.1:${sink.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; log ${paths.apiLog})`);
+  console.log(`e2e: service on ${service.url}, SMTP sink on 127.0.0.1:${sink.port} ` +
+    `(keys ${seconds(keysMade - started)}, service ${seconds(Date.now() - keysMade)}; log ${paths.apiLog})`);
 
   process.env.E2E_BASE_URL = service.url;
   process.env.E2E_SIGNING_KEY = service.secrets.signingKey;
@@ -37,3 +39,5 @@ export default async function globalSetup(_config: FullConfig) {
     await sink.stop();
   };
 }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -39,14 +39,18 @@ export async function rememberSession(page: Page, account: Account) {
   await page.context().storageState({ path: sessionFile(account) });
 }
 
+/** A page of its own (a browser context: its own cookies) for a flow that spans several tests. */
+export async function newPage(browser: Browser, storageState?: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: service.url, viewport: { width: 1280, height: 800 }, locale: "en-GB", timezoneId: "Europe/Berlin", storageState,
+  });
+  return context.newPage();
+}
+
 /** A page signed in as the account: its remembered session when there is one, else through the sign-in screen. */
 export async function pageFor(browser: Browser, account: Account): Promise<Page> {
   const remembered = existsSync(sessionFile(account)) ? sessionFile(account) : undefined;
-  const context = await browser.newContext({
-    baseURL: service.url, viewport: { width: 1280, height: 800 }, locale: "en-GB", timezoneId: "Europe/Berlin",
-    storageState: remembered,
-  });
-  const page = await context.newPage();
+  const page = await newPage(browser, remembered);
   if (!remembered) {
     await signIn(page, account);
     await rememberSession(page, account);

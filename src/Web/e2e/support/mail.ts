@@ -40,10 +40,11 @@ export function delivered(): Delivered[] {
   });
 }
 
-/** Waits until the SMTP sink holds a message that `matches`, and returns it. */
-export async function waitForDelivery(matches: (message: Delivered) => boolean, timeout = 30_000): Promise<Delivered> {
+/** Waits until the SMTP sink holds a message, past the first `since` ones, that `matches`, and returns it. */
+export async function waitForDelivery(since: number, matches: (message: Delivered) => boolean, timeout = 30_000): Promise<Delivered> {
   let found: Delivered | undefined;
-  await expect.poll(() => (found = delivered().find(matches)), { timeout, message: "a message reached the SMTP sink" }).toBeTruthy();
+  await expect.poll(() => (found = delivered().slice(since).find(matches)), { timeout, message: "a message reached the SMTP sink" })
+    .toBeTruthy();
   return found!;
 }
 
