@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { accounts, expect, expectAccessible, newPage, rememberSession, saveScreenshot, test } from "./support/fixtures";
 import { fingerprintPattern, keyMaterial } from "./support/keys";
-import { choose, chooseFile, confirmIfAsked, row, toggle, turnOn } from "./support/screens";
+import { choose, importAtKeystore, removeAtKeystore, row, toggle, turnOn } from "./support/screens";
 
 // The admin sets the helpdesk up through the screens: systems on, a group, the keystore, the agent and auditor accounts.
 test.describe.serial("admin", () => {
@@ -54,28 +54,23 @@ test.describe.serial("admin", () => {
 
   test("imports the group's PKCS#12, a customer's certificate and a PGP key", async () => {
     await page.goto("/admin/keystore");
-    await chooseFile(page, page.getByRole("button", { name: "Add private key" }), keys.support.pkcs12);
-    await page.getByLabel(/password/i).fill(keys.support.pkcs12Password);
-    await page.getByRole("button", { name: /^(import|add|upload)/i }).click();
+    await importAtKeystore(page, "Add private key", keys.support.pkcs12, keys.support.pkcs12Password);
     const support = row(page, /Support Team/);
     await expect(support).toContainText(keys.support.email);
     await expect(support).toContainText(fingerprintPattern(keys.support.fingerprint));
 
-    await chooseFile(page, page.getByRole("button", { name: "Add certificate" }), keys.alice.certificate);
-    await importIfAsked(page);
+    await importAtKeystore(page, "Add certificate", keys.alice.certificate);
     await expect(row(page, /Alice Meyer/).first()).toContainText(keys.alice.email);
 
-    await chooseFile(page, page.getByRole("button", { name: "Add PGP key" }), keys.alice.pgp.publicKey);
-    await importIfAsked(page);
+    await importAtKeystore(page, "Add PGP key", keys.alice.pgp.publicKey);
     await expect(row(page, fingerprintPattern(keys.alice.pgp.fingerprint))).toContainText(keys.alice.email);
   });
 
   test("removes a certificate", async () => {
-    await chooseFile(page, page.getByRole("button", { name: "Add certificate" }), keys.dave.certificate);
-    await importIfAsked(page);
+    await importAtKeystore(page, "Add certificate", keys.dave.certificate);
     const dave = row(page, /Dave Old/);
     await expect(dave).toBeVisible();
-    await confirmIfAsked(page, dave.getByRole("button", { name: "Remove" }), /^remove/i);
+    await removeAtKeystore(page, dave);
     await expect(dave).toHaveCount(0);
     await page.reload();
     await expect(row(page, /Support Team/)).toBeVisible();
@@ -100,9 +95,3 @@ test.describe.serial("admin", () => {
     await saveScreenshot(page, "users");
   });
 });
-
-/** A screen may import a chosen file at once, or ask to confirm with an Import button first. */
-async function importIfAsked(page: Page) {
-  const confirm = page.getByRole("button", { name: /^(import|upload)$/i });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
-}

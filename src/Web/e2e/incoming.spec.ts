@@ -4,7 +4,7 @@ import { ensureBaseline } from "./support/baseline";
 import { accounts, expect, expectAccessible, pageFor, saveScreenshot, test } from "./support/fixtures";
 import { fingerprintPattern, keyMaterial } from "./support/keys";
 import { plainMail, smimeSignedAndEncrypted } from "./support/mail";
-import { chooseFile, row } from "./support/screens";
+import { importAtKeystore, row } from "./support/screens";
 
 // Mail arrives from customers (posted by the mail gateway, a program with the mailer's token); the agent sees an honest
 // status on each article, and an article waiting for a key we lacked turns decrypted once the admin imports it.
@@ -71,9 +71,7 @@ test.describe.serial("incoming mail", () => {
 
   test("the admin imports that key at the keystore", async () => {
     await admin.goto("/admin/keystore");
-    await chooseFile(admin, admin.getByRole("button", { name: "Add private key" }), keys.billing.pkcs12);
-    await admin.getByLabel(/password/i).fill(keys.billing.pkcs12Password);
-    await admin.getByRole("button", { name: /^(import|add|upload)/i }).click();
+    await importAtKeystore(admin, "Add private key", keys.billing.pkcs12, keys.billing.pkcs12Password);
     await expect(row(admin, /Billing Desk/)).toContainText(keys.billing.email);
   });
 

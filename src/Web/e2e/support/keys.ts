@@ -30,14 +30,15 @@ export function run(command: string, args: string[], input?: Buffer | string, en
   return execFileSync(command, args, { input, env: env ?? process.env, stdio: ["pipe", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
 }
 
-function smimeIdentity(name: string, email: string, commonName: string): SmimeIdentity {
+function smimeIdentity(name: string, email: string, commonName: string, organisation: string): SmimeIdentity {
   const file = (ext: string) => path.join(paths.keys, `${name}.${ext}`);
   const identity: SmimeIdentity = {
     name, email, commonName,
     certificate: file("pem"), privateKey: file("key"), pkcs12: file("p12"), pkcs12Password: `${name}-p12-secret`, fingerprint: "",
   };
   run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", identity.privateKey, "-out", identity.certificate,
-    "-days", "365", "-subj", `/CN=${commonName}/O=Example Customers`, "-addext", `subjectAltName=email:${email}`,
+    "-days", "365", "-subj", `/CN=${commonName}/O=${organisation}`, "-addext", `subjectAltName=email:${email}`,
+    "-addext", "basicConstraints=critical,CA:FALSE",
     "-addext", "keyUsage=critical,digitalSignature,keyEncipherment", "-addext", "extendedKeyUsage=emailProtection"]);
   run("openssl", ["pkcs12", "-export", "-inkey", identity.privateKey, "-in", identity.certificate, "-out", identity.pkcs12,
     "-name", commonName, "-passout", `pass:${identity.pkcs12Password}`]);
@@ -69,11 +70,14 @@ export function makeKeyMaterial(): KeyMaterial {
   mkdirSync(gnupgHome, { recursive: true, mode: 0o700 });
   try {
     const material: KeyMaterial = {
-      support: smimeIdentity("support", "support@example.com", "Support Team"),
-      alice: { ...smimeIdentity("alice", "alice@example.com", "Alice Meyer"), pgp: pgpIdentity(gnupgHome, "alice", "Alice Meyer", "alice@example.com") },
-      bob: smimeIdentity("bob", "bob@example.org", "Bob Jones"),
-      billing: smimeIdentity("billing", "billing@example.com", "Billing Desk"),
-      dave: smimeIdentity("dave", "dave@example.net", "Dave Old"),
+      support: smimeIdentity("support", "support@example.com", "Support Team", "Example Helpdesk"),
+      alice: {
+        ...smimeIdentity("alice", "alice@example.com", "Alice Meyer", "Meyer Logistik GmbH"),
+        pgp: pgpIdentity(gnupgHome, "alice", "Alice Meyer", "alice@example.com"),
+      },
+      bob: smimeIdentity("bob", "bob@example.org", "Bob Jones", "Jones & Sons"),
+      billing: smimeIdentity("billing", "billing@example.com", "Billing Desk", "Example Helpdesk"),
+      dave: smimeIdentity("dave", "dave@example.net", "Dave Old", "Old Partners"),
     };
     writeFileSync(manifest(), JSON.stringify(material, null, 2));
     return material;

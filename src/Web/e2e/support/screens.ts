@@ -16,13 +16,18 @@ export async function turnOn(control: Locator) {
   await expect.poll(state).toBe("true");
 }
 
-/** Chooses a file the way a screen asks for it: a file chooser opened by the button, or a labelled file field. */
-export async function chooseFile(page: Page, opener: Locator, file: string, field: RegExp = /file/i) {
-  const chooser = page.waitForEvent("filechooser", { timeout: 3_000 }).catch(() => null);
-  await opener.click();
-  const opened = await chooser;
-  if (opened) await opened.setFiles(file);
-  else await page.getByLabel(field).setInputFiles(file);
+/**
+ * Imports a file at the keystore: the button (its name as the contract gives it) opens a dialog of the same name with a
+ * file field and, for private and secret keys, a password; "Import" sends it and closes the dialog.
+ */
+export async function importAtKeystore(page: Page, button: string, file: string, secret?: string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: button });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel(/file/i).setInputFiles(file);
+  if (secret) await dialog.getByLabel(/password|passphrase/i).fill(secret);
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(dialog).toBeHidden();
 }
 
 /** Fills a field that may be a text box or a select (a group picker, a role picker). */
@@ -32,10 +37,11 @@ export async function choose(field: Locator, value: string) {
   else await field.fill(value);
 }
 
-/** Confirms a destructive action, whether the screen asks with window.confirm or an in-page dialog. */
-export async function confirmIfAsked(page: Page, action: Locator, confirmName: RegExp) {
-  page.once("dialog", (dialog) => dialog.accept());
-  await action.click();
-  const dialog = page.getByRole("dialog").or(page.getByRole("alertdialog"));
-  if (await dialog.isVisible().catch(() => false)) await dialog.getByRole("button", { name: confirmName }).click();
+/** Removes a keystore entry by its row's Remove button, confirmed in the dialog that names what goes. */
+export async function removeAtKeystore(page: Page, entry: Locator) {
+  await entry.getByRole("button", { name: "Remove", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^Remove/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(dialog).toBeHidden();
 }
