@@ -18,13 +18,15 @@ test.describe.serial("admin", () => {
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
     await expectAccessible(page, "sign-in");
     await page.getByLabel("Name").fill(accounts.admin.name);
+    await page.getByLabel("Password").fill(accounts.admin.password);
+    await saveScreenshot(page, "sign-in");
+
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText(/wrong/i);
     await expect(page).toHaveURL(/\/$/);
 
     await page.getByLabel("Password").fill(accounts.admin.password);
-    await saveScreenshot(page, "sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/tickets$/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
