@@ -28,6 +28,7 @@ public static class StoreConfiguration
         options.Projections.Add(new CertificateEntryProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new PgpKeyEntryProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new GroupProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new UserAccountProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CollectedKeyProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new CollectedKeyViewProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new TicketProjection(), ProjectionLifecycle.Live);

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using SecureMail.Domain.Accounts;
 using SecureMail.Domain.Groups;
 using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Keystore.Pgp;
@@ -55,6 +56,16 @@ public sealed class GroupProjection : SingleStreamProjection<Group, Guid>
 {
     public static Group Create(GroupConfigured e) => Group.Create(e);
     public static Group Apply(GroupConfigured e, Group state) => state.Apply(e);
+}
+
+public sealed class UserAccountProjection : SingleStreamProjection<UserAccount, Guid>
+{
+    public static UserAccount Create(UserAccountCreated e) => UserAccount.Create(e);
+    public static UserAccount Apply(UserRoleGranted e, UserAccount state) => state.Apply(e);
+    public static UserAccount Apply(UserRoleRevoked e, UserAccount state) => state.Apply(e);
+    public static UserAccount Apply(UserPasswordChanged e, UserAccount state) => state.Apply(e);
+    public static UserAccount Apply(UserAccountDisabled e, UserAccount state) => state.Apply(e);
+    public static UserAccount Apply(UserAccountEnabled e, UserAccount state) => state.Apply(e);
 }
 
 public sealed class TicketProjection : SingleStreamProjection<Ticket, Guid>

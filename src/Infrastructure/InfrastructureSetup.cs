@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,6 +33,13 @@ public static class InfrastructureSetup
         services.AddSingleton(new VaultKey(configuration["Vault:Key"]));
         services.AddHostedService<DatabaseEncodingCheck>();
         services.AddSingleton<IKeyVault, AesGcmKeyVault>();
+        // One application name for every node (the default is the content root, which differs between installs).
+        services.AddDataProtection().SetApplicationName("SecureMail");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
+        {
+            options.XmlRepository = new DatabaseKeyRing(provider.GetRequiredService<IDocumentStore>());
+            options.XmlEncryptor = new VaultKeyRingEncryptor(provider.GetRequiredService<VaultKey>());
+        });
         services.AddSingleton<ISmimeKeyMaterialReader, BouncyCastleSmimeKeyMaterialReader>();
         services.AddSingleton<IPgpKeyMaterialReader, BouncyCastlePgpKeyMaterialReader>();
         services.AddSingleton<IPgpArmor, BouncyCastlePgpArmor>();
@@ -47,6 +56,8 @@ public static class InfrastructureSetup
     public static void ApplyStore(StoreOptions options)
     {
         options.Schema.For<VaultSecret>();
+        options.Schema.For<DataProtectionKey>();
+        options.Schema.For<SecureMail.Application.Accounts.UserPassword>();
         // Operational state, not a read model of the events: kept out of StoreConfiguration, so replay does not compare it.
         options.Schema.For<ProjectionRebuild>();
         options.Schema.For<SecurityAttempt>();

@@ -2,15 +2,19 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using SecureMail.Api.Accounts;
 
 namespace SecureMail.Api.Auth;
 
 /// <summary>JWT bearer tokens with a <c>role</c> claim. Locally they are signed with Auth:SigningKey (HS256,
-/// what <c>scripts/token</c> makes); in production Auth:Authority names an OIDC issuer whose keys are fetched.</summary>
+/// what <c>scripts/token</c> makes); in production Auth:Authority names an OIDC issuer whose keys are fetched.
+/// People signed in with a local account carry a session cookie instead; a request with a bearer token is judged by
+/// the token alone.</summary>
 public static class AuthenticationSetup
 {
     public const string LocalIssuer = "secure-mail-local";
     public const string DefaultAudience = "secure-mail";
+    public const string BearerOrCookie = "BearerOrCookie";
 
     public static IServiceCollection AddSecureMailAuthentication(this IServiceCollection services, IConfiguration configuration,
         IHostEnvironment environment)
@@ -28,7 +32,11 @@ public static class AuthenticationSetup
                 $"Auth:SigningKey (local HS256 tokens) is refused in the {environment.EnvironmentName} environment: set Auth:Authority to an OIDC " +
                 "issuer, or set Auth:AllowLocalSigningKey=true to accept tokens that anyone holding the key can mint.");
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        var authentication = services.AddAuthentication(BearerOrCookie)
+            .AddPolicyScheme(BearerOrCookie, "Bearer token or session cookie", options => options.ForwardDefaultSelector = context =>
+                CarriesBearerToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : SessionCookie.Scheme)
+            .AddSessionCookie();
+        authentication.AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
@@ -50,6 +58,9 @@ public static class AuthenticationSetup
         services.AddAuthorization();
         return services;
     }
+
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     public static string ActorName(this HttpContext context) =>
         context.User.FindFirstValue("sub") ?? context.User.Identity?.Name ?? "unknown";

@@ -1,11 +1,14 @@
+using SecureMail.Domain.Accounts;
+
 namespace SecureMail.Api.Auth;
 
-/// <summary>The values of the token's <c>role</c> claim. Endpoints name them in [Authorize(Roles = ...)].</summary>
+/// <summary>The values of the <c>role</c> claim of a token or a session. Endpoints name them in [Authorize(Roles = ...)].
+/// A person's account holds the first three; <c>mailer</c> is for programs with bearer tokens.</summary>
 public static class Roles
 {
-    public const string Admin = "admin";
-    public const string Agent = "agent";
-    public const string Auditor = "auditor";
+    public const string Admin = AccountRoles.Admin;
+    public const string Agent = AccountRoles.Agent;
+    public const string Auditor = AccountRoles.Auditor;
     public const string Mailer = "mailer";
 
     public const string Readers = Admin + "," + Auditor;

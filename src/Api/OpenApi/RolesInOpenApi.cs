@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using SecureMail.Api.Accounts;
 
 namespace SecureMail.Api.OpenApi;
 
@@ -24,9 +25,11 @@ public sealed class RolesInOpenApi : IOpenApiOperationTransformer
             return Task.CompletedTask;
         }
         var roles = metadata.OfType<IAuthorizeData>().SelectMany(a => a.Roles?.Split(',') ?? []).Distinct().ToList();
-        operation.Description = $"Requires a bearer token with role: {string.Join(" or ", roles)}.";
-        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token." });
-        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's role may not call this." });
+        operation.Description = $"Requires a signed-in user or bearer token with role: {string.Join(" or ", roles)}.";
+        if (!HttpMethods.IsGet(context.Description.HttpMethod ?? "GET"))
+            operation.Description += $" Signed in by the session cookie, send the anti-forgery token in the {AntiforgeryHeader.Name} header.";
+        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in: no valid session cookie or bearer token." });
+        operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The role may not call this, or (signed in by cookie) the {AntiforgeryHeader.Name} header is missing or invalid." });
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SecureMail.Domain.Common;
 using SecureMail.Domain.Settings;
 
@@ -24,13 +22,7 @@ public sealed record GroupConfigured(
 /// <summary>A team with its own sending address: the From of its articles and the address whose key signs.</summary>
 public sealed record Group(Guid Id, string Name, string EmailAddress, SecurityDefaults Smime, SecurityDefaults Pgp)
 {
-    public static Guid IdFor(string name)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes("group:" + name.Trim().ToLowerInvariant())).AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFor(string name) => DerivedId.From("group", name.Trim());
 
     public static Group Create(GroupConfigured e) => new(e.GroupId, e.Name, e.EmailAddress, e.Smime, e.Pgp);
 

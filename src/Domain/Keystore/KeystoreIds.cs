@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SecureMail.Domain.Common;
 
 namespace SecureMail.Domain.Keystore;
 
@@ -17,13 +16,5 @@ public static class KeystoreIds
 
     public static readonly Guid SecureMailingSettings = Derive("settings", "secure-mailing");
 
-    private static Guid Derive(string kind, string name)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}:{name.ToLowerInvariant()}"));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        // RFC 9562 §5.8: version 8 (custom), variant 10.
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    private static Guid Derive(string kind, string name) => DerivedId.From(kind, name);
 }
