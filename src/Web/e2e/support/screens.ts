@@ -33,7 +33,8 @@ export async function importAtKeystore(page: Page, button: string, file: string,
 /** Fills a field that may be a text box or a select (a group picker, a role picker). */
 export async function choose(field: Locator, value: string) {
   const tag = await field.evaluate((e) => e.tagName);
-  if (tag === "SELECT") await field.selectOption({ label: value });
+  // An option matches by its value or its whole label ("Support" or "Support (support@example.com)").
+  if (tag === "SELECT") await field.selectOption(value);
   else await field.fill(value);
 }
 
