@@ -68,18 +68,36 @@ describe("the composer's Sign and Encrypt", () => {
     expect(view.request).toEqual({ type: "PGP", sign: true, encrypt: false });
   });
 
-  it("show the S/MIME/PGP switch only when both systems can sign or encrypt this message", () => {
-    const pgpCannot = option("PGP", { sign: "The PGP key for support@example.com was not found.", encrypt: "The PGP key for alice@example.com was not found." });
-    const onlySmime = securityView(run(answered(option("SMIME"), pgpCannot)));
+  it("show the S/MIME/PGP switch only when the recipients use both systems (each can encrypt to all of them)", () => {
+    const pgpSignsOnly = option("PGP", { encrypt: "The PGP key for alice@example.com was not found.", defaults: { sign: true, encrypt: false } });
+    const onlySmime = securityView(run(answered(option("SMIME"), pgpSignsOnly)));
     expect(onlySmime.showSwitch).toBe(false);
     expect(onlySmime.acting).toEqual(["SMIME"]);
     expect(onlySmime.system).toBe("SMIME");
 
-    const pgpSignsOnly = option("PGP", { encrypt: "The PGP key for alice@example.com was not found.", defaults: { sign: true, encrypt: false } });
-    const both = securityView(run(answered(option("SMIME", { sign: "The certificate for support@example.com was not found." }), pgpSignsOnly)));
+    const both = securityView(run(answered(option("SMIME", { sign: "The certificate for support@example.com was not found." }), option("PGP"))));
     expect(both.showSwitch).toBe(true);
     expect(both.acting).toEqual(["SMIME", "PGP"]);
     expect(both.system).toBe("SMIME");
+  });
+
+  it("prefer the system the recipients use over one that can only sign, whatever the order", () => {
+    const smimeSignsOnly = option("SMIME", { encrypt: "The certificate for carol@example.com was not found." });
+    const view = securityView(run(answered(smimeSignsOnly, option("PGP"))));
+
+    expect(view.showSwitch).toBe(false);
+    expect(view.system).toBe("PGP");
+    expect(view.request).toEqual({ type: "PGP", sign: true, encrypt: true });
+  });
+
+  it("sign with the first system that can when the recipients use neither", () => {
+    const noKey = "The certificate for dave@example.com was not found.";
+    const smimeCannotSign = option("SMIME", { sign: "The certificate for support@example.com was not found.", encrypt: noKey });
+    const view = securityView(run(answered(smimeCannotSign, option("PGP", { encrypt: "The PGP key for dave@example.com was not found." }))));
+
+    expect(view.showSwitch).toBe(false);
+    expect(view.system).toBe("PGP");
+    expect(view.request).toEqual({ type: "PGP", sign: true, encrypt: false });
   });
 
   it("use the system the agent chose, fall back while it cannot act, and return to it when it can again", () => {
@@ -87,7 +105,7 @@ describe("the composer's Sign and Encrypt", () => {
     expect(securityView(chosen).system).toBe("PGP");
     expect(securityView(chosen).request).toEqual({ type: "PGP", sign: false, encrypt: true });
 
-    const pgpGone = securityReducer(chosen, answered(option("SMIME"), option("PGP", { sign: "not found", encrypt: "not found" })));
+    const pgpGone = securityReducer(chosen, answered(option("SMIME"), option("PGP", { encrypt: "The PGP key for bob@example.com was not found." })));
     expect(securityView(pgpGone).system).toBe("SMIME");
     expect(securityView(pgpGone).showSwitch).toBe(false);
 

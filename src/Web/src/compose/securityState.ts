@@ -57,7 +57,7 @@ export type ButtonView = { pressed: boolean; usable: boolean; message: string | 
 export type SecurityView = {
   /** false when no system is on (or no answer yet): there are no Encrypt and Sign buttons to show. */
   available: boolean;
-  /** The systems that can act for these recipients, S/MIME first. */
+  /** The systems that can act for these recipients (see canAct), S/MIME first. */
   acting: SystemType[];
   /** Both systems can act: the agent picks one. */
   showSwitch: boolean;
@@ -69,11 +69,12 @@ export type SecurityView = {
 };
 
 /**
- * A system "can act" when it can sign or encrypt this message: the group has a usable signing key in it, or every
- * recipient has a usable key in it. A system that can do neither would only offer two switched-off buttons.
+ * A system "can act" for these recipients when it can encrypt to every one of them: the recipients use it (the seed's
+ * "a customer is using both"). Signing depends on the group's key only, never on the recipients, so it does not make a
+ * system one the recipients use.
  */
 export function canAct(option: SecurityOption): boolean {
-  return option.sign.possible || option.encrypt.possible;
+  return option.encrypt.possible;
 }
 
 const off: ButtonView = { pressed: false, usable: false, message: null };
@@ -81,8 +82,11 @@ const off: ButtonView = { pressed: false, usable: false, message: null };
 export function securityView(state: SecurityState): SecurityView {
   const options = state.options ?? [];
   const acting = options.filter(canAct).map((o) => o.type);
+  // The agent's choice while the recipients use it; else the first the recipients use; else the first that can at
+  // least sign (S/MIME first); else the first, whose buttons then say why they cannot be used.
   const system =
-    (state.chosenSystem && acting.includes(state.chosenSystem) ? state.chosenSystem : null) ?? acting[0] ?? options[0]?.type ?? null;
+    (state.chosenSystem && acting.includes(state.chosenSystem) ? state.chosenSystem : null) ??
+    acting[0] ?? options.find((o) => o.sign.possible)?.type ?? options[0]?.type ?? null;
   const option = options.find((o) => o.type === system);
   if (!option) return { available: false, acting, showSwitch: false, system: null, sign: off, encrypt: off, request: null };
   const sign = button(option, "sign", state.sign);
