@@ -85,7 +85,7 @@ test.describe.serial("admin", () => {
     for (const account of [accounts.agent, accounts.auditor]) {
       await page.getByLabel("Name", { exact: true }).fill(account.name);
       await choose(page.getByRole("combobox", { name: "Role", exact: true }), account.role);
-      await page.getByLabel("Password", { exact: true }).fill(account.password);
+      await page.getByLabel(/^Password/).fill(account.password);
       await page.getByRole("button", { name: "Add account" }).click();
       await expect(row(page, new RegExp(`^${account.name}\\b`))).toBeVisible();
     }

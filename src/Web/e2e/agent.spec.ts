@@ -23,8 +23,8 @@ test.describe.serial("agent", () => {
   });
   test.afterAll(async () => page.context().close());
 
-  const encrypt = () => page.getByRole("button", { name: "Encrypt" });
-  const sign = () => page.getByRole("button", { name: "Sign" });
+  const encrypt = () => page.getByRole("button", { name: "Encrypt", exact: true });
+  const sign = () => page.getByRole("button", { name: "Sign", exact: true });
   const securityType = () => page.getByRole("radiogroup", { name: "Security type" });
   const status = (name: string) => page.getByRole("img", { name, exact: true });
 
@@ -76,6 +76,8 @@ test.describe.serial("agent", () => {
     writeFileSync(attachment, "DHL 00340434161094042557\n");
     await page.getByLabel("Attachments").setInputFiles(attachment);
     await expectAccessible(page, "new ticket");
+    await page.getByLabel("Body").blur();
+    await page.getByLabel("To").evaluate((field) => field.scrollIntoView({ block: "start" }));
     await saveScreenshot(page, "compose");
   });
 
@@ -100,12 +102,12 @@ test.describe.serial("agent", () => {
   test("replies on the ticket, again signed and encrypted", async () => {
     const before = delivered().length;
     await page.goto(ticketUrl);
-    const reply = "Hello Alice,\n\nthe card was delivered this morning. Please confirm it works.\n\nMaria";
-    await page.getByLabel("Body").fill(reply);
-    if (!(await page.getByLabel("To").inputValue())) await page.getByLabel("To").fill(keys.alice.email);
-    await turnOn(encrypt());
-    await turnOn(sign());
-    await page.getByRole("button", { name: "Send" }).click();
+    const reply = page.getByRole("form", { name: "Reply" });
+    await reply.getByLabel("Body").fill("Hello Alice,\n\nthe card was delivered this morning. Please confirm it works.\n\nMaria");
+    await expect(reply.getByLabel("To")).toHaveValue(keys.alice.email);
+    await turnOn(reply.getByRole("button", { name: "Encrypt", exact: true }));
+    await turnOn(reply.getByRole("button", { name: "Sign", exact: true }));
+    await reply.getByRole("button", { name: "Send" }).click();
     await expect(page.getByText("the card was delivered this morning").first()).toBeVisible();
     await expect(page.getByRole("img", { name: "Encrypted", exact: true })).toHaveCount(2);
 
