@@ -1,4 +1,4 @@
-import { useId, useMemo, useReducer, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useMemo, useReducer, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { api, type Problem, type Schemas } from "../api/client";
 import { AttachmentField, readBase64 } from "./AttachmentField";
 import { placeProblem, type PlacedProblems, type ProblemField } from "./problemPlacement";
@@ -98,8 +98,14 @@ export function Composer({ mode }: { mode: ComposerMode }) {
         mode.reloadTicket();
         return;
       }
-      if (response.status === 409) setConflict(true);
-      else setProblems(placeProblem(response.status, error as Problem | undefined));
+      if (response.status === 409) {
+        setConflict(true);
+        return;
+      }
+      const placed = placeProblem(response.status, error as Problem | undefined);
+      setProblems(placed);
+      // The keys changed since the buttons were last told (one was removed, expired, turned off): tell them again.
+      if (placed.encrypt || placed.sign || placed.security) askNow().catch(() => undefined);
     } catch {
       setProblems({ form: "The service could not be reached. Your text is kept: send again when it is back." });
     } finally {
@@ -126,15 +132,15 @@ export function Composer({ mode }: { mode: ComposerMode }) {
       )}
       <div className="recipients">
         <Field label="To" hint="Addresses separated by commas or spaces" problem={problems.to}>
-          {(props) => <input {...props} type="text" inputMode="email" autoComplete="off" value={to} onChange={(e) => edited("to", setTo)(e.target.value)} />}
+          {(props) => <input {...props} type="text" inputMode="email" autoComplete="off" value={to} onKeyDown={noImplicitSend} onChange={(e) => edited("to", setTo)(e.target.value)} />}
         </Field>
         <Field label="Cc" hint="Addresses separated by commas or spaces" problem={problems.cc}>
-          {(props) => <input {...props} type="text" inputMode="email" autoComplete="off" value={cc} onChange={(e) => edited("cc", setCc)(e.target.value)} />}
+          {(props) => <input {...props} type="text" inputMode="email" autoComplete="off" value={cc} onKeyDown={noImplicitSend} onChange={(e) => edited("cc", setCc)(e.target.value)} />}
         </Field>
       </div>
       <Field label="Subject" problem={problems.subject}>
         {(props) => (
-          <input {...props} type="text" value={subject} placeholder={mode.kind === "reply" ? `Re: ${mode.ticket.subject}` : undefined}
+          <input {...props} type="text" value={subject} onKeyDown={noImplicitSend} placeholder={mode.kind === "reply" ? `Re: ${mode.ticket.subject}` : undefined}
             onChange={(e) => edited("subject", setSubject)(e.target.value)} />
         )}
       </Field>
@@ -155,6 +161,11 @@ export function Composer({ mode }: { mode: ComposerMode }) {
 }
 
 type ControlProps = { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
+
+// Enter in a one-line field would submit the form, and so send a half-written message: only Send sends.
+const noImplicitSend = (event: KeyboardEvent) => {
+  if (event.key === "Enter") event.preventDefault();
+};
 
 /** A labelled control with its hint and, after a refusal, the service's reason right under it. */
 function Field({ label, hint, problem, children }: {

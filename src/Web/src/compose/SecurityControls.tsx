@@ -13,17 +13,24 @@ export function SecurityControls({ state, view, dispatch, problems }: {
   dispatch: Dispatch<SecurityAction>;
   problems: PlacedProblems;
 }) {
-  const securityProblemId = useId();
+  const encrypt = useToggleIds();
+  const sign = useToggleIds();
   return (
     <div className="security-controls" aria-busy={state.pending}>
       {view.available ? (
-        <div className="security-row">
-          <Toggle name="Encrypt" glyph="lock" view={view.encrypt} problem={problems.encrypt} onToggle={() => dispatch({ type: "toggled", button: "encrypt" })} />
-          <Toggle name="Sign" glyph="seal" view={view.sign} problem={problems.sign} onToggle={() => dispatch({ type: "toggled", button: "sign" })} />
-          {view.showSwitch && view.system && <SystemSwitch acting={view.acting} system={view.system} onChoose={(system) => dispatch({ type: "chose", system })} />}
-          {!view.showSwitch && view.system && <span className="muted system-name">{systemNames[view.system]}</span>}
-          {state.pending && <span className="checking muted" aria-hidden="true"><span className="spinner" /> checking keys…</span>}
-        </div>
+        <>
+          <div className="security-row">
+            <Toggle name="Encrypt" glyph="lock" view={view.encrypt} ids={encrypt} problem={problems.encrypt}
+              onToggle={() => dispatch({ type: "toggled", button: "encrypt" })} />
+            <Toggle name="Sign" glyph="seal" view={view.sign} ids={sign} problem={problems.sign}
+              onToggle={() => dispatch({ type: "toggled", button: "sign" })} />
+            {view.showSwitch && view.system && <SystemSwitch acting={view.acting} system={view.system} onChoose={(system) => dispatch({ type: "chose", system })} />}
+            {!view.showSwitch && view.system && <span className="muted system-name">with {systemNames[view.system]}</span>}
+            {state.pending && <span className="checking muted" aria-hidden="true"><span className="spinner" /> checking keys…</span>}
+          </div>
+          <Reasons name="Encrypt" view={view.encrypt} ids={encrypt} problem={problems.encrypt} />
+          <Reasons name="Sign" view={view.sign} ids={sign} problem={problems.sign} />
+        </>
       ) : (
         state.options !== null && (
           <p className="muted">Secure mail is turned off: an admin can turn on S/MIME or PGP in the settings.</p>
@@ -31,8 +38,28 @@ export function SecurityControls({ state, view, dispatch, problems }: {
       )}
       <OutgoingStatus view={view} />
       {state.failure && <p className="inline-error">The security options could not be checked: {state.failure}</p>}
-      {problems.security && <p className="inline-error" id={securityProblemId} role="alert">{problems.security}</p>}
+      {problems.security && <p className="inline-error" role="alert">{problems.security}</p>}
     </div>
+  );
+}
+
+type ToggleIds = { message: string; problem: string };
+
+function useToggleIds(): ToggleIds {
+  const id = useId();
+  return { message: `${id}-message`, problem: `${id}-problem` };
+}
+
+/** Why a button cannot be used, and a refusal of what it asked for: under the row, each the description of its button. */
+function Reasons({ name, view, ids, problem }: { name: string; view: ButtonView; ids: ToggleIds; problem: string | undefined }) {
+  if (view.usable && !problem) return null;
+  return (
+    <>
+      {!view.usable && view.message && (
+        <p className="toggle-hint"><span aria-hidden="true">{name}: </span><span id={ids.message}>{view.message}</span></p>
+      )}
+      {problem && <p className="inline-error" role="alert"><span aria-hidden="true">{name}: </span><span id={ids.problem}>{problem}</span></p>}
+    </>
   );
 }
 
@@ -40,18 +67,17 @@ export function SecurityControls({ state, view, dispatch, problems }: {
  * A toggle button that cannot be used keeps its focus and its name, says aria-disabled instead of disabled (which
  * would take it out of the keyboard's way and hide the reason), does not toggle, and is described by the reason.
  */
-function Toggle({ name, glyph, view, problem, onToggle }: {
+function Toggle({ name, glyph, view, ids, problem, onToggle }: {
   name: string;
   glyph: Glyph;
   view: ButtonView;
+  ids: ToggleIds;
   problem: string | undefined;
   onToggle: () => void;
 }) {
-  const messageId = useId();
-  const problemId = useId();
-  const describedBy = [view.message ? messageId : null, problem ? problemId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [view.message ? ids.message : null, problem ? ids.problem : null].filter(Boolean).join(" ") || undefined;
   return (
-    <span className={`toggle ${view.usable ? "status" : "unusable"}`}>
+    <span className={view.usable ? "status toggle" : "toggle unusable"}>
       <button
         type="button"
         className="button toggle-button"
@@ -62,12 +88,8 @@ function Toggle({ name, glyph, view, problem, onToggle }: {
       >
         <GlyphSvg glyph={glyph} /> {name}
       </button>
-      {view.message && (
-        <span id={messageId} className={view.usable ? "tooltip" : "toggle-hint"} role={view.usable ? "tooltip" : undefined}>
-          {view.message}
-        </span>
-      )}
-      {problem && <span id={problemId} className="inline-error toggle-problem" role="alert">{problem}</span>}
+      {/* A usable button's message (which key will be used) shows on hover and focus; an unusable one's is always shown. */}
+      {view.usable && view.message && <span id={ids.message} className="tooltip" role="tooltip">{view.message}</span>}
     </span>
   );
 }

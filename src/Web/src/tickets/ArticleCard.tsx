@@ -88,7 +88,11 @@ function RetryOutcome({ retry, article }: { retry: Retry; article: Article }) {
   if (retry.state === "done") {
     if (retry.before === article) return <p className="muted" role="status">Decrypting and verifying again…</p>;
     const labels = securityIcons(article).map((icon) => icon.label);
-    return <p className="retry-outcome" role="status">Checked again: {labels.length > 0 ? labels.join(", ") : "no encryption or signature"}.</p>;
+    return (
+      <p className={canRetrySecurity(article) ? "retry-outcome muted" : "retry-outcome good"} role="status">
+        Checked again: {labels.length > 0 ? labels.join(", ") : "no encryption or signature"}.
+      </p>
+    );
   }
   return null;
 }

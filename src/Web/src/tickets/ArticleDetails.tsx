@@ -39,7 +39,7 @@ const systems: Record<string, string> = { SMIME: "S/MIME", PGP: "PGP" };
 
 const encryptionWords: Record<string, string> = {
   none: "Not encrypted",
-  decrypted: "Encrypted for you, decrypted",
+  decrypted: "Decrypted",
   encrypted: "Encrypted",
   failed: "Could not be decrypted",
 };
@@ -57,6 +57,7 @@ function SecurityDetails({ article }: { article: Article }) {
   if (security === null)
     return <p className="detail-line">{article.direction === "incoming" ? "Being decrypted and verified…" : "No security recorded."}</p>;
   const outgoingFailure = article.direction === "outgoing" && security.encryption.status === "failed";
+  const hidden = article.direction === "incoming" && security.encryption.status === "failed" && security.signature.status === "none";
   return (
     <div className="security-details">
       <p className="detail-line">System: {security.type ? systems[security.type] ?? security.type : <span className="muted">none</span>}</p>
@@ -66,7 +67,9 @@ function SecurityDetails({ article }: { article: Article }) {
         {security.encryption.reason && <span className="muted"> ({security.encryption.reason})</span>}
       </p>
       <p className="detail-line">
-        <strong>{signatureWords[security.signature.status] ?? security.signature.status}.</strong>
+        {/* Signed inside the encryption is the usual order: what could not be decrypted cannot be said unsigned. */}
+        {hidden ? <strong>Signature unknown: the content could not be decrypted.</strong> :
+          <strong>{signatureWords[security.signature.status] ?? security.signature.status}.</strong>}
         {security.signature.message && <> {security.signature.message}</>}
         {security.signature.reason && <span className="muted"> ({security.signature.reason})</span>}
       </p>

@@ -11,14 +11,17 @@ export function MailBody({ ticketId, article }: { ticketId: string; article: Art
   if (!html)
     return article.body.trim()
       ? <div className="mail-text">{article.body}</div>
-      : <p className="mail-text muted">(This message has no text.)</p>;
+      : <p className="mail-text muted">{article.security?.encryption.status === "failed"
+        ? "(The content is encrypted and could not be decrypted.)"
+        : "(This message has no text.)"}</p>;
   return (
     <div className="mail-body">
-      {article.body.trim() && (
-        <div className="mail-body-bar">
+      <div className="mail-body-bar">
+        <span className="muted">{plain ? "The message's plain text" : "The message as formatted by its sender"}</span>
+        {article.body.trim() && (
           <button type="button" className="button subtle small" aria-pressed={plain} onClick={() => setPlain(!plain)}>Show plain text</button>
-        </div>
-      )}
+        )}
+      </div>
       {plain ? <div className="mail-text">{article.body}</div> : <HtmlBody ticketId={ticketId} article={article} html={html} />}
     </div>
   );
@@ -34,7 +37,10 @@ function HtmlBody({ ticketId, article, html }: { ticketId: string; article: Arti
         <div className="remote-notice" role="note">
           <p>
             Remote content of this message is blocked ({mail.blocked} {mail.blocked === 1 ? "reference" : "references"}). Loading it tells
-            the sender that you read the message, and a forged message can use it to leak the content of encrypted mail.
+            the sender that you read the message
+            {article.security?.encryption.status === "decrypted"
+              ? ", and this message was encrypted: a tampered one can send its decrypted text to the addresses it loads."
+              : ", and a forged message can use it to leak the content of encrypted mail."}
           </p>
           <button type="button" className="button" onClick={() => setRemote(true)}>Load remote content</button>
         </div>

@@ -5,6 +5,7 @@ import { useSession } from "../session/session";
 import { Empty, Failure, Loading } from "../ui/states";
 import { useLoad } from "../ui/useLoad";
 import { SecurityIcons } from "./SecurityIcons";
+import { deliveryNotice, securityIcons } from "./securityIcons";
 import { When } from "./When";
 import "./tickets.css";
 
@@ -111,7 +112,7 @@ function TicketTable({ page, onPage }: { page: Schemas["TicketPage"]; onPage: (p
               <td>{ticket.customer}</td>
               <td>{ticket.group}</td>
               <td><When at={ticket.updatedAt} /></td>
-              <td>{ticket.lastArticle && <SecurityIcons article={ticket.lastArticle} />}</td>
+              <td>{ticket.lastArticle && <ListSecurity article={ticket.lastArticle} />}</td>
             </tr>
           ))}
         </tbody>
@@ -122,5 +123,18 @@ function TicketTable({ page, onPage }: { page: Schemas["TicketPage"]; onPage: (p
         <button type="button" className="button" disabled={current >= pages} onClick={() => onPage(current + 1)}>Next page</button>
       </nav>
     </>
+  );
+}
+
+/** The last article's icons, and what still waits: a key, or a delivery. A plain article says so in words. */
+function ListSecurity({ article }: { article: Schemas["LastArticleView"] }) {
+  const delivery = deliveryNotice(article);
+  return (
+    <span className="list-security">
+      <SecurityIcons article={article} />
+      {securityIcons(article).length === 0 && <span className="muted none">Not signed or encrypted</span>}
+      {article.awaitsKey && <span className="badge warn">Waiting for a key</span>}
+      {delivery && <span className={`badge ${delivery.tone === "bad" ? "bad" : ""}`}>{delivery.label}</span>}
+    </span>
   );
 }
