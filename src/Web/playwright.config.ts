@@ -2,8 +2,9 @@ import { defineConfig } from "@playwright/test";
 import { paths } from "./e2e/support/paths";
 
 // The end-to-end run: the real service (built API + built web app) against the test PostgreSQL cluster and a real SMTP
-// server, driven in Debian's Chromium (Playwright's own browser download cannot work here). One worker: the flows build
-// on each other (admin sets up, agent sends, mail arrives, auditor verifies) and the machine has two cores.
+// server, driven in Debian's Chromium (Playwright's own browser download cannot work here). One worker, the spec files
+// in the order of their numbers: the flows build on each other (admin sets up, agent sends, mail arrives, auditor
+// verifies), and the machine has two cores.
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "*.spec.ts",
