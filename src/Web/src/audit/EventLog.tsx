@@ -106,7 +106,8 @@ export function EventLog({ links }: { links: EventLinks }) {
       {(shown.status === "idle" || shown.status === "loading") && <Loading what="events" />}
       {shown.status === "failed" && <Failure message={shown.message} onRetry={() => load(applied, trail)} />}
       {shown.status === "loaded" && (shown.events.length === 0
-        ? <Empty>No events match these filters.</Empty>
+        ? <Empty>{toEventRequest(applied, 0).kind === "log" && !applied.types.trim() && !applied.from && !applied.to
+            ? "The event log has no events yet." : "No events match these filters."}</Empty>
         : (
           <>
             <p className="muted page-range">

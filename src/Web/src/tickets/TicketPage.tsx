@@ -15,14 +15,14 @@ export function TicketPage() {
   const { id = "" } = useParams();
   const session = useSession();
   const [ticket, reload] = useLoad(() => api.GET("/api/v1/tickets/{id}", { params: { path: { id } } }), [id]);
-  const working = ticket.status === "loaded" && isWorking(ticket.data);
+  const pollMs = ticket.status === "loaded" ? followEvery(ticket.data) : null;
 
   // While mail is being checked or sent, the page follows it: a status that changes on its own must not need a reload.
   useEffect(() => {
-    if (!working) return;
-    const timer = setTimeout(reload, 2000);
+    if (pollMs === null) return;
+    const timer = setTimeout(reload, pollMs);
     return () => clearTimeout(timer);
-  }, [working, ticket, reload]);
+  }, [pollMs, ticket, reload]);
 
   if (ticket.status === "loading") return <Loading what="the ticket" />;
   if (ticket.status === "failed")
@@ -89,6 +89,11 @@ function TicketHeader({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function isWorking(ticket: Ticket): boolean {
-  return (ticket.articles ?? []).some((a) => (a.direction === "incoming" && a.security === null) || a.delivery?.status === "pending");
+/** A check takes a second or two, and so does a first delivery; a delivery being retried waits minutes between attempts. */
+function followEvery(ticket: Ticket, now: number = Date.now()): number | null {
+  const articles = ticket.articles ?? [];
+  if (articles.some((a) => a.direction === "incoming" && a.security === null)) return 2000;
+  const sending = articles.filter((a) => a.delivery?.status === "pending");
+  if (sending.length === 0) return null;
+  return sending.some((a) => now - new Date(a.createdAt).getTime() < 60_000) ? 2000 : 10000;
 }
