@@ -3,7 +3,7 @@ import { postInbound } from "./support/api";
 import { ensureBaseline } from "./support/baseline";
 import { accounts, expect, expectAccessible, pageFor, saveScreenshot, test } from "./support/fixtures";
 import { fingerprintPattern, keyMaterial } from "./support/keys";
-import { plainMail, smimeSignedAndEncrypted } from "./support/mail";
+import { pgpSignedAndEncrypted, plainMail, smimeSignedAndEncrypted } from "./support/mail";
 import { importAtKeystore, row } from "./support/screens";
 
 // Mail arrives from customers (posted by the mail gateway, a program with the mailer's token); the agent sees an honest
@@ -53,6 +53,23 @@ test.describe.serial("incoming mail", () => {
     await expectAccessible(agent, "ticket view (incoming)");
   });
 
+  test("a PGP/MIME mail signed and encrypted by gpg shows the same, with the signer's user ID and fingerprint", async () => {
+    const pgp = await postInbound(pgpSignedAndEncrypted({
+      signer: keys.alice.pgp, recipient: keys.support.pgp, from: `Alice Meyer <${keys.alice.email}>`, to: keys.support.email,
+      subject: "Delivery address for the replacement card",
+      body: "Hello,\n\nplease send the replacement card to Hafenstrasse 12, 20457 Hamburg.\n\nAlice",
+    }));
+    await agent.goto(`/tickets/${pgp.ticketId}`);
+    await expect(async () => {
+      await agent.reload();
+      await expect(icon(agent, "Encrypted for you")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    const signature = icon(agent, "Signature verified");
+    await expect(signature).toHaveAccessibleDescription(/Alice Meyer/);
+    await expect(signature).toHaveAccessibleDescription(fingerprintPattern(keys.alice.pgp.fingerprint));
+    await expect(agent.getByText("Hafenstrasse 12, 20457 Hamburg")).toBeVisible();
+  });
+
   test("a mail encrypted to a key we lack shows Could not be decrypted, and why", async () => {
     waiting = await postInbound(smimeSignedAndEncrypted({
       signer: keys.alice, recipient: keys.billing, from: `Alice Meyer <${keys.alice.email}>`, to: keys.billing.email,
@@ -88,7 +105,8 @@ test.describe.serial("incoming mail", () => {
   test("the ticket list shows every ticket with its last article's security", async () => {
     await agent.getByRole("link", { name: "Tickets", exact: true }).click();
     await expect(agent).toHaveURL(/\/tickets$/);
-    for (const subject of ["Card declined at checkout", "Refund for order 55-7781", "Invoice 2026-1187 charged twice", "Cannot reset my password"])
+    for (const subject of ["Card declined at checkout", "Delivery address for the replacement card", "Refund for order 55-7781",
+      "Invoice 2026-1187 charged twice", "Cannot reset my password"])
       await expect(row(agent, new RegExp(subject))).toBeVisible();
     await expect(row(agent, /Card declined at checkout/).getByRole("img", { name: "Signature verified" })).toBeVisible();
     await expect(row(agent, /Cannot reset my password/)).toContainText("priya@example.in");

@@ -14,6 +14,7 @@ export async function ensureBaseline() {
   await ensure.certificate(keys.alice.certificate);
   await ensure.pgpKey(keys.alice.pgp.publicKey);
   await ensure.certificate(keys.bob.certificate);
+  await ensure.pgpKey(keys.support.pgp.secretKey);
   await ensure.user(accounts.agent.name, "agent", accounts.agent.password);
   await ensure.user(accounts.auditor.name, "auditor", accounts.auditor.password);
 }

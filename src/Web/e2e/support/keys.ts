@@ -12,8 +12,8 @@ export type SmimeIdentity = {
 export type PgpIdentity = { email: string; userId: string; publicKey: string; secretKey: string; fingerprint: string };
 
 export type KeyMaterial = {
-  /** The group's own mailbox: its PKCS#12 is imported, it signs outgoing mail and decrypts incoming. */
-  support: SmimeIdentity;
+  /** The group's own mailbox: its PKCS#12 and PGP secret key are imported; it signs outgoing mail, decrypts incoming. */
+  support: SmimeIdentity & { pgp: PgpIdentity };
   /** A customer with both an S/MIME certificate and a PGP key. */
   alice: SmimeIdentity & { pgp: PgpIdentity };
   /** A customer with an S/MIME certificate only. */
@@ -47,9 +47,20 @@ function smimeIdentity(name: string, email: string, commonName: string, organisa
   return identity;
 }
 
-function pgpIdentity(gnupgHome: string, name: string, realName: string, email: string): PgpIdentity {
+/** The throwaway GNUPGHOME that holds every PGP key the tests made, secret parts included. */
+export const gnupgHome = path.join(paths.keys, "gnupg");
+
+/** Runs gpg on the tests' own keyring, then stops the agent it started. */
+export function gpg(args: string[], input?: Buffer | string): Buffer {
   const env = { ...process.env, GNUPGHOME: gnupgHome };
-  const gpg = (args: string[], input?: string) => run("gpg", ["--batch", "--yes", "--quiet", ...args], input, env);
+  try {
+    return run("gpg", ["--batch", "--yes", "--quiet", "--trust-model", "always", ...args], input, env);
+  } finally {
+    run("gpgconf", ["--kill", "gpg-agent"], undefined, env);
+  }
+}
+
+function pgpIdentity(name: string, realName: string, email: string): PgpIdentity {
   gpg(["--gen-key"], [
     "%no-protection", "Key-Type: RSA", "Key-Length: 2048", "Key-Usage: sign,cert", "Subkey-Type: RSA", "Subkey-Length: 2048",
     "Subkey-Usage: encrypt", `Name-Real: ${realName}`, `Name-Email: ${email}`, "Expire-Date: 2y", "%commit", "",
@@ -66,24 +77,22 @@ function pgpIdentity(gnupgHome: string, name: string, realName: string, email: s
 /** Makes every key the tests use, with openssl and gpg (a throwaway GNUPGHOME), under .data/e2e/keys. */
 export function makeKeyMaterial(): KeyMaterial {
   mkdirSync(paths.keys, { recursive: true });
-  const gnupgHome = path.join(paths.keys, "gnupg");
   mkdirSync(gnupgHome, { recursive: true, mode: 0o700 });
-  try {
-    const material: KeyMaterial = {
-      support: smimeIdentity("support", "support@example.com", "Support Team", "Example Helpdesk"),
-      alice: {
-        ...smimeIdentity("alice", "alice@example.com", "Alice Meyer", "Meyer Logistik GmbH"),
-        pgp: pgpIdentity(gnupgHome, "alice", "Alice Meyer", "alice@example.com"),
-      },
-      bob: smimeIdentity("bob", "bob@example.org", "Bob Jones", "Jones & Sons"),
-      billing: smimeIdentity("billing", "billing@example.com", "Billing Desk", "Example Helpdesk"),
-      dave: smimeIdentity("dave", "dave@example.net", "Dave Old", "Old Partners"),
-    };
-    writeFileSync(manifest(), JSON.stringify(material, null, 2));
-    return material;
-  } finally {
-    run("gpgconf", ["--kill", "gpg-agent"], undefined, { ...process.env, GNUPGHOME: gnupgHome });
-  }
+  const material: KeyMaterial = {
+    support: {
+      ...smimeIdentity("support", "support@example.com", "Support Team", "Example Helpdesk"),
+      pgp: pgpIdentity("support", "Support Team", "support@example.com"),
+    },
+    alice: {
+      ...smimeIdentity("alice", "alice@example.com", "Alice Meyer", "Meyer Logistik GmbH"),
+      pgp: pgpIdentity("alice", "Alice Meyer", "alice@example.com"),
+    },
+    bob: smimeIdentity("bob", "bob@example.org", "Bob Jones", "Jones & Sons"),
+    billing: smimeIdentity("billing", "billing@example.com", "Billing Desk", "Example Helpdesk"),
+    dave: smimeIdentity("dave", "dave@example.net", "Dave Old", "Old Partners"),
+  };
+  writeFileSync(manifest(), JSON.stringify(material, null, 2));
+  return material;
 }
 
 export function keyMaterial(): KeyMaterial {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
-import { run, type SmimeIdentity } from "./keys";
+import { gpg, run, type PgpIdentity, type SmimeIdentity } from "./keys";
 import { paths } from "./paths";
 
 /** Incoming mail as a customer's client makes it: openssl signs (multipart/signed), then encrypts to our certificate. */
@@ -12,6 +12,24 @@ export function smimeSignedAndEncrypted(options: {
     options.body.replace(/\r?\n/g, "\r\n"));
   return run("openssl", ["cms", "-encrypt", "-aes256", "-from", options.from, "-to", options.to, "-subject", options.subject,
     options.recipient.certificate], signed);
+}
+
+/** Incoming PGP/MIME (RFC 3156) as a customer's client makes it: gpg signs and encrypts a text part in one message. */
+export function pgpSignedAndEncrypted(options: {
+  signer: PgpIdentity; recipient: PgpIdentity; from: string; to: string; subject: string; body: string;
+}): Buffer {
+  const inner = `Content-Type: text/plain; charset=utf-8\r\n\r\n${options.body.replace(/\r?\n/g, "\r\n")}\r\n`;
+  const armored = gpg(["--armor", "--sign", "--encrypt", "--local-user", options.signer.fingerprint,
+    "--recipient", options.recipient.fingerprint], inner).toString("utf8");
+  const boundary = `pgp-${Math.random().toString(36).slice(2)}`;
+  return Buffer.from([
+    `From: ${options.from}`, `To: ${options.to}`, `Subject: ${options.subject}`,
+    `Date: ${new Date().toUTCString().replace("GMT", "+0000")}`, "MIME-Version: 1.0",
+    `Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"; boundary="${boundary}"`, "",
+    `--${boundary}`, "Content-Type: application/pgp-encrypted", "", "Version: 1", "",
+    `--${boundary}`, 'Content-Type: application/octet-stream; name="encrypted.asc"', "", armored.replace(/\r?\n/g, "\r\n").trimEnd(), "",
+    `--${boundary}--`, "",
+  ].join("\r\n"));
 }
 
 /** A plain text message, as most customers still send. */
