@@ -38,17 +38,20 @@ test.describe.serial("agent", () => {
     await expect(page).toHaveURL(/\/tickets\/new$/);
     await choose(page.getByLabel("Group"), "Support");
 
-    // Bob has an S/MIME certificate only: one system can act, so there is nothing to choose.
-    await page.getByLabel("To").fill(keys.bob.email);
-    await expect(encrypt()).not.toHaveAttribute("aria-disabled", "true");
-    await expect(status("This message will be encrypted")).toBeVisible();
-    await expect(securityType()).toHaveCount(0);
-
     // Alice has a certificate and a PGP key: both systems can act, so the agent may choose.
     await page.getByLabel("To").fill(keys.alice.email);
     await expect(securityType()).toBeVisible();
     await expect(securityType().getByRole("radio", { name: "S/MIME" })).toBeVisible();
     await expect(securityType().getByRole("radio", { name: "PGP" })).toBeVisible();
+
+    // Bob has an S/MIME certificate only: one system can act, so there is nothing to choose.
+    await page.getByLabel("To").fill(keys.bob.email);
+    await expect(securityType()).toHaveCount(0);
+    await expect(encrypt()).not.toHaveAttribute("aria-disabled", "true");
+    await expect(status("This message will be encrypted")).toBeVisible();
+
+    await page.getByLabel("To").fill(keys.alice.email);
+    await expect(securityType()).toBeVisible();
     await securityType().getByRole("radio", { name: "S/MIME" }).check();
 
     await turnOn(encrypt());
