@@ -22,7 +22,8 @@ public static class ProjectionEndpoints
 {
     private const string Route = "/api/v1/admin/projections";
 
-    [WolverineGet(Route), Authorize(Roles = Roles.Admin), Tags("Admin")]
+    // Auditors read the read models, so they may see how current each one is; only admins start a rebuild.
+    [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Admin")]
     [EndpointSummary("Every projection: lifecycle, position in the event log, lag behind it, and its latest rebuild")]
     public static async Task<IReadOnlyList<ProjectionStatus>> List(IDocumentStore store, IQuerySession session, CancellationToken cancellation)
     {

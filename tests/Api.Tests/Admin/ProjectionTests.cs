@@ -21,4 +21,15 @@ public class ProjectionTests(ServiceFixture service)
         Assert.Equal(0, (long)tickets["lag"]!);
         Assert.All(projections, p => Assert.True((long)p!["position"]! > 0));
     }
+
+    [Fact]
+    public async Task Auditors_read_the_projections_status_and_only_admins_rebuild()
+    {
+        var auditor = service.Client("auditor");
+
+        var listed = (await (await auditor.GetAsync("/api/v1/admin/projections")).Json(HttpStatusCode.OK)).AsArray();
+        Assert.Contains(listed, p => (string)p!["name"]! == "TicketDetails");
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync("/api/v1/admin/projections/TicketDetails/rebuild", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Client("agent").GetAsync("/api/v1/admin/projections")).StatusCode);
+    }
 }

@@ -1,0 +1,54 @@
+import { useState } from "react";
+import { Dialog } from "../../ui/Dialog";
+import { Fingerprint } from "./Fingerprint";
+
+export type Removal = { what: "certificate" | "PGP key"; name: string; fingerprint: string; hasSecret: boolean };
+
+/** Asks before removing, naming what goes: the entry, its fingerprint, and its private key when it has one. */
+export function RemoveDialog({ removal, onCancel, onConfirm }: {
+  removal: Removal | null;
+  onCancel: () => void;
+  onConfirm: (removal: Removal) => Promise<string | null>;
+}) {
+  return (
+    <Dialog open={removal !== null} title={removal ? `Remove the ${removal.what}?` : ""} onClose={onCancel}>
+      {removal && <Confirm removal={removal} onCancel={onCancel} onConfirm={onConfirm} />}
+    </Dialog>
+  );
+}
+
+function Confirm({ removal, onCancel, onConfirm }: { removal: Removal; onCancel: () => void; onConfirm: (removal: Removal) => Promise<string | null> }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function remove() {
+    if (busy) return;
+    setBusy(true);
+    setProblem(await onConfirm(removal));
+    setBusy(false);
+  }
+
+  return (
+    <div className="stack">
+      <dl className="removal">
+        <dt>{removal.what === "certificate" ? "Subject" : "User ID"}</dt>
+        <dd>{removal.name}</dd>
+        <dt>Fingerprint</dt>
+        <dd><Fingerprint value={removal.fingerprint} /></dd>
+      </dl>
+      <p>
+        {removal.hasSecret
+          ? `The ${removal.what} and its ${removal.what === "certificate" ? "private" : "secret"} key are removed, and the key is destroyed: mail encrypted to it can no longer be read. `
+          : `The ${removal.what} is removed: mail can no longer be encrypted to it, nor its signatures verified. `}
+        Its history stays in the audit log.
+      </p>
+      {problem && <p className="inline-error" role="alert">{problem}</p>}
+      <div className="actions">
+        <button type="button" className="button" onClick={onCancel}>Cancel</button>
+        <button type="button" className="button danger" onClick={remove} aria-disabled={busy || undefined}>
+          {busy && <span className="spinner" aria-hidden="true" />}Remove
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { api, type Schemas } from "../../api/client";
+import { downloadName } from "./download";
+import type { ImportKind } from "./upload";
+
+export type Certificate = Schemas["CertificateView"];
+export type PgpKey = Schemas["PgpKeyView"];
+export type Entry = Certificate | PgpKey;
+
+/** What differs between the two systems' sections: their routes, the names of their entries, their import forms. */
+export type KeystoreSystem<T extends Entry> = {
+  what: "certificate" | "PGP key";
+  imports: ImportKind[];
+  list: () => Promise<{ data?: T[]; error?: unknown; response: Response }>;
+  candidates: () => Promise<{ data?: Schemas["CandidateView"][]; error?: unknown; response: Response }>;
+  remove: (fingerprint: string) => Promise<{ error?: unknown; response: Response }>;
+  download: (entry: T) => Promise<{ text?: string; fileName: string; type: string; error?: unknown; response: Response }>;
+  importCandidate: (fingerprint: string) => Promise<{ data?: Schemas["KeystoreChangeResponse"]; error?: unknown; response: Response }>;
+  dismissCandidate: (fingerprint: string) => Promise<{ error?: unknown; response: Response }>;
+  nameOf: (entry: T) => string;
+  hasSecret: (entry: T) => boolean;
+};
+
+const fingerprintPath = (fingerprint: string) => ({ params: { path: { fingerprint } } });
+
+export const smime: KeystoreSystem<Certificate> = {
+  what: "certificate",
+  imports: ["certificate", "private-key", "trust-anchor", "crl"],
+  list: () => api.GET("/api/v1/keystore/smime/certificates"),
+  candidates: () => api.GET("/api/v1/keystore/smime/candidates"),
+  remove: (fingerprint) => api.DELETE("/api/v1/keystore/smime/certificates/{fingerprint}", fingerprintPath(fingerprint)),
+  async download(certificate) {
+    const { data, error, response } = await api.GET("/api/v1/keystore/smime/certificates/{fingerprint}/pem",
+      { ...fingerprintPath(certificate.fingerprint), parseAs: "text" });
+    return { text: data, error, response, type: "application/x-pem-file", fileName: downloadName(certificate.subject, certificate.fingerprint, "pem") };
+  },
+  importCandidate: (fingerprint) => api.POST("/api/v1/keystore/smime/candidates/{fingerprint}/import", fingerprintPath(fingerprint)),
+  dismissCandidate: (fingerprint) => api.DELETE("/api/v1/keystore/smime/candidates/{fingerprint}", fingerprintPath(fingerprint)),
+  nameOf: (certificate) => certificate.subject,
+  hasSecret: (certificate) => certificate.hasPrivateKey,
+};
+
+export const pgp: KeystoreSystem<PgpKey> = {
+  what: "PGP key",
+  imports: ["pgp-key"],
+  list: () => api.GET("/api/v1/keystore/pgp/keys"),
+  candidates: () => api.GET("/api/v1/keystore/pgp/candidates"),
+  remove: (fingerprint) => api.DELETE("/api/v1/keystore/pgp/keys/{fingerprint}", fingerprintPath(fingerprint)),
+  async download(key) {
+    const { data, error, response } = await api.GET("/api/v1/keystore/pgp/keys/{fingerprint}/armored",
+      { ...fingerprintPath(key.fingerprint), parseAs: "text" });
+    return { text: data, error, response, type: "application/pgp-keys", fileName: downloadName(key.userIds[0], key.fingerprint, "asc") };
+  },
+  importCandidate: (fingerprint) => api.POST("/api/v1/keystore/pgp/candidates/{fingerprint}/import", fingerprintPath(fingerprint)),
+  dismissCandidate: (fingerprint) => api.DELETE("/api/v1/keystore/pgp/candidates/{fingerprint}", fingerprintPath(fingerprint)),
+  nameOf: (key) => key.userIds[0] ?? key.keyId,
+  hasSecret: (key) => key.hasPrivateKey,
+};
