@@ -71,7 +71,7 @@ export async function expectAccessible(page: Page, screen: string) {
   expect.soft(described, `serious or critical accessibility violations on ${screen}`).toEqual([]);
 }
 
-/** Saves the screen for the README (docs/screenshots with E2E_SCREENSHOTS=docs, else .data/e2e/screenshots). */
+/** Saves the screen for the README (docs/screenshots, or the folder E2E_SCREENSHOTS names). */
 export async function saveScreenshot(page: Page, name: string) {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(paths.screenshots, `${name}.png`), animations: "disabled", caret: "hide" });

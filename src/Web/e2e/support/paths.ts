@@ -17,5 +17,5 @@ export const paths = {
   sessions: path.join(work, "sessions"),
   apiLog: path.join(work, "api.log"),
   testOutput: path.join(work, "results"),
-  screenshots: process.env.E2E_SCREENSHOTS === "docs" ? path.join(root, "docs", "screenshots") : path.join(work, "screenshots"),
+  screenshots: process.env.E2E_SCREENSHOTS || path.join(root, "docs", "screenshots"),
 };
