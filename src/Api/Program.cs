@@ -91,6 +91,8 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebAppFiles();
+app.UseRouting();
 app.UseAuthentication();
 app.UseAntiforgeryHeader();
 app.UseAuthorization();
