@@ -5,7 +5,7 @@ import { Notice, type NoticeContent } from "../../ui/Notice";
 import { Empty, Failure, Loading } from "../../ui/states";
 import { useLoad } from "../../ui/useLoad";
 import { formatDateTime } from "../../ui/time";
-import "../../ui/visually-hidden.css";
+import "../../ui/utilities.css";
 import { isRunning, lagWords, rebuildProgress, type Rebuild } from "./rebuild";
 import "./projections.css";
 
