@@ -32,11 +32,11 @@ public static class AuthenticationSetup
                 $"Auth:SigningKey (local HS256 tokens) is refused in the {environment.EnvironmentName} environment: set Auth:Authority to an OIDC " +
                 "issuer, or set Auth:AllowLocalSigningKey=true to accept tokens that anyone holding the key can mint.");
 
-        var authentication = services.AddAuthentication(BearerOrCookie)
+        services.AddAuthentication(BearerOrCookie)
             .AddPolicyScheme(BearerOrCookie, "Bearer token or session cookie", options => options.ForwardDefaultSelector = context =>
                 CarriesBearerToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : SessionCookie.Scheme)
-            .AddSessionCookie();
-        authentication.AddJwtBearer(options =>
+            .AddSessionCookie()
+            .AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters

@@ -52,15 +52,6 @@ public sealed class Browser
         return Client.SendAsync(request);
     }
 
-    /// <summary>A second browser with a copy of this one's cookies as they are now: a stolen or an older cookie.</summary>
-    public Browser Copy(ServiceFixture service)
-    {
-        var copy = new Browser(service) { Token = Token };
-        foreach (Cookie cookie in Cookies.GetAllCookies())
-            copy.Cookies.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
-        return copy;
-    }
-
     private sealed class CookieJar : DelegatingHandler
     {
         public CookieContainer Cookies { get; } = new();

@@ -62,6 +62,8 @@ public class SessionTests(ServiceFixture service)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.GetAsync($"/api/v1/groups/{group}")).StatusCode);
         await (await admin.Send(HttpMethod.Put, $"/api/v1/groups/{group}", body)).Json(HttpStatusCode.OK);
         await (await admin.Client.GetAsync($"/api/v1/groups/{group}")).Json(HttpStatusCode.OK);
+        Assert.Equal(name, await Database.Scalar<string>(
+            $"select data->>'configuredBy' from {ServiceFixture.Schema}.mt_events where type = 'group_configured' and data->>'name' = '{group}'"));
     }
 
     [Fact]
