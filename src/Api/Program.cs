@@ -91,8 +91,6 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseWebAppFiles();
-app.UseRouting();
 app.UseAuthentication();
 app.UseAntiforgeryHeader();
 app.UseAuthorization();

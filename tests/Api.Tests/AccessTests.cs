@@ -43,8 +43,7 @@ public class AccessTests(ServiceFixture service)
 
         Assert.Contains(endpoints, e => e.Route == Certificates);
         Assert.All(endpoints.Where(e => e.Anonymous), e => Assert.True(
-            e.Route is "/health" || e.Route.StartsWith("/openapi") || e is { Method: "POST", Route: "/api/v1/session" } || IsWebApp(e),
-            $"{e.Method} {e.Route}"));
+            e.Route is "/health" || e.Route.StartsWith("/openapi") || e is { Method: "POST", Route: "/api/v1/session" }, $"{e.Method} {e.Route}"));
         Assert.All(endpoints.Where(e => !e.Anonymous), e => Assert.NotEmpty(e.Roles));
     }
 
@@ -107,14 +106,10 @@ public class AccessTests(ServiceFixture service)
     {
         var document = await service.Host.Server.CreateClient().GetStringAsync("/openapi/v1.json");
 
-        foreach (var endpoint in Endpoints().Where(e => !e.Route.StartsWith("/openapi") && !IsWebApp(e)))
+        foreach (var endpoint in Endpoints().Where(e => !e.Route.StartsWith("/openapi")))
             Assert.Contains($"\"{endpoint.Route}\"", document);
         Assert.Contains("Requires a signed-in user or bearer token with role: admin", document);
     }
-
-    /// <summary>The built web app's index.html for the app's own routes, there when src/Web has been built: a page
-    /// anyone may load, which holds no data (the data comes from the API it calls).</summary>
-    private static bool IsWebApp(Endpoint endpoint) => endpoint.Route == "/" + SecureMail.Api.Web.WebApp.FallbackPattern;
 
     private async Task<HttpResponseMessage> Send(Endpoint endpoint, string? token)
     {
