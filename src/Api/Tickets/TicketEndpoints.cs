@@ -8,6 +8,7 @@ using SecureMail.Application.Messages;
 using SecureMail.Application.Tickets;
 using SecureMail.Application.Tickets.Compose;
 using SecureMail.Application.Tickets.Details;
+using SecureMail.Domain.Tickets;
 using Wolverine;
 using Wolverine.Http;
 
@@ -60,7 +61,7 @@ public static class TicketEndpoints
 
     [WolverinePost("/api/v1/security-options"), Authorize(Roles = Roles.Agent), Tags("Tickets")]
     [EndpointSummary("What Sign and Encrypt can do for these recipients, per system that is on (S/MIME first)")]
-    [ProducesResponseType<SecurityOptionsAnswer>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json"),
+    [ProducesResponseType<IReadOnlyList<SecurityOption>>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json"),
      ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> SecurityOptions(SecurityOptionsBody body, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {

@@ -25,8 +25,11 @@ public static class WebApp
                 context.Context.Response.Headers.CacheControl = hashed ? "public, max-age=31536000, immutable" : "no-cache";
             },
         };
+        // Static files are served only where no endpoint matched: the fallback must leave paths of files (nonfile) to them,
+        // and "/" (which a regex constraint never matches, having no value to test) is index.html as the default file.
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(options);
-        app.MapFallbackToFile("{*path:regex(^(?!api/|api$|openapi/|health$).*$)}", "index.html", options).AllowAnonymous();
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api/|api$|openapi/|health$).*$)}", "index.html", options).AllowAnonymous();
         return app;
     }
 }

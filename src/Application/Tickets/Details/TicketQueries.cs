@@ -3,7 +3,16 @@ using Marten.Pagination;
 
 namespace SecureMail.Application.Tickets.Details;
 
-public sealed record TicketSummary(Guid Id, string Group, string Customer, string Subject, int Articles, long Version, DateTimeOffset UpdatedAt);
+/// <param name="LastArticle">The newest article's status, what the list shows of it; null for a ticket without articles.</param>
+public sealed record TicketSummary(Guid Id, string Group, string Customer, string Subject, int Articles, long Version, DateTimeOffset UpdatedAt,
+    LastArticleView? LastArticle);
+
+/// <summary>An article as a list shows it: which way it went, its security and its delivery, no content.</summary>
+public sealed record LastArticleView(Guid Id, string Direction, DateTimeOffset CreatedAt, ArticleSecurityView? Security, DeliveryView? Delivery, bool AwaitsKey)
+{
+    public static LastArticleView Of(ArticleView article) =>
+        new(article.Id, article.Direction, article.CreatedAt, article.Security, article.Delivery, article.AwaitsKey);
+}
 
 public sealed record TicketPage(IReadOnlyList<TicketSummary> Tickets, int Page, int PageSize, long Total);
 
@@ -23,7 +32,8 @@ public static class TicketQueries
             query = query.Where(t => t.Group == group);
         var paged = await query.OrderByDescending(t => t.UpdatedAt).ToPagedListAsync(Math.Max(page, 1), PageSize, cancellation);
         return new TicketPage(
-            paged.Select(t => new TicketSummary(t.Id, t.Group, t.Customer, t.Subject, t.Articles.Count, t.TicketVersion, t.UpdatedAt)).ToList(),
+            paged.Select(t => new TicketSummary(t.Id, t.Group, t.Customer, t.Subject, t.Articles.Count, t.TicketVersion, t.UpdatedAt,
+                t.Articles.Count == 0 ? null : LastArticleView.Of(t.Articles[^1]))).ToList(),
             Math.Max(page, 1), PageSize, paged.TotalItemCount);
     }
 }

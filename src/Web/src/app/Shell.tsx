@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useSession, type Role } from "../session/session";
+import { GlyphSvg } from "../ui/glyphs";
 
 const sections: { to: string; label: string; roles: Role[] }[] = [
   { to: "/tickets", label: "Tickets", roles: ["agent", "admin", "auditor"] },
@@ -24,7 +25,7 @@ export function Shell() {
     <>
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="top-bar">
-        <span className="brand" aria-hidden="true">🔒</span>
+        <span className="brand" aria-hidden="true"><GlyphSvg glyph="lock" /></span>
         <span className="brand-name">Secure mail</span>
         {user && (
           <nav aria-label="Main">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { useSession } from "../session/session";
+import { GlyphSvg } from "../ui/glyphs";
 import { Loading } from "../ui/states";
 
 export function SignInPage() {
@@ -32,7 +33,7 @@ export function SignInPage() {
   return (
     <main id="main" className="sign-in">
       <form className="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title"><span aria-hidden="true">🔒 </span>Secure mail</h1>
+        <h1 id="sign-in-title"><GlyphSvg glyph="lock" /> Secure mail</h1>
         <p className="muted">Sign in with your helpdesk account.</p>
         {notice && <p className="inline-error" role="alert">{notice}</p>}
         <label className="field">
