@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import "../ui/visually-hidden.css";
+import "../ui/utilities.css";
 import { ArticleHistory, type ArticleRef } from "./ArticleHistory";
 import { EventLog } from "./EventLog";
 import type { EventLinks } from "./EventTable";

@@ -1,4 +1,4 @@
-import { fingerprintLines } from "./fingerprint";
+import { fingerprintLines } from "../../ui/fingerprint";
 
 /** A fingerprint in groups of four, monospace, a few groups a line; the lines are separated by a space for screen readers. */
 export function Fingerprint({ value }: { value: string }) {

@@ -1,5 +1,5 @@
 import { useSession } from "../../session/session";
-import "../../ui/visually-hidden.css";
+import "../../ui/utilities.css";
 import { CertificateTable } from "./CertificateTable";
 import { KeystoreSection } from "./KeystoreSection";
 import { PgpKeyTable } from "./PgpKeyTable";

@@ -4,7 +4,7 @@ import { Notice, type NoticeContent } from "../../ui/Notice";
 import { Empty, Failure, Loading } from "../../ui/states";
 import { useLoad } from "../../ui/useLoad";
 import { CandidateTable, candidateNames } from "./CandidateTable";
-import { normalizeFingerprint } from "./fingerprint";
+import { normalizeFingerprint } from "../../ui/fingerprint";
 import { ImportDialog } from "./ImportDialog";
 import { describeImported } from "./imported";
 import { RemoveDialog, type Removal } from "./RemoveDialog";

@@ -1,4 +1,4 @@
-import { normalizeFingerprint } from "./fingerprint";
+import { normalizeFingerprint } from "../../ui/fingerprint";
 
 /**
  * A file name for a downloaded certificate or key: the common name or the user ID's name when there is one

@@ -1,5 +1,5 @@
 import type { Schemas } from "../../api/client";
-import { fingerprintGroups, normalizeFingerprint } from "./fingerprint";
+import { groupFingerprint, normalizeFingerprint } from "../../ui/fingerprint";
 
 const statusWords: Record<string, string> = {
   imported: "imported",
@@ -13,7 +13,7 @@ export function describeImported(items: Schemas["KeystoreChangeItem"][], nameOf:
   return items.map((item) => {
     const name = nameOf(normalizeFingerprint(item.fingerprint));
     const words = statusWords[item.status] ?? item.status;
-    const fingerprint = fingerprintGroups(item.fingerprint).join(" ");
+    const fingerprint = groupFingerprint(item.fingerprint);
     return name ? `${name}: ${words} (${fingerprint}).` : `${fingerprint}: ${words}.`;
   });
 }

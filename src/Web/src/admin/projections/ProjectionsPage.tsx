@@ -5,7 +5,7 @@ import { Notice, type NoticeContent } from "../../ui/Notice";
 import { Empty, Failure, Loading } from "../../ui/states";
 import { useLoad } from "../../ui/useLoad";
 import { formatDateTime } from "../../ui/time";
-import "../../ui/visually-hidden.css";
+import "../../ui/utilities.css";
 import { isRunning, lagWords, rebuildProgress, type Rebuild } from "./rebuild";
 import "./projections.css";
 
@@ -89,7 +89,7 @@ function ProjectionTable({ projections, canRebuild, requesting, onRebuild }: {
             return (
               <tr key={p.name} aria-busy={busy || undefined}>
                 <th scope="row">{p.name}</th>
-                <td>{p.lifecycle}{lifecycleWords[p.lifecycle] && <span className="detail muted">{lifecycleWords[p.lifecycle]}</span>}</td>
+                <td className="kind">{p.lifecycle}{lifecycleWords[p.lifecycle] && <span className="detail muted">{lifecycleWords[p.lifecycle]}</span>}</td>
                 <td className="number">{Number(p.position).toLocaleString()}</td>
                 <td><span className={Number(p.lag) === 0 ? "badge good" : "badge warn"}>{lagWords(p.lag)}</span></td>
                 <td>{p.rebuild ? <RebuildState rebuild={p.rebuild} /> : <span className="muted">Never rebuilt</span>}</td>

@@ -3,7 +3,7 @@ import { api } from "../../api/client";
 import { Notice, type NoticeContent } from "../../ui/Notice";
 import { Empty, Failure, Loading } from "../../ui/states";
 import { useLoad } from "../../ui/useLoad";
-import "../../ui/visually-hidden.css";
+import "../../ui/utilities.css";
 import { draftOf, emptyDraft, type Group, type GroupDraft } from "./defaults";
 import { GroupForm } from "./GroupForm";
 import { GroupTable } from "./GroupTable";

@@ -4,7 +4,7 @@ import { useSession } from "../../session/session";
 import { Notice, type NoticeContent } from "../../ui/Notice";
 import { Empty, Failure, Loading } from "../../ui/states";
 import { useLoad } from "../../ui/useLoad";
-import "../../ui/visually-hidden.css";
+import "../../ui/utilities.css";
 import { AddUserForm } from "./AddUserForm";
 import { PasswordDialog } from "./PasswordDialog";
 import { UserTable, type UserChange } from "./UserTable";

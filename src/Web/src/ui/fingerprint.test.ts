@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprintGroups, fingerprintLines, normalizeFingerprint } from "./fingerprint";
+import { fingerprintGroups, fingerprintLines, groupFingerprint, normalizeFingerprint } from "./fingerprint";
 
 const sha256 = "7dd2b09b1190a174bab6265903da8bcbbe46c9b26ec11c00a7eb05063d814d94";
 const pgpV4 = "335B2DFD6A6F9391F4A5A7927223DA84FCC8FD60";
@@ -24,6 +24,10 @@ describe("fingerprints for reading aloud", () => {
 
   it("puts a PGP v4 fingerprint on two lines of five groups, as gpg prints it", () => {
     expect(fingerprintLines(pgpV4)).toEqual(["335B 2DFD 6A6F 9391 F4A5", "A792 7223 DA84 FCC8 FD60"]);
+  });
+
+  it("quotes the groups on one line", () => {
+    expect(groupFingerprint("7d:d2:b0:9b:11")).toBe("7DD2 B09B 11");
   });
 
   it("keeps a short key ID on one line and gives nothing for nothing", () => {
