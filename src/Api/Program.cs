@@ -25,7 +25,7 @@ using Wolverine.Marten;
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
 // With no level configured, ASP.NET Core's per-request lines stay at Warning, as in its template's appsettings.json:
-// six Information lines per request cost about a tenth of a compose's CPU (issue 7). Any Logging:LogLevel setting wins.
+// six Information lines per request cost about a tenth of a compose's CPU (ADR 18). Any Logging:LogLevel setting wins.
 if (!configuration.GetSection("Logging:LogLevel").Exists())
     builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 

@@ -41,7 +41,7 @@ public static class StoreConfiguration
             .GinIndexJsonData();
         // Lists looked up by containment, one probe per value: keystore entries by address (EntriesByAddress), tickets
         // by Message-ID (threading). A GIN index over the whole document cannot answer LINQ's Any(Contains), and one
-        // over a ticket's every field made each ticket write slow (issue 7, rows 1, 5, 6, 9).
+        // over a ticket's every field made each ticket write slow (ADR 17).
         var emailsIndex = MemberGinIndex("mt_doc_keystoreentry_idx_emails", "emails");
         var messageIdsIndex = MemberGinIndex("mt_doc_ticketdetails_idx_message_ids", "messageIds");
         var candidateEmailsIndex = MemberGinIndex("mt_doc_collectedkeyview_idx_emails", "emails");
@@ -67,7 +67,7 @@ public static class StoreConfiguration
         var index = new IndexDefinition(name).AgainstColumns($"(data -> '{member}')");
         index.ToGinWithJsonbPathOps();
         // Without it, new entries wait in the index's pending list (up to 4 MB) until a vacuum, and every lookup reads the
-        // whole list: security options took twice as long right after 100k keystore entries were added (issue 7, row 6),
+        // whole list: security options took twice as long right after 100k keystore entries were added (ADR 17),
         // and every ticket write adds to the Message-ID index's list.
         index.StorageParameters["fastupdate"] = false;
         return index;

@@ -56,7 +56,7 @@ public sealed record Upload(byte[] Content, string? Password)
                 : ReadLimitedAsync(request.Body, limit, cancellation);
 
     /// <summary>A body whose length was announced (and checked against the limit) is read into one array of that size:
-    /// a growing buffer would hold up to three copies of a large message at its peak (issue 7, row 7).</summary>
+    /// a growing buffer would hold up to three copies of a large message at its peak (ADR 17).</summary>
     private static async Task<byte[]> ReadExactlyAsync(Stream body, long length, CancellationToken cancellation)
     {
         var content = new byte[length];

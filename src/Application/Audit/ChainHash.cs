@@ -16,7 +16,7 @@ public sealed class ChainHash(byte[] key)
     public static readonly byte[] Genesis = new byte[Length];
 
     /// <summary>One HMAC state per thread, reset after each use: the verifier chains every event of the log in turn,
-    /// and setting the key up again for each cost as much as the rest of its work (issue 7, row 8).</summary>
+    /// and setting the key up again for each cost as much as the rest of its work (benchmark row 8, ADR 15).</summary>
     private readonly ThreadLocal<IncrementalHash> hmac = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
 
     public byte[] Next(byte[] previous, byte[] digest)

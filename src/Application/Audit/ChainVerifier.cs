@@ -13,7 +13,7 @@ public readonly ref struct StoredLink(long position, ReadOnlySpan<byte> digest, 
 /// Walks the event log and the chain together in sequence order and stops at the first mismatch. Pure: the caller
 /// feeds it rows from one database snapshot (<paramref name="chainedUpTo"/> is the highest sequence the chain held
 /// in that snapshot), names the stream of a finding and looks up where reordered data came from. Nothing is allocated
-/// per event (issue 7, row 8).
+/// per event (ADR 20).
 /// </summary>
 public sealed class ChainVerifier(ChainHash chain, long chainedUpTo, IEnumerable<Checkpoint> checkpoints, IEnumerable<PinnedCheckpoint> pins)
 {

@@ -6,7 +6,7 @@ namespace SecureMail.Application.Keystore;
 /// <summary>Keystore entries holding any of some addresses, found through the GIN index on their e-mail list
 /// (<c>data -> 'emails' @> '["address"]'</c>, one probe per address, see StoreConfiguration). LINQ's
 /// <c>Emails.Any(wanted.Contains)</c> became a filter no index answers: every entry was read, and the security
-/// options grew slower with the keystore (issue 7, row 6).</summary>
+/// options grew slower with the keystore (ADR 17).</summary>
 public static class EntriesByAddress
 {
     public static async Task<IReadOnlyList<KeystoreEntry>> FindAsync(IQuerySession session, string kind, IReadOnlyCollection<string> addresses,

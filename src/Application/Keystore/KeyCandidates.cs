@@ -31,7 +31,7 @@ public static class KeyCandidates
         var certificate = entry.Certificate!;
         var revoked = KeystoreQueries.IsRevoked(certificate, revocations);
         var canEncrypt = CertificateUsability.CanEncrypt(certificate, revoked, now);
-        // BouncyCastle 2.7 writes ECC-CMS-SharedInfo that OpenSSL cannot read (crypto-notes.md): an EC recipient
+        // BouncyCastle 2.7 writes ECC-CMS-SharedInfo that OpenSSL cannot read (ADR 8): an EC recipient
         // would get mail no other client decrypts, so EC certificates are refused for encryption, with the reason.
         var ecRefusal = canEncrypt && certificate.KeyAlgorithm == "EC"
             ? $"The certificate for {address} has an EC key, which cannot be used for S/MIME encryption yet; import an RSA certificate for {address}."

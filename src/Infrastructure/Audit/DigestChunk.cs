@@ -5,7 +5,7 @@ namespace SecureMail.Infrastructure.Audit;
 
 /// <summary>
 /// The events and the chain records of one range of sequence numbers, as columns in buffers a verify reuses: an object
-/// per event and per value made the verify's garbage collection cost as much as its hashing (issue 7, row 8).
+/// per event and per value made the verify's garbage collection cost as much as its hashing (ADR 20).
 /// Sequence numbers are unique in both tables, so neither side holds more rows than the range has numbers.
 /// </summary>
 internal sealed class DigestChunk(int capacity)

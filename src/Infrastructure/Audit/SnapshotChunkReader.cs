@@ -10,7 +10,7 @@ namespace SecureMail.Infrastructure.Audit;
 
 /// <summary>
 /// Reads every event's digest and every chain record, in sequence order, as one repeatable-read query in the caller's
-/// snapshot would, but in chunks of sequence numbers that several connections digest at once (issue 7, row 8: one
+/// snapshot would, but in chunks of sequence numbers that several connections digest at once (ADR 20: one
 /// PostgreSQL backend hashing left the other cores idle). Every reader imports the snapshot the caller's transaction
 /// exports (<c>SET TRANSACTION SNAPSHOT</c>), so all see the same rows. Chunks come out in order, and only a few are
 /// read ahead: the log is never all in memory, and the chunks' buffers are reused.

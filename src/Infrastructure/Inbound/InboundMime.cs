@@ -3,14 +3,14 @@ using MimeKit;
 namespace SecureMail.Infrastructure.Inbound;
 
 /// <summary>Parsing of hostile MIME with bounded work: data over the budget's parts or nesting is refused before it is
-/// parsed (<see cref="MimeShape"/>), and the parser itself never nests deeper than the budget allows (rule 5: deep
-/// nesting must not crash ingestion).</summary>
+/// parsed (<see cref="MimeShape"/>), and the parser itself never nests deeper than the budget allows: deep nesting
+/// must not crash ingestion (docs/inbound-status.md#no-input-crashes-ingestion).</summary>
 internal static class InboundMime
 {
     private static readonly ParserOptions Options = CreateOptions();
 
     // Persistent: parts read their content from the caller's array instead of a copy of it (a 20 MB attachment was
-    // held twice, issue 7 row 7). The stream is left open for them; it holds nothing but the array.
+    // held twice: ADR 17). The stream is left open for them; it holds nothing but the array.
     /// <exception cref="MimeOverBudget">Too many parts or too deep.</exception>
     public static MimeMessage Message(byte[] raw, CancellationToken cancellation = default)
     {

@@ -8,7 +8,7 @@ using Org.BouncyCastle.X509;
 namespace SecureMail.Infrastructure.Keys;
 
 /// <summary>Certificates and private keys parsed once per distinct bytes. BouncyCastle runs Miller-Rabin rounds on an
-/// RSA modulus every time it builds a key object (about 13 ms; crypto-notes.md), and a certificate keeps the public
+/// RSA modulus every time it builds a key object (about 13 ms for RSA-2048), and a certificate keeps the public
 /// key it built: a cached certificate checks its key once, not once per message. Nothing is skipped, only not
 /// repeated (ADR 16).</summary>
 internal static class ParsedKeys

@@ -27,7 +27,7 @@ public sealed class PostgresRawMessageStore(IDocumentStore store) : IRawMessageS
         session.QueueSqlCommand($"insert into {Table} (id, content, size) values (?, ?, ?)", articleId, raw, (long)raw.Length);
 
     /// <summary>Read with sequential access straight into an array of the stored size: a buffered row would hold a
-    /// second copy of a large message (issue 7, row 7). Stored messages are committed, so a connection of its own reads them.</summary>
+    /// second copy of a large message (ADR 17). Stored messages are committed, so a connection of its own reads them.</summary>
     public async Task<byte[]?> LoadAsync(IQuerySession session, Guid articleId, CancellationToken cancellation)
     {
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();

@@ -10,7 +10,7 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
 {
     public TicketDetailsProjection()
     {
-        // A rebuild (issue 7, row 5) reads bigger pages, keeps tickets in memory between them and writes each ticket
+        // A rebuild (ADR 17) reads bigger pages, keeps tickets in memory between them and writes each ticket
         // once per flush instead of once per page. Inline use (every append) is unaffected.
         Options.BatchSize = 5000;
         Options.CacheLimitPerTenant = 20_000;
