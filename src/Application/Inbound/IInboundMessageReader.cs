@@ -7,20 +7,22 @@ namespace SecureMail.Application.Inbound;
 
 /// <summary>Reads incoming mail over MimeKit/BouncyCastle (Infrastructure). It extracts facts and does the work
 /// that needs cryptography; the Domain turns the facts into the status users see. Hostile input never makes
-/// it throw: every failure comes back as a failure code and message (crypto-notes.md, rule 5).</summary>
+/// it throw: every failure comes back as a failure code and message
+/// (docs/inbound-status.md#no-input-crashes-ingestion).</summary>
 public interface IInboundMessageReader
 {
     /// <summary>Headers only, for threading and for knowing whose keys to load. Malformed headers are read as far as they go.</summary>
     InboundEnvelope ReadEnvelope(byte[] raw);
 
-    /// <summary>Decrypts and verifies the security layers at the root of the message only (rule 1), with keys from
-    /// <paramref name="keyring"/>; returns what was found and the article content (the plaintext when decrypted).
+    /// <summary>Decrypts and verifies the security layers at the root of the message only
+    /// (docs/inbound-status.md#outermost-layer-only), with keys from <paramref name="keyring"/>; returns what was
+    /// found and the article content (the plaintext when decrypted).
     /// Its loops (parts, trial decryptions, signatures) observe <paramref name="cancellation"/>: the one exception it
     /// lets through is <see cref="OperationCanceledException"/>.</summary>
     Task<InboundInspection> InspectAsync(byte[] raw, IInboundKeyring keyring, CancellationToken cancellation);
 }
 
-/// <param name="From">Every address in From (rule 3 needs exactly one).</param>
+/// <param name="From">Every address in From (a valid signature needs exactly one, the signer's).</param>
 /// <param name="DeliveredTo">Delivered-To headers: the addresses the MTA delivered for.</param>
 /// <param name="MessageId">Without angle brackets; null when missing.</param>
 /// <param name="References">Without angle brackets, oldest first.</param>

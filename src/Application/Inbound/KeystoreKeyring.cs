@@ -5,7 +5,8 @@ using SecureMail.Domain.Keystore;
 namespace SecureMail.Application.Inbound;
 
 /// <summary>The keystore as one inbound message sees it: private keys only for the addresses it was sent to
-/// (To, Cc, Delivered-To), public material for verification. Nothing the message carries is ever added here (rule 4).</summary>
+/// (To, Cc, Delivered-To), public material for verification. Nothing the message carries is ever added here
+/// (docs/inbound-status.md#carried-keys-are-not-trusted).</summary>
 public sealed class KeystoreKeyring(IQuerySession session, IKeyVault vault, IReadOnlyList<string> recipients) : IInboundKeyring
 {
     private readonly string[] addresses = recipients.Select(r => r.Trim().ToLowerInvariant()).Where(r => r.Length > 0).Distinct().ToArray();

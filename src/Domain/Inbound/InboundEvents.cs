@@ -39,7 +39,8 @@ public sealed record SignatureVerified(Guid TicketId, Guid ArticleId, MailSecuri
 public sealed record SignatureVerificationFailed(Guid TicketId, Guid ArticleId, MailSecuritySystem System, string Reason, string Message,
     Signer? Signer, DateTimeOffset FailedAt);
 
-/// <summary>The message carried no security layer at its root (rule 1: nested layers do not count).</summary>
+/// <summary>The message carried no security layer at its root; nested layers do not count
+/// (docs/inbound-status.md#outermost-layer-only).</summary>
 public sealed record ArticleSecurityChecked(Guid TicketId, Guid ArticleId, DateTimeOffset CheckedAt);
 
 /// <param name="Trigger">Null when someone asked for the retry; else what started it on its own (a key import, named).</param>

@@ -4,8 +4,9 @@ using SecureMail.Domain.Keystore.Smime;
 
 namespace SecureMail.Domain.Inbound;
 
-/// <summary>crypto-notes.md, "Inbound", rules 2 and 3: turns facts into the status users see. Anything short of
-/// every check passing is failed/invalid, with the reason of the first check that failed.</summary>
+/// <summary>Turns facts into the status users see (docs/inbound-status.md#decrypted-means-intact and
+/// #valid-needs-every-check). Anything short of every check passing is failed/invalid, with the reason of the first
+/// check that failed.</summary>
 public static class Verdict
 {
     public const string NoPrivateKey = "Unable to find private key to decrypt";
@@ -73,7 +74,8 @@ public static class Verdict
                 .ToList()
             : [];
 
-    // The display name counts for nothing (rule 3): the signer shown is the certificate's own address matching From, else its first.
+    // The display name counts for nothing (a forger chooses it freely): the signer shown is the certificate's own
+    // address matching From, else its first.
     private static Signer? SignerOf(SignatureFacts e, IReadOnlyList<string> from)
     {
         var emails = e.Certificate?.Emails ?? e.PgpKey?.Emails;

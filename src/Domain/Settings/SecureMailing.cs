@@ -10,7 +10,7 @@ public sealed record SecureMailingEnabled(Guid SettingsId, MailSecuritySystem Sy
 
 public sealed record SecureMailingDisabled(Guid SettingsId, MailSecuritySystem System, string DisabledBy, DateTimeOffset DisabledAt);
 
-/// <summary>Which systems are on. Both start off, as in the reference helpdesks: an admin turns them on.</summary>
+/// <summary>Which systems are on. Both start off: an admin turns them on.</summary>
 public sealed record SecureMailing(Guid Id, bool SmimeEnabled, bool PgpEnabled)
 {
     public static SecureMailing Off(Guid id) => new(id, false, false);

@@ -7,7 +7,7 @@ public sealed record Possibility(bool Possible, string Message);
 
 public sealed record EffectiveDefaults(bool Sign, bool Encrypt);
 
-/// <summary>What the Sign and Encrypt buttons of one system show, with the reference helpdesk's words.</summary>
+/// <summary>What the Sign and Encrypt buttons of one system show, in the words of docs/messages.md#compose.</summary>
 public sealed record SecurityOption(MailSecuritySystem Type, Possibility Sign, Possibility Encrypt, EffectiveDefaults Defaults);
 
 public static class SecurityOptions

@@ -4,7 +4,7 @@ using SecureMail.Domain.Settings;
 
 namespace SecureMail.Infrastructure.Inbound;
 
-/// <summary>Failure facts with the words users see (product.md) for the common reasons.</summary>
+/// <summary>Failure facts with the words users see (docs/messages.md#incoming) for the common reasons.</summary>
 internal static class Failures
 {
     public const string NoPrivateKeyMessage = "Unable to find private key to decrypt";

@@ -8,7 +8,8 @@ namespace SecureMail.Infrastructure.Inbound;
 
 /// <summary>Reads incoming mail over MimeKit (structure) and BouncyCastle (cryptography). Only the root layer counts,
 /// and directly inside it the other kind (sign-then-encrypt, or encrypt inside signed); nothing nested deeper is
-/// decrypted or verified (rule 1). Every problem with the content ends as facts with a reason (rule 5).</summary>
+/// decrypted or verified (docs/inbound-status.md#outermost-layer-only). Every problem with the content ends as facts
+/// with a reason (docs/inbound-status.md#no-input-crashes-ingestion).</summary>
 public sealed class MimeKitInboundMessageReader : IInboundMessageReader
 {
     public InboundEnvelope ReadEnvelope(byte[] raw)

@@ -8,7 +8,8 @@ using SecureMail.Infrastructure.Inbound.Smime;
 namespace SecureMail.Infrastructure.Inbound;
 
 /// <summary>Recognizes the security layer of one entity: only this entity's own type counts, never a part nested in
-/// it (rule 1, against the MIME-wrapping attacks of "Johnny, You Are Fired!").</summary>
+/// it, against the MIME-wrapping attacks of "Johnny, You Are Fired!"
+/// (docs/inbound-status.md#outermost-layer-only).</summary>
 internal static class SecurityLayers
 {
     private static readonly string[] SignatureProtocols =

@@ -10,8 +10,9 @@ using static SecureMail.Api.Tests.Support.HttpExtensions;
 
 namespace SecureMail.Api.Tests.Keystore;
 
-/// <summary>The seed's "Unable to find certificate for validation", and what an admin does about it: the certificate the
-/// mail carried waits as a candidate, changes nothing until imported, and once imported the article verifies on its own.</summary>
+/// <summary>"Unable to find certificate for validation" (docs/messages.md#incoming), and what an admin does about
+/// it: the certificate the mail carried waits as a candidate, changes nothing until imported, and once imported the
+/// article verifies on its own.</summary>
 [Collection(RunningService.Name)]
 public class CandidateReviewTests(ServiceFixture service)
 {

@@ -6,8 +6,9 @@ using static SecureMail.Infrastructure.Tests.Inbound.InboundKeys;
 
 namespace SecureMail.Infrastructure.Tests.Inbound;
 
-/// <summary>Rule 1: only the root counts. Signed or encrypted parts anywhere else leave the article unsigned and
-/// unencrypted, and are never decrypted (a decrypted nested part quoted in a reply is a decryption oracle).</summary>
+/// <summary>Only the root counts (docs/inbound-status.md#outermost-layer-only). Signed or encrypted parts anywhere
+/// else leave the article unsigned and unencrypted, and are never decrypted (a decrypted nested part quoted in a
+/// reply is a decryption oracle).</summary>
 public sealed class EnvelopeShapeTests : IDisposable
 {
     private static readonly TestCa Root = TestCa.Create("Inbound Shape Root CA");

@@ -8,7 +8,8 @@ using static SecureMail.Infrastructure.Tests.Inbound.InboundKeys;
 namespace SecureMail.Infrastructure.Tests.Inbound;
 
 /// <summary>S/MIME that must not come out valid or decrypted: tampering, unknown and untrusted signers (a CA the
-/// message carries is no anchor, rule 4), keys we do not hold, garbage, empty SignerInfos.</summary>
+/// message carries is no anchor: docs/inbound-status.md#carried-keys-are-not-trusted), keys we do not hold,
+/// garbage, empty SignerInfos.</summary>
 public sealed class SmimeFailureTests : IDisposable
 {
     private static readonly TestCa Root = TestCa.Create("Inbound Failure Root CA");

@@ -1,6 +1,6 @@
 namespace SecureMail.Domain.Keystore.Smime;
 
-/// <summary>What the reference helpdesks check before a certificate enters the keystore. Every certificate is a mail
+/// <summary>What a certificate must be to enter the keystore (ADR 6). Every certificate is a mail
 /// identity, trusted for its own signatures only, whatever its basic constraints say (<c>openssl req -x509</c> writes
 /// CA:TRUE into every self-signed certificate), unless an admin imports it as a trust anchor.</summary>
 public static class CertificateRules

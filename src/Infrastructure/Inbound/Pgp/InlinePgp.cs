@@ -6,7 +6,8 @@ using SecureMail.Domain.Settings;
 namespace SecureMail.Infrastructure.Inbound.Pgp;
 
 /// <summary>A text/plain body counts as inline PGP only when the whole body is one PGP block with nothing but
-/// whitespace around it (rule 1): text before or after a block would be shown as if it were covered.</summary>
+/// whitespace around it: text before or after a block would be shown as if it were covered
+/// (docs/inbound-status.md#outermost-layer-only).</summary>
 internal static class InlinePgp
 {
     private const string BeginSigned = "-----BEGIN PGP SIGNED MESSAGE-----";

@@ -13,7 +13,8 @@ using static SecureMail.Infrastructure.Inbound.Failures;
 namespace SecureMail.Infrastructure.Inbound.Smime;
 
 /// <summary>Verifies CMS signed-data with BouncyCastle directly: no MimeKit context, so nothing the message carries is
-/// imported or trusted (rule 4). An empty SignerInfos is a failure, not "all of none verified" (rule 3).</summary>
+/// imported or trusted (docs/inbound-status.md#carried-keys-are-not-trusted). An empty SignerInfos is a failure, not
+/// "all of none verified" (docs/inbound-status.md#valid-needs-every-check).</summary>
 internal static class SmimeVerifier
 {
     private const MailSecuritySystem Smime = MailSecuritySystem.SMIME;
@@ -97,8 +98,9 @@ internal static class SmimeVerifier
         };
         if (!Verifies(signer, certificate))
             return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
-        // Neither imported itself nor issued by a trust anchor: the seed's "Unable to find certificate for validation",
-        // with the certificate kept so the words can say what the mail carried and an admin can review it.
+        // Neither imported itself nor issued by a trust anchor: "Unable to find certificate for validation"
+        // (docs/messages.md#incoming), with the certificate kept so the words can say what the mail carried and an
+        // admin can review it.
         var chain = await SmimeChain.EvaluateAsync(certificate, carried.First, keyring, cancellation);
         return chain.Code is null ? facts : facts with { Code = chain.Code, Message = chain.Message };
     }

@@ -6,7 +6,7 @@ import type { ButtonView, SecurityAction, SecurityState, SecurityView, SystemTyp
 
 const systemNames: Record<SystemType, string> = { SMIME: "S/MIME", PGP: "PGP" };
 
-/** Encrypt and Sign as the seed shows them, the switch between S/MIME and PGP when both can act, and what will happen. */
+/** Encrypt and Sign (docs/messages.md#compose), the switch between S/MIME and PGP when both can act, and what will happen. */
 export function SecurityControls({ state, view, dispatch, problems }: {
   state: SecurityState;
   view: SecurityView;

@@ -69,9 +69,9 @@ export type SecurityView = {
 };
 
 /**
- * A system "can act" for these recipients when it can encrypt to every one of them: the recipients use it (the seed's
- * "a customer is using both"). Signing depends on the group's key only, never on the recipients, so it does not make a
- * system one the recipients use.
+ * A system "can act" for these recipients when it can encrypt to every one of them: the recipients use it ("a
+ * customer who uses both", docs/messages.md#compose). Signing depends on the group's key only, never on the
+ * recipients, so it does not make a system one the recipients use.
  */
 export function canAct(option: SecurityOption): boolean {
   return option.encrypt.possible;

@@ -1,7 +1,7 @@
 import { StatusIcon } from "../ui/StatusIcon";
 import { securityIcons, type ArticleStatus } from "./securityIcons";
 
-/** The security icons of one article, each named as the seed names it and described by the service's message. */
+/** The security icons of one article, named as in docs/messages.md#incoming and described by the service's message. */
 export function SecurityIcons({ article }: { article: ArticleStatus }) {
   const icons = securityIcons(article);
   if (icons.length === 0) return null;

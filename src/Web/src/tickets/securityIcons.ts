@@ -14,9 +14,9 @@ export type ArticleStatus = {
 export type IconSpec = { key: string; glyph: Glyph; label: string; tone: Tone; description: string };
 
 /**
- * The icons at the top of an article, in the seed's words: encryption first, then the signature. A layer the mail did
- * not have ("none") gets no icon, so an unsigned mail can never look signed; every failure gets its own icon with the
- * reason as its description.
+ * The icons at the top of an article, in the words of docs/messages.md#incoming: encryption first, then the
+ * signature. A layer the mail did not have ("none") gets no icon, so an unsigned mail can never look signed; every
+ * failure gets its own icon with the reason as its description.
  */
 export function securityIcons(article: ArticleStatus): IconSpec[] {
   return article.direction === "incoming" ? incoming(article.security) : outgoing(article.security);
