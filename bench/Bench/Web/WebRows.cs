@@ -18,6 +18,7 @@ public static class WebRows
     {
         using var service = new ServiceClient(options.Api, options.SigningKey);
         await service.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2));
+        await ServiceSetup.EnsureGroupAsync(service);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         await ServiceClient.Expect(service.SendJsonAsync(HttpMethod.Post, "/api/v1/users", "admin", new { name = Agent, role = "agent", password }), 201, 409);
         await ServiceClient.Expect(service.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{Agent}/password", "admin", new { password }), 204);

@@ -1,7 +1,7 @@
 import type { Schemas } from "../api/client";
 import { groupFingerprint } from "../ui/fingerprint";
 import { formatSize } from "../ui/formatSize";
-import { absoluteTime } from "./time";
+import { formatMoment } from "../ui/time";
 
 type Article = Schemas["ArticleView"];
 
@@ -19,7 +19,7 @@ export function ArticleDetails({ ticketId, article, id }: { ticketId: string; ar
         <dt>Subject</dt>
         <dd>{article.subject || <span className="muted">(none)</span>}</dd>
         <dt>{article.direction === "incoming" ? "Received" : "Written"}</dt>
-        <dd>{absoluteTime(article.createdAt)}</dd>
+        <dd>{formatMoment(article.createdAt)}</dd>
         <dt>Security</dt>
         <dd><SecurityDetails article={article} /></dd>
         {article.direction === "outgoing" && (
@@ -94,7 +94,7 @@ function DeliveryDetails({ delivery }: { delivery: Article["delivery"] }) {
     <div>
       <p className="detail-line">
         <strong>{deliveryWords[delivery.status] ?? delivery.status}</strong>
-        {delivery.at && <> on {absoluteTime(delivery.at)}</>}
+        {delivery.at && <> on {formatMoment(delivery.at)}</>}
         {attempts > 0 && <>, after {attempts} {attempts === 1 ? "attempt" : "attempts"}</>}.
       </p>
       {delivery.message && <p className="detail-line">Server's reply: <span className="mono">{delivery.message}</span></p>}
