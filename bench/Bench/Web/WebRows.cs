@@ -27,7 +27,7 @@ public static class WebRows
 
         var measured = await MeasureAsync(options, ticket, articles, password);
         log.WriteLine($"rows 10, 11: {measured.JavascriptGzipBytes / 1024.0:F1} kB of JavaScript gzipped; a {articles}-article ticket " +
-            $"usable in {measured.ViewMs:F0} ms, its API call {measured.ApiMs:F0} ms");
+            $"usable in {measured.ViewMs:F0} ms (its data in by {measured.DataArrivedMs:F0} ms), its API call {measured.ApiMs:F0} ms");
         var budget = 300 * 1024.0;
         return
         [
@@ -37,7 +37,8 @@ public static class WebRows
             new Row(11, $"ticket view of {articles} articles in Chromium: navigation start until every article and the reply box are in the page",
                 new Measured(measured.ViewMs, "ms"), "GET /api/v1/tickets/{id} for the same ticket, from the page", new Measured(measured.ApiMs, "ms"),
                 measured.ViewMs / measured.ApiMs, "figure / reference", Target.AtMost(3, "<= 3"),
-                $"medians of {measured.Runs} loads after a first one that fills the browser's cache, signed in as an agent with the session cookie"),
+                $"medians of {measured.Runs} loads after a first one that fills the browser's cache, signed in as an agent with the session cookie; " +
+                $"the ticket's data had arrived {measured.DataArrivedMs:F0} ms after navigation start, the rest is rendering"),
         ];
     }
 
@@ -61,7 +62,7 @@ public static class WebRows
         return ticket;
     }
 
-    private sealed record Measurement(long JavascriptGzipBytes, double ApiMs, double ViewMs, int Runs);
+    private sealed record Measurement(long JavascriptGzipBytes, double ApiMs, double ViewMs, double DataArrivedMs, int Runs);
 
     private static async Task<Measurement> MeasureAsync(BenchOptions options, Guid ticket, int articles, string password)
     {
@@ -87,6 +88,6 @@ public static class WebRows
             throw new InvalidOperationException($"src/Web/bench/measure.mjs failed ({node.ExitCode}): {await errors}");
         var json = JsonSerializer.Deserialize<JsonElement>((await output).Trim().Split('\n')[^1]);
         return new Measurement(json.GetProperty("javascriptGzipBytes").GetInt64(), json.GetProperty("apiMs").GetDouble(),
-            json.GetProperty("viewMs").GetDouble(), json.GetProperty("runs").GetInt32());
+            json.GetProperty("viewMs").GetDouble(), json.GetProperty("dataArrivedMs").GetDouble(), json.GetProperty("runs").GetInt32());
     }
 }
