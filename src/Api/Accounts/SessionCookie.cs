@@ -57,7 +57,7 @@ public static class SessionCookie
             await context.HttpContext.SignOutAsync(Scheme);
             return;
         }
-        var roles = context.Principal.FindAll("role").Select(c => c.Value).ToHashSet();
+        var roles = context.Principal!.FindAll("role").Select(c => c.Value).ToHashSet();
         if (!roles.SetEquals(account.Roles) || name != account.Name)
         {
             context.ReplacePrincipal(PrincipalFor(account));
