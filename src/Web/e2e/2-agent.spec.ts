@@ -1,6 +1,7 @@
 import path from "node:path";
 import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { call } from "./support/api";
 import { ensureBaseline } from "./support/baseline";
 import { accounts, expect, expectAccessible, newPage, rememberSession, saveScreenshot, signIn, test } from "./support/fixtures";
 import { keyMaterial } from "./support/keys";
@@ -116,6 +117,52 @@ test.describe.serial("agent", () => {
 
     const message = await waitForDelivery(before, (m) => m.envelope.to.includes(keys.alice.email));
     expect(readable(decryptAndVerify(message.file, keys.alice, keys.support))).toContain("the card was delivered this morning");
+  });
+
+  test("a reply to a ticket that changed meanwhile is refused, keeps the typed text, and goes once the agent has read; by keyboard alone", async () => {
+    const ticketId = ticketUrl.split("/").pop()!;
+    await page.goto(ticketUrl);
+    const reply = page.getByRole("form", { name: "Reply" });
+    await expect(reply.getByLabel("Body")).toBeVisible();
+    // The page refreshes the ticket on its own while deliveries are fresh; held back here, so the page keeps the
+    // version it opened with while a colleague answers.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/v1/tickets/${ticketId}`, async (route) => {
+      if (route.request().method() === "GET") await held;
+      await route.continue();
+    });
+    const ticket = (await (await call("agent", "GET", `/api/v1/tickets/${ticketId}`)).json()) as { version: number };
+    const colleague = await call("agent", "POST", `/api/v1/tickets/${ticketId}/articles`, JSON.stringify({
+      to: [keys.alice.email], body: "A colleague answered first.", expectedVersion: ticket.version,
+    }), "application/json");
+    expect(colleague.status).toBe(201);
+
+    const text = "Hello Alice,\n\none more thing about the card.\n\nMaria";
+    await reply.getByLabel("Body").focus();
+    await page.keyboard.insertText(text);
+    const signButton = reply.getByRole("button", { name: "Sign", exact: true });
+    await signButton.focus();
+    const pressed = await signButton.getAttribute("aria-pressed");
+    await page.keyboard.press("Space");
+    await expect(signButton).not.toHaveAttribute("aria-pressed", pressed!);
+    await page.keyboard.press("Space");
+    await expect(signButton).toHaveAttribute("aria-pressed", pressed!);
+    await reply.getByRole("button", { name: "Send" }).focus();
+    await page.keyboard.press("Enter");
+
+    await expect(reply.getByRole("alert")).toContainText("This ticket changed since you opened it");
+    await expect(reply.getByLabel("Body")).toHaveValue(text);
+
+    release();
+    await page.unroute(`**/api/v1/tickets/${ticketId}`);
+    await reply.getByRole("button", { name: "Reload the articles" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("A colleague answered first.")).toBeVisible();
+    await expect(reply.getByLabel("Body")).toHaveValue(text);
+    await reply.getByRole("button", { name: "Send" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("one more thing about the card.")).toBeVisible();
   });
 });
 
