@@ -24,7 +24,8 @@ public sealed class ComposeLoad(ServiceClient service, EventCounts events, int? 
         var before = CpuMeter.Read(servicePid);
         var rate = await Timing.ThroughputAsync(articles, BenchOptions.Clients, _ => Compose(security));
         var drain = await events.WaitUntilAsync(async () =>
-            await events.OfAsync("article_delivered", "article_delivery_failed") >= await events.OfAsync("article_composed"), TimeSpan.FromMinutes(3));
+            await events.OfAsync("article_delivered", "article_delivery_failed") >= await events.OfAsync("article_composed"), TimeSpan.FromMinutes(3),
+            "every composed article's delivery outcome");
         return (rate, drain, CpuMeter.Read(servicePid) - before);
     }
 

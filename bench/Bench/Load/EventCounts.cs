@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using SecureMail.Bench.Store;
+using SecureMail.TestKit.Polling;
 
 namespace SecureMail.Bench.Load;
 
@@ -9,15 +11,11 @@ public sealed class EventCounts(string connectionString, string schema)
     public Task<long> OfAsync(params string[] types) => Schemas.CountAsync(connectionString,
         $"select count(*) from {schema}.mt_events where type in ({string.Join(",", types.Select(t => $"'{t}'"))})");
 
-    public async Task<TimeSpan> WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout)
+    /// <returns>How long it took.</returns>
+    public async Task<TimeSpan> WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout, string awaited)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!await done())
-        {
-            if (clock.Elapsed > timeout)
-                throw new TimeoutException("The service's background work did not catch up in time.");
-            await Task.Delay(100);
-        }
+        var clock = Stopwatch.StartNew();
+        await Eventually.Until(done, timeout, awaited);
         return clock.Elapsed;
     }
 }

@@ -26,6 +26,7 @@ public sealed class InboundLoad(ServiceClient service, EventCounts events, int? 
         var before = await events.OfAsync("article_content_extracted");
         await Timing.ThroughputAsync(count, BenchOptions.Clients, i =>
             ServiceClient.Expect(service.SendBytesAsync("/api/v1/inbound", "mailer", mail[i % mail.Count], "message/rfc822"), 202));
-        await events.WaitUntilAsync(async () => await events.OfAsync("article_content_extracted") >= before + count, TimeSpan.FromMinutes(5));
+        await events.WaitUntilAsync(async () => await events.OfAsync("article_content_extracted") >= before + count, TimeSpan.FromMinutes(5),
+            $"{count} posted messages processed (content extracted)");
     }
 }

@@ -13,7 +13,8 @@ public sealed class LargeIngest(ServiceClient service, EventCounts events, int p
         await File.WriteAllTextAsync($"/proc/{processId}/clear_refs", "5");
         var resident = Kilobytes("VmRSS");
         await ServiceClient.Expect(service.SendBytesAsync("/api/v1/inbound", "mailer", message, "message/rfc822"), 202);
-        await events.WaitUntilAsync(async () => await events.OfAsync("article_content_extracted") > before, TimeSpan.FromMinutes(3));
+        await events.WaitUntilAsync(async () => await events.OfAsync("article_content_extracted") > before, TimeSpan.FromMinutes(3),
+            $"the {size}-byte message processed (content extracted)");
         var peak = Kilobytes("VmHWM");
         return ((peak - resident) * 1024, message.Length);
     }

@@ -1,7 +1,8 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using SecureMail.TestKit.Auth;
+using SecureMail.TestKit.Polling;
 
 namespace SecureMail.Bench.Load;
 
@@ -15,44 +16,28 @@ public sealed class ServiceClient(Uri api, string signingKey) : IDisposable
         Timeout = TimeSpan.FromMinutes(3),
     };
 
-    public async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    private readonly LocalTokens localTokens = new(signingKey, "bench");
+
+    public Task WaitUntilHealthyAsync(TimeSpan timeout) => Eventually.Until(async () =>
     {
-        var until = DateTime.UtcNow + timeout;
-        while (true)
+        try
         {
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < until)
-            {
-            }
-            if (DateTime.UtcNow >= until)
-                throw new TimeoutException($"The service at {api} did not become healthy.");
-            await Task.Delay(250);
+            return (await http.GetAsync("/health")).IsSuccessStatusCode;
         }
-    }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }, timeout, $"the service at {api} to answer /health", TimeSpan.FromMilliseconds(250));
 
     /// <summary>Waits until /health says Wolverine's warm-up (ADR 19) finished, so the first compose measures what a
     /// user meets once the service has settled. How long that took after /health first answered; null when it is off.</summary>
     public async Task<TimeSpan?> WaitUntilWarmAsync(TimeSpan timeout)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var health = await http.GetFromJsonAsync<JsonElement>("/health");
-            switch (health.GetProperty("warmUp").GetString())
-            {
-                case "Off":
-                    return null;
-                case "Finished":
-                    return clock.Elapsed;
-            }
-            if (clock.Elapsed >= timeout)
-                throw new TimeoutException($"The service at {api} did not finish its warm-up in {timeout}.");
-            await Task.Delay(100);
-        }
+        var clock = Stopwatch.StartNew();
+        var warmUp = await Eventually.Until(async () => (await http.GetFromJsonAsync<JsonElement>("/health")).GetProperty("warmUp").GetString(),
+            state => state is "Off" or "Finished", timeout, state => $"the service at {api} to finish its warm-up; it is {state}");
+        return warmUp == "Off" ? null : clock.Elapsed;
     }
 
     public Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, string role, object body) =>
@@ -87,25 +72,10 @@ public sealed class ServiceClient(Uri api, string signingKey) : IDisposable
         lock (tokens)
         {
             if (!tokens.TryGetValue(role, out var token))
-                tokens[role] = token = MakeToken(role);
+                tokens[role] = token = localTokens.For(role, lifetime: TimeSpan.FromHours(4));
             return token;
         }
     }
-
-    private string MakeToken(string role)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8.ToArray());
-        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["iss"] = "secure-mail-local", ["aud"] = "secure-mail", ["sub"] = $"bench-{role}", ["role"] = role,
-            ["iat"] = now, ["nbf"] = now, ["exp"] = now + 4 * 3600,
-        }));
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.ASCII.GetBytes($"{header}.{payload}"));
-        return $"{header}.{payload}.{Base64Url(signature)}";
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public void Dispose() => http.Dispose();
 }

@@ -8,6 +8,7 @@ using SecureMail.Application.Tickets.Details;
 using SecureMail.Bench.Harness;
 using SecureMail.Infrastructure.Audit;
 using SecureMail.Infrastructure.Projections;
+using SecureMail.TestKit.Polling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Weasel.Core;
 
@@ -59,8 +60,8 @@ public static class EventLogRows
             using (var daemon = await logStore.BuildProjectionDaemonAsync())
             {
                 await daemon.StartAllAsync();
-                while (await Schemas.CountAsync(connection, $"select count(*) from {Schemas.Events}.audit_chain") < events)
-                    await Task.Delay(100);
+                await Eventually.Until(async () => await Schemas.CountAsync(connection, $"select count(*) from {Schemas.Events}.audit_chain") >= events,
+                    TimeSpan.FromMinutes(10), $"the audit chain to hash all {events} events");
                 await daemon.StopAllAsync();
             }
             var chaining = events / clock.Elapsed.TotalSeconds;

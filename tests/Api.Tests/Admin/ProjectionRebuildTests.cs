@@ -8,6 +8,7 @@ using SecureMail.Api.Tests.Support;
 using SecureMail.Api.Tests.Tickets;
 using SecureMail.Application.Audit;
 using SecureMail.Application.Projections;
+using SecureMail.TestKit.Polling;
 
 namespace SecureMail.Api.Tests.Admin;
 
@@ -107,15 +108,8 @@ public class ProjectionRebuildTests(ServiceFixture service)
     private async Task<JsonNode> Status(string name) =>
         (await (await admin.GetAsync(Route)).Json(HttpStatusCode.OK)).AsArray().Single(p => (string)p!["name"]! == name)!;
 
-    private async Task<JsonNode> Finished(string name)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = await Status(name);
-            if (status["rebuild"] is { } rebuild && (string)rebuild["state"]! is ProjectionRebuild.Completed or ProjectionRebuild.Failed || DateTime.UtcNow > deadline)
-                return status;
-            await Task.Delay(50);
-        }
-    }
+    private Task<JsonNode> Finished(string name) =>
+        Eventually.Until(() => Status(name),
+            status => status["rebuild"] is { } rebuild && (string)rebuild["state"]! is ProjectionRebuild.Completed or ProjectionRebuild.Failed,
+            TimeSpan.FromSeconds(60), status => $"the rebuild of {name} to finish; its status is {status.ToJsonString()}", TimeSpan.FromMilliseconds(50));
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Domain.Keystore;
+using SecureMail.TestKit.Polling;
 using SecureMail.TestKit.Smime;
 using static SecureMail.Api.Tests.Support.HttpExtensions;
 
@@ -45,14 +46,7 @@ public sealed class AuditLog(ServiceFixture service)
     }
 
     /// <summary>The chain is written in the background: wait until it holds this sequence.</summary>
-    public static async Task Chained(long sequence)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await Database.Scalar<long>($"select count(*) from {ServiceFixture.Schema}.audit_chain where seq >= {sequence}") == 0)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The hash chain did not reach event {sequence}.");
-            await Task.Delay(100);
-        }
-    }
+    public static Task Chained(long sequence) =>
+        Eventually.Until(async () => await Database.Scalar<long>($"select count(*) from {ServiceFixture.Schema}.audit_chain where seq >= {sequence}") > 0,
+            TimeSpan.FromSeconds(30), $"the hash chain to reach event {sequence}");
 }

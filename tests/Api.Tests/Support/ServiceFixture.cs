@@ -4,6 +4,7 @@ using Alba;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
+using SecureMail.TestKit.Auth;
 using SecureMail.TestKit.Smtp;
 
 namespace SecureMail.Api.Tests.Support;
@@ -38,7 +39,7 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public SmtpTestServer Smtp { get; private set; } = null!;
 
-    public Tokens Tokens { get; } = new(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
+    public LocalTokens Tokens { get; } = new(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), "test");
 
     public string VaultKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -83,20 +84,8 @@ public sealed class ServiceFixture : IAsyncLifetime
     }
 
     /// <summary>The message the test SMTP server received with this Message-ID.</summary>
-    public async Task<ReceivedMail> Delivered(string messageId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var count = Directory.Exists(Path.Combine(Smtp.Maildir, "new")) ? Directory.GetFiles(Path.Combine(Smtp.Maildir, "new")).Length : 0;
-            var mail = count == 0 ? [] : await Smtp.WaitForMailAsync(count, TimeSpan.FromSeconds(5));
-            if (mail.FirstOrDefault(m => System.Text.Encoding.ASCII.GetString(m.Raw).Contains($"<{messageId}>")) is { } found)
-                return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"No message <{messageId}> reached the SMTP server; it holds {count}.");
-            await Task.Delay(100);
-        }
-    }
+    public Task<ReceivedMail> Delivered(string messageId, TimeSpan? timeout = null) =>
+        Smtp.WaitForMessageIdAsync(messageId, timeout ?? TimeSpan.FromSeconds(30));
 
     public HttpClient Client(string? role)
     {

@@ -66,7 +66,7 @@ public class DeliveryAttemptTests(ServiceFixture service)
         var store = service.Host.Services.GetRequiredService<IDocumentStore>();
         var messages = service.Host.Services.GetRequiredService<IRawMessageStore>();
         var (ticketId, articleId, now) = (Guid.CreateVersion7(), Guid.CreateVersion7(), DateTimeOffset.UtcNow);
-        var messageId = $"{articleId:N}@{helpdesk.Domain}";
+        var messageId = $"attempts-{articleId}@{helpdesk.Domain}";
         await using var session = store.LightweightSession();
         session.Events.StartStream<Ticket>(ticketId,
             new TicketOpened(ticketId, helpdesk.Name, to, "Attempts", "agent", now),

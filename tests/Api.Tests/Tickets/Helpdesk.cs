@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using SecureMail.Api.Tests.Support;
+using SecureMail.TestKit.Outgoing;
 using SecureMail.TestKit.Pgp;
+using SecureMail.TestKit.Polling;
 using SecureMail.TestKit.Smime;
+using SecureMail.TestKit.Smtp;
 using static SecureMail.Api.Tests.Support.HttpExtensions;
 
 namespace SecureMail.Api.Tests.Tickets;
@@ -55,12 +58,20 @@ public sealed class Helpdesk(ServiceFixture service)
             attachments = attachments ?? [], security,
         });
 
+    /// <summary>The ids a 201 answers with, and the Message-ID the service gave the article, read from the message it stored.</summary>
     public async Task<(Guid TicketId, Guid ArticleId, string MessageId)> Composed(HttpResponseMessage response)
     {
         var body = await response.Json(HttpStatusCode.Created);
-        var articleId = Guid.Parse((string)body["articleId"]!);
-        return (Guid.Parse((string)body["ticketId"]!), articleId, $"{articleId:N}@{Domain}");
+        var (ticketId, articleId) = (Guid.Parse((string)body["ticketId"]!), Guid.Parse((string)body["articleId"]!));
+        var raw = await Agent.GetByteArrayAsync($"/api/v1/tickets/{ticketId}/articles/{articleId}/raw");
+        var messageId = RawMime.Header(raw, "Message-ID")?.Trim('<', '>');
+        Assert.False(string.IsNullOrEmpty(messageId), $"The stored message of article {articleId} has no Message-ID.");
+        return (ticketId, articleId, messageId!);
     }
+
+    /// <summary>Every message the SMTP server received from or for this helpdesk's domain, oldest first.</summary>
+    public IReadOnlyList<ReceivedMail> Mail() =>
+        service.Smtp.Received().Where(m => m.MailFrom == Address || m.Recipients.Any(r => r.EndsWith($"@{Domain}", StringComparison.Ordinal))).ToList();
 
     public async Task<JsonNode> Ticket(Guid id) => await (await Agent.GetAsync($"/api/v1/tickets/{id}")).Json(HttpStatusCode.OK);
 
@@ -74,28 +85,15 @@ public sealed class Helpdesk(ServiceFixture service)
     public Task<JsonNode> Processed((Guid TicketId, Guid ArticleId) article) => Processed(article.TicketId, article.ArticleId);
 
     /// <summary>Waits until the incoming article's security process has run, and <paramref name="until"/> holds (30 s at most).</summary>
-    public async Task<JsonNode> Processed(Guid ticketId, Guid articleId, Func<JsonNode, bool>? until = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var article = (await Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
-            if ((article["security"] is not null && (until is null || until(article))) || DateTime.UtcNow > deadline)
-                return article;
-            await Task.Delay(100);
-        }
-    }
+    public Task<JsonNode> Processed(Guid ticketId, Guid articleId, Func<JsonNode, bool>? until = null) =>
+        Eventually.Until(() => ArticleOf(ticketId, articleId), article => article["security"] is not null && (until is null || until(article)),
+            TimeSpan.FromSeconds(30), article => $"the security process of article {articleId} to conclude as expected; it shows {article["security"]?.ToJsonString() ?? "none yet"}");
 
-    /// <summary>Waits until the article's delivery is no longer pending.</summary>
-    public async Task<JsonNode> Article(Guid ticketId, Guid articleId, string until = "pending")
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var article = (await Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
-            if ((string)article["delivery"]!["status"]! != until || DateTime.UtcNow > deadline)
-                return article;
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits until the article's delivery status is no longer <paramref name="until"/> (30 s at most).</summary>
+    public Task<JsonNode> Article(Guid ticketId, Guid articleId, string until = "pending") =>
+        Eventually.Until(() => ArticleOf(ticketId, articleId), article => (string)article["delivery"]!["status"]! != until,
+            TimeSpan.FromSeconds(30), article => $"the delivery of article {articleId} to leave \"{until}\"; it is {article["delivery"]!.ToJsonString()}");
+
+    private async Task<JsonNode> ArticleOf(Guid ticketId, Guid articleId) =>
+        (await Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
 }

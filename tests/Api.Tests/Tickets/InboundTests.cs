@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using SecureMail.Api.Tests.Support;
 using SecureMail.TestKit.Smime;
 using static SecureMail.Api.Tests.Support.HttpExtensions;
@@ -94,14 +93,7 @@ public class InboundTests(ServiceFixture service)
         var answer = await (await helpdesk.Admin.PostAsync("/api/v1/inbound/retry-failed", null)).Json(HttpStatusCode.Accepted);
 
         Assert.True((int)answer["articles"]! >= 1);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonNode article;
-        do
-        {
-            await Task.Delay(200);
-            article = (await helpdesk.Ticket(ticketId))["articles"]!.AsArray().Single(a => (string)a!["id"]! == articleId.ToString())!;
-        }
-        while ((string?)article["security"]?["encryption"]?["status"] != "decrypted" && DateTime.UtcNow < deadline);
+        var article = await helpdesk.Processed(ticketId, articleId, a => (string?)a["security"]?["encryption"]?["status"] == "decrypted");
         Assert.Contains("Bulk.", (string)article["body"]!);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using SecureMail.Reliability.Harness;
 using SecureMail.Reliability.Crash;
+using SecureMail.TestKit.Polling;
 using Xunit.Abstractions;
 
 namespace SecureMail.Reliability.Access;
@@ -21,8 +22,8 @@ public class AccessTests(ITestOutputHelper output)
         var opened = await helpdesk.Open(agent, helpdesk.Mailbox("customer"));
         await Helpdesk.Expect(opened, HttpStatusCode.Created);
         var (ticketId, articleId) = await Helpdesk.Ids(opened);
-        await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_delivered"), ids => ids.Count == 2, TimeSpan.FromSeconds(15), ids => $"{ids.Count} of 2 delivered");
-        await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_content_extracted"), ids => ids.Count == 1, TimeSpan.FromSeconds(15), _ => "the inbound message is not processed");
+        await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_delivered"), ids => ids.Count == 2, Scale.Wait(TimeSpan.FromSeconds(15)), ids => $"{ids.Count} of 2 delivered");
+        await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_content_extracted"), ids => ids.Count == 1, Scale.Wait(TimeSpan.FromSeconds(15)), _ => "the inbound message is not processed");
 
         var endpoints = await EndpointMatrix.ReadAsync(node);
         var matrix = new EndpointMatrix(helpdesk, ticketId, articleId, identity.Certificate.Fingerprint, identity.PgpKey.Fingerprint);

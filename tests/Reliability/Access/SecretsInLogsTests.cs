@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using SecureMail.Reliability.Harness;
 using SecureMail.Reliability.HostileInput;
+using SecureMail.TestKit.Polling;
 using Xunit.Abstractions;
 
 namespace SecureMail.Reliability.Access;
@@ -44,7 +45,7 @@ public class SecretsInLogsTests(ITestOutputHelper output)
             received.Add((await Helpdesk.Ids(response)).ArticleId);
         }
         await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_decrypted"), ids => received.Count(ids.Contains) == 3,
-            TimeSpan.FromSeconds(20), ids => $"{received.Count(ids.Contains)} of 3 encrypted seeds decrypted");
+            Scale.Wait(TimeSpan.FromSeconds(20)), ids => $"{received.Count(ids.Contains)} of 3 encrypted seeds decrypted");
         using var forged = node.Client(null);
         forged.DefaultRequestHeaders.Authorization = new("Bearer", node.Tokens.For("admin", key: new string('x', 64)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/v1/keystore/smime/certificates")).StatusCode);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using SecureMail.Reliability.Harness;
+using SecureMail.TestKit.Polling;
 using Xunit.Abstractions;
 
 namespace SecureMail.Reliability.Concurrency;
@@ -50,7 +51,7 @@ public class RacingRepliesTests(ITestOutputHelper output)
 
         // Deliveries append to the same stream; once every article's delivery is recorded the stream is still.
         var stream = await Eventually.Until(() => deployment.Store.Stream(ticketId),
-            events => events.Count(e => e.Type == "article_delivered") == successes.Count + 1, TimeSpan.FromSeconds(30),
+            events => events.Count(e => e.Type == "article_delivered") == successes.Count + 1, Scale.Wait(TimeSpan.FromSeconds(30)),
             events => $"{events.Count(e => e.Type == "article_delivered")} of {successes.Count + 1} deliveries recorded");
         var composed = stream.Where(e => e.Type == "article_composed").ToList();
 
@@ -67,8 +68,8 @@ public class RacingRepliesTests(ITestOutputHelper output)
         Assert.Equal(stream.Count, (long)ticket["version"]!);
         Assert.Equal(composed.Select(e => e.ArticleId!.Value.ToString()), ticket["articles"]!.AsArray().Select(a => (string)a!["id"]!));
         Assert.All(ticket["articles"]!.AsArray(), a => Assert.Equal("delivered", (string)a!["delivery"]!["status"]!));
-        var mail = Mailbox.Read(deployment.Smtp.Maildir);
-        Assert.Equal(composed.Select(e => helpdesk.MessageIdOf(e.ArticleId!.Value)).Order(), mail.Select(m => m.MessageId).Distinct().Order());
+        var mail = Mailbox.Read(deployment.Smtp);
+        Assert.Equal(composed.Select(e => e.MessageId!).Order(), mail.Select(m => m.MessageId).Distinct().Order());
         var duplicates = Mailbox.Duplicates(mail);
         Assert.True(duplicates.Count == 0, $"{duplicates.Count} articles were sent more than once ({duplicates.Values.Sum()} copies): {string.Join(", ", duplicates.Keys.Take(5))}");
 

@@ -1,5 +1,6 @@
 using SecureMail.Reliability.Crash;
 using SecureMail.Reliability.Harness;
+using SecureMail.TestKit.Polling;
 using Xunit.Abstractions;
 
 namespace SecureMail.Reliability.DatabaseOutage;
@@ -34,7 +35,7 @@ public class DatabaseOutageTests(ITestOutputHelper output)
         var up = load.Now;
         var upAt = DateTimeOffset.UtcNow;
         var recovered = await Eventually.Until(() => Task.FromResult(load.Requests.Where(r => r.StartedAt > up && r.Outcome.StartsWith('2')).Select(r => r.StartedAt + r.Took).DefaultIfEmpty().Min()),
-            done => done > TimeSpan.Zero, TimeSpan.FromSeconds(20), _ => "no request succeeded after the database came back") - up;
+            done => done > TimeSpan.Zero, Scale.Wait(TimeSpan.FromSeconds(20)), _ => "no request succeeded after the database came back") - up;
         await Task.Delay(TimeSpan.FromSeconds(2));
         stop.Cancel();
         await running;

@@ -19,9 +19,6 @@ public sealed class Helpdesk
 
     public string Mailbox(string user) => $"{user}@{Domain}";
 
-    /// <summary>The Message-ID the service gives an article it composes.</summary>
-    public string MessageIdOf(Guid articleId) => $"{articleId:N}@{Domain}";
-
     public static async Task<Helpdesk> ConfigureAsync(ServiceNode node)
     {
         var helpdesk = new Helpdesk($"Support {Guid.NewGuid():N}"[..16], $"{Guid.NewGuid():N}.example.com");

@@ -1,3 +1,5 @@
+using SecureMail.TestKit.Polling;
+
 namespace SecureMail.Reliability.Harness;
 
 /// <param name="Lost">Articles a client got a 2xx for that the store does not hold: must be none.</param>
@@ -30,14 +32,14 @@ public static class Ledger
         var storedIds = composed.Concat(received).Select(e => e.ArticleId!.Value).ToHashSet();
         var lost = load.ComposedArticles.Concat(load.ReceivedArticles).Where(id => !storedIds.Contains(id) || !raw.Contains(id)).ToList();
 
-        var messageIds = composed.Select(e => e.Data.GetProperty("messageId").GetString()!).ToHashSet();
+        var messageIds = composed.Select(e => e.MessageId!).ToHashSet();
         var receivedIds = received.Select(e => e.ArticleId!.Value).ToHashSet();
         var drained = await Eventually.Until(async () => new Drain(
-                Mailbox.Read(deployment.Smtp.Maildir),
+                Mailbox.Read(deployment.Smtp),
                 await store.ArticleIdsOf("article_delivered", "article_delivery_failed"),
                 await store.ArticleIdsOf("article_content_extracted")),
             state => messageIds.IsSubsetOf(state.Mail.Select(m => m.MessageId)) && state.Concluded.Count >= composed.Count && receivedIds.IsSubsetOf(state.Extracted),
-            timeout,
+            Scale.Wait(timeout),
             state => $"{messageIds.Count(id => state.Mail.Any(m => m.MessageId == id))} of {messageIds.Count} outgoing arrived, " +
                      $"{state.Concluded.Count} delivery outcomes recorded, {receivedIds.Count(state.Extracted.Contains)} of {receivedIds.Count} incoming processed");
         var arrived = drained.Mail;

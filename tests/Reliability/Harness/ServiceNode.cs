@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using SecureMail.TestKit.Auth;
+using SecureMail.TestKit.Polling;
 
 namespace SecureMail.Reliability.Harness;
 
@@ -19,13 +21,13 @@ public sealed class ServiceNode : IAsyncDisposable
         _settings = settings;
         _logFile = logFile;
         Port = FreePort.Next();
-        Tokens = new BearerTokens(settings.SigningKey);
+        Tokens = new LocalTokens(settings.SigningKey, "reliability");
     }
 
     public string Name { get; }
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
-    public BearerTokens Tokens { get; }
+    public LocalTokens Tokens { get; }
     public bool IsRunning => _process is { HasExited: false };
     public int? ProcessId => _process?.Id;
 
@@ -73,21 +75,19 @@ public sealed class ServiceNode : IAsyncDisposable
         _process = process;
 
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
+        await Eventually.Until(async () =>
         {
             if (process.HasExited)
                 throw new InvalidOperationException($"{Name} exited with {process.ExitCode} while starting:\n{Tail()}");
             try
             {
-                if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
-                    return;
+                return (await probe.GetAsync("/health")).IsSuccessStatusCode;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{Name} did not answer /health within {StartTimeout}:\n{Tail()}");
-            await Task.Delay(100);
-        }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, healthy => healthy, StartTimeout, _ => $"{Name} to answer /health:\n{Tail()}");
     }
 
     /// <summary>kill -9: no shutdown hooks, no flushing, connections dropped.</summary>

@@ -6,6 +6,9 @@ namespace SecureMail.Reliability.Harness;
 public sealed record StoredEvent(long Sequence, Guid StreamId, long Version, string Type, JsonElement Data, DateTimeOffset Timestamp)
 {
     public Guid? ArticleId => Data.TryGetProperty("articleId", out var id) ? id.GetGuid() : null;
+
+    /// <summary>The Message-ID the service gave a composed or received article.</summary>
+    public string? MessageId => Data.TryGetProperty("messageId", out var id) ? id.GetString() : null;
 }
 
 /// <summary>Reads what the service committed straight from PostgreSQL (Marten's mt_events, the raw_messages table,

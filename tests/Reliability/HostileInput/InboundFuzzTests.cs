@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using SecureMail.Reliability.Harness;
+using SecureMail.TestKit.Polling;
 using Xunit.Abstractions;
 
 namespace SecureMail.Reliability.HostileInput;
@@ -72,7 +73,7 @@ public class InboundFuzzTests(ITestOutputHelper output)
         var posted = clock.Elapsed;
         var sent = tally.Total;
         var processed = await Eventually.Until(() => deployment.Store.ArticleIdsOf("article_content_extracted"),
-            ids => accepted.Concat(seedArticles).All(ids.Contains), TimeSpan.FromSeconds(Scale.Pick(25, 300)),
+            ids => accepted.Concat(seedArticles).All(ids.Contains), Scale.Wait(TimeSpan.FromSeconds(Scale.Pick(25, 300))),
             ids => $"{accepted.Count(ids.Contains)} of {accepted.Count} accepted messages processed");
         var drained = clock.Elapsed;
         sampling.Cancel();

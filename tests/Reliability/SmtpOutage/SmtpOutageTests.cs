@@ -1,5 +1,6 @@
 using System.Net;
 using SecureMail.Reliability.Harness;
+using SecureMail.TestKit.Polling;
 using Xunit.Abstractions;
 
 namespace SecureMail.Reliability.SmtpOutage;
@@ -28,17 +29,17 @@ public class SmtpOutageTests(ITestOutputHelper output)
         await deployment.RestartSmtpAsync();
 
         var delivered = await Eventually.Until(() => deployment.Store.OfType("article_delivered"), events => events.Count == Articles,
-            TimeSpan.FromSeconds(20), events => $"{events.Count} of {Articles} delivered after the relay came back");
+            Scale.Wait(TimeSpan.FromSeconds(20)), events => $"{events.Count} of {Articles} delivered after the relay came back");
         var attempts = delivered.Select(e => e.Data.GetProperty("attempts").GetInt32()).ToList();
         Assert.All(attempts, a => Assert.InRange(a, 2, Delays.Length + 1));
         Assert.Empty(await deployment.Store.OfType("article_delivery_failed"));
-        Assert.Equal(during.Select(helpdesk.MessageIdOf).Order(), Mailbox.Read(deployment.Smtp.Maildir).Select(m => m.MessageId).Order());
+        Assert.Equal(await MessageIdsOf(deployment, during), Mailbox.Read(deployment.Smtp).Select(m => m.MessageId).Order());
 
         deployment.Smtp.Stop();
         var composedAt = DateTimeOffset.UtcNow;
         var (_, doomed) = await Helpdesk.Ids(await Expect201(helpdesk.Open(agent, helpdesk.Mailbox("doomed"))));
         var failed = (await Eventually.Until(() => deployment.Store.OfType("article_delivery_failed"), events => events.Count == 1,
-            TimeSpan.FromSeconds(30), _ => "no delivery failure recorded")).Single();
+            Scale.Wait(TimeSpan.FromSeconds(30)), _ => "no delivery failure recorded")).Single();
         var gaveUpAfter = failed.Timestamp - composedAt;
 
         Assert.Equal(doomed, failed.ArticleId);
@@ -46,12 +47,17 @@ public class SmtpOutageTests(ITestOutputHelper output)
         Assert.True(gaveUpAfter >= TimeSpan.FromSeconds(Delays.Sum()), $"Gave up after {gaveUpAfter}, before the retries' {Delays.Sum()} s");
         await deployment.RestartSmtpAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.DoesNotContain(Mailbox.Read(deployment.Smtp.Maildir), m => m.MessageId == helpdesk.MessageIdOf(doomed));
+        var doomedMessageId = Assert.Single(await MessageIdsOf(deployment, [doomed]));
+        Assert.DoesNotContain(Mailbox.Read(deployment.Smtp), m => m.MessageId == doomedMessageId);
 
         new Figures(output, "smtp-outage").Report(
             $"{Articles} articles composed during a {ShortOutage.TotalSeconds:0} s outage: all delivered, attempts {attempts.Min()}-{attempts.Max()}, failed 0, duplicates 0; " +
             $"relay down for good: not delivered after {failed.Data.GetProperty("attempts").GetInt32()} attempts, {gaveUpAfter.TotalSeconds:0.0} s (delays {string.Join(",", Delays)} s)");
     }
+
+    /// <summary>The Message-IDs the service recorded for these articles, in order.</summary>
+    private static async Task<IReadOnlyList<string>> MessageIdsOf(Deployment deployment, IReadOnlyCollection<Guid> articles) =>
+        (await deployment.Store.OfType("article_composed")).Where(e => articles.Contains(e.ArticleId!.Value)).Select(e => e.MessageId!).Order().ToList();
 
     private static async Task<HttpResponseMessage> Expect201(Task<HttpResponseMessage> request)
     {

@@ -1,5 +1,6 @@
 using SecureMail.Reliability.Crash;
 using SecureMail.Reliability.Harness;
+using SecureMail.TestKit.Polling;
 using Xunit.Abstractions;
 
 namespace SecureMail.Reliability.TwoNodes;
@@ -33,7 +34,7 @@ public class TwoNodesTests(ITestOutputHelper output)
             await Task.Delay(LoadBetweenKills);
             // Both nodes must have taken load before one dies, however slow the machine.
             await Eventually.Until(() => Task.FromResult(deployment.Nodes.Select(n => Acknowledged(load, n)).Min()), least => least >= 5,
-                TimeSpan.FromSeconds(20), least => $"a node acknowledged only {least} requests");
+                Scale.Wait(TimeSpan.FromSeconds(20)), least => $"a node acknowledged only {least} requests");
             var victim = DaemonHolder(deployment);
             var survivor = deployment.Nodes.Single(n => n != victim);
             victim.Kill();
@@ -41,7 +42,7 @@ public class TwoNodesTests(ITestOutputHelper output)
             var sequenceAtKill = await deployment.Store.HighestSequence();
             // The survivor takes the daemon over and chains what was appended before and after the kill.
             chainedAfterKill.Add(await Eventually.Until(() => deployment.Store.ChainHead(), head => head > sequenceAtKill,
-                TimeSpan.FromSeconds(30), head => $"the audit chain stays at {head} on {survivor.Name}, events reached {sequenceAtKill}"));
+                Scale.Wait(TimeSpan.FromSeconds(30)), head => $"the audit chain stays at {head} on {survivor.Name}, events reached {sequenceAtKill}"));
             if (i < Kills - 1)
                 await victim.StartAgainAsync();
         }
@@ -50,7 +51,7 @@ public class TwoNodesTests(ITestOutputHelper output)
         await running;
         var report = await Ledger.SettleAsync(deployment, load, TimeSpan.FromSeconds(30));
         var highest = await deployment.Store.HighestSequence();
-        var head = await Eventually.Until(() => deployment.Store.ChainHead(), h => h >= highest, TimeSpan.FromSeconds(15), h => $"chain at {h} of {highest}");
+        var head = await Eventually.Until(() => deployment.Store.ChainHead(), h => h >= highest, Scale.Wait(TimeSpan.FromSeconds(15)), h => $"chain at {h} of {highest}");
 
         new Figures(output, "two-nodes").Report(
             $"{Kills} kill -9 of the daemon's node: {load.Tally}; by node: {string.Join("; ", load.ByNode.OrderBy(n => n.Key).Select(n => $"{n.Key} {n.Value}"))}; " +

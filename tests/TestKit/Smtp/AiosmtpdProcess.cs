@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using SecureMail.TestKit.Polling;
 
 namespace SecureMail.TestKit.Smtp;
 
@@ -41,19 +42,17 @@ internal sealed class AiosmtpdProcess : IDisposable
         server._process.BeginErrorReadLine();
         server._process.BeginOutputReadLine();
 
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await AcceptsConnectionAsync(port))
+        try
         {
-            if (server._process.HasExited || DateTime.UtcNow > deadline)
-            {
-                var why = server._process.HasExited
-                    ? $"exited with {server._process.ExitCode}"
-                    : $"did not listen within {StartTimeout.TotalSeconds:0} s";
-                server.Dispose();
-                throw new InvalidOperationException(
-                    $"aiosmtpd on port {port} {why} (is python3-aiosmtpd installed?). Its stderr:\n{server.Stderr}");
-            }
-            await Task.Delay(50);
+            await Eventually.Until(async () => server._process.HasExited
+                    ? throw new InvalidOperationException($"aiosmtpd exited with {server._process.ExitCode}")
+                    : await AcceptsConnectionAsync(port),
+                StartTimeout, $"aiosmtpd to listen on port {port}", TimeSpan.FromMilliseconds(50));
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            server.Dispose();
+            throw new InvalidOperationException($"{e.Message} (is python3-aiosmtpd installed?). Its stderr:\n{server.Stderr}", e);
         }
         return server;
     }

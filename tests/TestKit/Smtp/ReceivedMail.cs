@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SecureMail.TestKit.Outgoing;
 
 namespace SecureMail.TestKit.Smtp;
 
@@ -8,6 +9,9 @@ namespace SecureMail.TestKit.Smtp;
 /// <param name="QueueId">The id the server named in its 250 reply ("queued as ...").</param>
 public sealed record ReceivedMail(byte[] Raw, string MailFrom, IReadOnlyList<string> Recipients, string QueueId)
 {
+    /// <summary>The Message-ID header's value without its angle brackets; null when the message has none.</summary>
+    public string? MessageId => RawMime.Header(Raw, "Message-ID")?.Trim('<', '>');
+
     /// <summary>The Maildir's new/ entries, oldest first (the handler names them by arrival time).</summary>
     internal static List<string> Names(string maildir)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SecureMail.TestKit.Polling;
 
 namespace SecureMail.TestKit.Smtp;
 
@@ -84,17 +85,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>The first <paramref name="count"/> messages received, oldest first, with their envelopes.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForMailAsync(int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var names = ReceivedMail.Names(Maildir);
-            if (names.Count >= count)
-                return names.Take(count).Select(name => ReceivedMail.Read(Maildir, name)).ToList();
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Expected {count} message(s) within {timeout}, got {names.Count}. Server stderr:\n{Stderr}");
-            await Task.Delay(50);
-        }
+        var names = await Eventually.Until(() => Task.FromResult(ReceivedMail.Names(Maildir)), names => names.Count >= count, timeout,
+            names => $"{count} message(s) at the SMTP server, which holds {names.Count}. Server stderr:\n{Stderr}", TimeSpan.FromMilliseconds(50));
+        return names.Take(count).Select(name => ReceivedMail.Read(Maildir, name)).ToList();
     }
+
+    /// <summary>The message with this Message-ID, once it has arrived.</summary>
+    public Task<ReceivedMail> WaitForMessageIdAsync(string messageId, TimeSpan timeout) =>
+        Eventually.Until(() => Task.FromResult(Received().FirstOrDefault(mail => mail.MessageId == messageId)), mail => mail is not null, timeout,
+            _ => $"the message <{messageId}> at the SMTP server, which holds {ReceivedMail.Names(Maildir).Count}")!;
+
+    /// <summary>Every message received so far, oldest first.</summary>
+    public IReadOnlyList<ReceivedMail> Received() => ReceivedMail.Names(Maildir).Select(name => ReceivedMail.Read(Maildir, name)).ToList();
 
     public ValueTask DisposeAsync()
     {

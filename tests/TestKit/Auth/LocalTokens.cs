@@ -1,17 +1,24 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace SecureMail.Reliability.Harness;
+namespace SecureMail.TestKit.Auth;
 
-/// <summary>HS256 tokens as scripts/token makes them (issuer secure-mail-local, audience secure-mail, a role claim).</summary>
-public sealed class BearerTokens(string signingKey)
+/// <summary>Bearer tokens as scripts/token makes them: HS256 with the service's local signing key, issuer
+/// secure-mail-local, audience secure-mail, the subject and one role claim.</summary>
+/// <param name="subjectPrefix">A token for role R names the subject "prefix-R": the actor the service records.</param>
+public sealed class LocalTokens(string signingKey, string subjectPrefix)
 {
-    private readonly System.Collections.Concurrent.ConcurrentBag<string> _signatures = [];
+    private readonly ConcurrentBag<string> _signatures = [];
+
+    public string SigningKey { get; } = signingKey;
 
     /// <summary>The signatures of the valid tokens handed out: credentials, which no log may contain.</summary>
     public IEnumerable<string> Signatures => _signatures;
 
+    /// <param name="lifetime">Negative for a token that has expired (issued an hour before it expired).</param>
+    /// <param name="key">Another signing key: a forged token.</param>
     public string For(string role, TimeSpan? lifetime = null, string? key = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -20,21 +27,18 @@ public sealed class BearerTokens(string signingKey)
         var header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8.ToArray());
         var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
-            ["iss"] = "secure-mail-local", ["aud"] = "secure-mail", ["sub"] = $"reliability-{role}", ["role"] = role,
+            ["iss"] = "secure-mail-local", ["aud"] = "secure-mail", ["sub"] = $"{subjectPrefix}-{role}", ["role"] = role,
             ["iat"] = issued, ["nbf"] = issued, ["exp"] = expires,
         }));
-        var signature = Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key ?? signingKey), Encoding.ASCII.GetBytes($"{header}.{payload}")));
+        var signature = Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key ?? SigningKey), Encoding.ASCII.GetBytes($"{header}.{payload}")));
         if (key is null)
             _signatures.Add(signature);
         return $"{header}.{payload}.{signature}";
     }
 
     /// <summary>A token that names no algorithm ("alg": "none") and carries no signature.</summary>
-    public string Unsigned(string role)
-    {
-        var signed = For(role).Split('.');
-        return $"{Base64Url("""{"alg":"none","typ":"JWT"}"""u8.ToArray())}.{signed[1]}.";
-    }
+    public string Unsigned(string role) =>
+        $"{Base64Url("""{"alg":"none","typ":"JWT"}"""u8.ToArray())}.{For(role).Split('.')[1]}.";
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
