@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Settings;
 
 namespace SecureMail.Domain.Tickets;
@@ -38,6 +39,7 @@ public sealed record ArticleComposed(
 
 /// <param name="SignerName">Certificate subject or PGP user ID.</param>
 /// <param name="SignerKeyFingerprint">The (sub)key that made the signature; for S/MIME the certificate's.</param>
+/// <param name="SignedBy">The agent who composed the article; null in events recorded before the actor was.</param>
 public sealed record ArticleSigned(
     Guid TicketId,
     Guid ArticleId,
@@ -47,16 +49,19 @@ public sealed record ArticleSigned(
     string SignerEmail,
     string SignerName,
     string Digest,
-    DateTimeOffset SignedAt);
+    DateTimeOffset SignedAt,
+    string? SignedBy = null);
 
 /// <param name="RecipientFingerprints">Every certificate/key the content was encrypted to, the group's own included.</param>
+/// <param name="EncryptedBy">The agent who composed the article; null in events recorded before the actor was.</param>
 public sealed record ArticleEncrypted(
     Guid TicketId,
     Guid ArticleId,
     MailSecuritySystem System,
     IReadOnlyList<string> RecipientFingerprints,
     string Cipher,
-    DateTimeOffset EncryptedAt);
+    DateTimeOffset EncryptedAt,
+    string? EncryptedBy = null);
 
 /// <summary>A key that the options found usable could not be used when sending; nothing was sent. No longer recorded:
 /// such a compose is now refused as a whole and appends nothing (ADR 26). Kept so that streams recorded before still read.</summary>
@@ -68,7 +73,8 @@ public sealed record ArticleSecurityFailed(
     string Reason,
     DateTimeOffset FailedAt);
 
+/// <summary>Delivery runs in the background: its outcomes are the system's, and events recorded before the actor read so.</summary>
 /// <param name="Reply">The next hop's answer (SMTP final reply, or the pickup file written).</param>
-public sealed record ArticleDelivered(Guid TicketId, Guid ArticleId, string Reply, int Attempts, DateTimeOffset DeliveredAt);
+public sealed record ArticleDelivered(Guid TicketId, Guid ArticleId, string Reply, int Attempts, DateTimeOffset DeliveredAt, string DeliveredBy = Actors.System);
 
-public sealed record ArticleDeliveryFailed(Guid TicketId, Guid ArticleId, string Reason, int Attempts, DateTimeOffset FailedAt);
+public sealed record ArticleDeliveryFailed(Guid TicketId, Guid ArticleId, string Reason, int Attempts, DateTimeOffset FailedAt, string FailedBy = Actors.System);

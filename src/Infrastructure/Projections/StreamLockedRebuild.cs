@@ -132,7 +132,7 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
     {
         await using var session = store.QuerySession();
         return await session.LoadAsync<ProjectionRebuild>(name, cancellation)
-               ?? new ProjectionRebuild(name, ProjectionRebuild.Requested, "system", clock.GetUtcNow());
+               ?? new ProjectionRebuild(name, ProjectionRebuild.Requested, Actors.System, clock.GetUtcNow());
     }
 
     private ISubscriptionSource? Find(string name) =>

@@ -1,8 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using SecureMail.Api.Tests.Support;
+using SecureMail.Api.Tests.Tickets;
 using SecureMail.Application.Audit;
+using SecureMail.Domain.Common;
+using SecureMail.Domain.Tickets;
 using static SecureMail.Api.Tests.Support.HttpExtensions;
 
 namespace SecureMail.Api.Tests.Audit;
@@ -97,5 +103,67 @@ public class EventHistoryTests(ServiceFixture service)
         Assert.Equal([first, second], events.Select(e => e.Value<long>("sequence")).Take(2));
         Assert.All(events, e => Assert.Equal("certificate_imported", e.Value<string>("type")));
         Assert.True(events.Select(e => e.Value<long>("sequence")).SequenceEqual(events.Select(e => e.Value<long>("sequence")).Order()));
+    }
+
+    [Fact]
+    public async Task A_signed_and_encrypted_article_names_its_agent_and_its_delivery_names_the_system()
+    {
+        var helpdesk = new Helpdesk(service);
+        await helpdesk.Configure();
+        await helpdesk.Certificate(helpdesk.Address, privateKey: true);
+        var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
+        var (ticketId, articleId, _) = await helpdesk.Composed(await helpdesk.Compose([alice.Emails()], new { type = "SMIME", sign = true, encrypt = true }));
+        await helpdesk.Article(ticketId, articleId);
+
+        var actors = await ActorsOf(ticketId);
+
+        Assert.Equal(["ticket_opened", "article_composed", "article_signed", "article_encrypted", "article_delivered"], actors.Select(a => a.Type));
+        var agent = actors[1].Actor;
+        Assert.False(string.IsNullOrEmpty(agent));
+        Assert.Equal([agent, agent, agent, agent, Actors.System], actors.Select(a => a.Actor));
+    }
+
+    [Fact]
+    public async Task The_security_process_of_incoming_mail_records_the_system_as_its_actor()
+    {
+        var helpdesk = new Helpdesk(service);
+        await helpdesk.Configure();
+        var (ticketId, articleId) = await helpdesk.Ingest(Encoding.UTF8.GetBytes(
+            $"From: {helpdesk.Mailbox("alice")}\r\nTo: {helpdesk.Address}\r\nSubject: Plain\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nHello.\r\n"));
+        await helpdesk.Processed(ticketId, articleId);
+
+        var actors = await ActorsOf(ticketId);
+
+        Assert.Equal((Actors.System, Actors.System), (actors.Single(a => a.Type == "article_security_checked").Actor,
+            actors.Single(a => a.Type == "article_content_extracted").Actor));
+        Assert.NotEqual(Actors.System, actors.Single(a => a.Type == "article_received").Actor);
+    }
+
+    [Fact]
+    public void Events_stored_before_they_named_an_actor_still_read()
+    {
+        var serializer = service.Host.Services.GetRequiredService<IDocumentStore>().Options.Serializer();
+        const string ids = """
+            "ticketId":"0192d7a0-0000-7000-8000-000000000001","articleId":"0192d7a0-0000-7000-8000-000000000002"
+            """;
+
+        var signed = Read<ArticleSigned>(serializer, $$"""
+            {{{ids}},"system":"SMIME","signerFingerprint":"5151","signerKeyFingerprint":"5151","signerEmail":"support@example.com",
+             "signerName":"CN=Support","digest":"SHA-256","signedAt":"2026-11-28T10:00:00+00:00"}
+            """);
+        var delivered = Read<ArticleDelivered>(serializer, $$"""
+            {{{ids}},"reply":"250 OK","attempts":1,"deliveredAt":"2026-11-28T10:01:00+00:00"}
+            """);
+
+        Assert.Equal(("SHA-256", null), (signed.Digest, signed.SignedBy));
+        Assert.Equal(("250 OK", Actors.System), (delivered.Reply, delivered.DeliveredBy));
+    }
+
+    private static T Read<T>(ISerializer serializer, string json) => serializer.FromJson<T>(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+    private async Task<IReadOnlyList<(string Type, string? Actor)>> ActorsOf(Guid streamId)
+    {
+        var history = await (await audit.Auditor.GetAsync($"{AuditLog.Route}/streams/{streamId}/events")).Json(HttpStatusCode.OK);
+        return history["events"]!.AsArray().Select(e => (e!.Value<string>("type"), (string?)e!["actor"])).ToList();
     }
 }

@@ -35,8 +35,8 @@ public class TicketDetailsProjectionTests
         var ticket = View(
             Opened(),
             Composed(new RequestedSecurity(MailSecuritySystem.SMIME, Sign: true, Encrypt: true)),
-            new ArticleSigned(TicketId, ArticleId, MailSecuritySystem.SMIME, "5151", "5151", "support@example.com", "CN=Support", "SHA-256", Start),
-            new ArticleEncrypted(TicketId, ArticleId, MailSecuritySystem.SMIME, ["A1A1A1", "5151"], "AES-256-CBC", Start),
+            new ArticleSigned(TicketId, ArticleId, MailSecuritySystem.SMIME, "5151", "5151", "support@example.com", "CN=Support", "SHA-256", Start, "agent"),
+            new ArticleEncrypted(TicketId, ArticleId, MailSecuritySystem.SMIME, ["A1A1A1", "5151"], "AES-256-CBC", Start, "agent"),
             new ArticleDelivered(TicketId, ArticleId, "250 2.0.0 queued as 42", 1, Start.AddMinutes(4)));
 
         var article = Assert.Single(ticket.Articles);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Settings;
@@ -10,8 +11,6 @@ namespace SecureMail.Application.Keystore.Collected;
 /// verdict until an admin imports it.</summary>
 public static class KeyCollection
 {
-    public const string Collector = "inbound";
-
     public static async Task CollectAsync(IDocumentSession session, IReadOnlyList<CarriedKey> carried, KeyOrigin origin, CandidateOptions options,
         DateTimeOffset now, CancellationToken cancellation)
     {
@@ -21,7 +20,7 @@ public static class KeyCollection
             if (await session.LoadAsync<KeystoreEntry>(HeldId(key), cancellation) is not null)
                 continue;
             var stream = await session.Events.FetchForWriting<CollectedKey>(CollectedKeys.IdFor(key.System, key.Fingerprint), cancellation);
-            var events = CollectedKeys.Collect(stream.Aggregate, key, held: false, origin, Collector, now);
+            var events = CollectedKeys.Collect(stream.Aggregate, key, held: false, origin, Actors.System, now);
             if (events.Count == 0)
                 continue;
             stream.AppendMany(events);
@@ -43,7 +42,7 @@ public static class KeyCollection
         foreach (var (id, reason) in CollectedKeys.Lapsing(pending, options.PerAddress, options.Retention, now).Where(l => l.Id != newId))
         {
             var stream = await session.Events.FetchForWriting<CollectedKey>(id, cancellation);
-            stream.AppendMany(CollectedKeys.Dismiss(stream.Aggregate, reason, Collector, now).Events);
+            stream.AppendMany(CollectedKeys.Dismiss(stream.Aggregate, reason, Actors.System, now).Events);
         }
     }
 

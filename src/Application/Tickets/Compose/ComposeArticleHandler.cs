@@ -49,7 +49,7 @@ public static class ComposeArticleHandler
         var composedEvent = decision.Events.OfType<ArticleComposed>().Single();
         var message = new OutgoingMessage(messageId, group.EmailAddress, group.Name, draft.To, draft.Cc, composedEvent.Subject, draft.Body, draft.Html,
             command.Attachments, composedEvent.InReplyTo, ticket?.Articles.Select(a => a.MessageId).ToList() ?? [], now);
-        var outcome = await keys.Protect(session, composer, message, plan, ticketId, articleId, now, cancellation);
+        var outcome = await keys.Protect(session, composer, message, plan, ticketId, articleId, command.Actor, now, cancellation);
         // A key the plan found usable could not be used (a damaged key, a certificate that cannot sign): refused like any
         // other 422, with no ticket or article left behind that the client was never told about.
         if (outcome.Failure is { } failure)

@@ -18,7 +18,7 @@ public sealed class SecurityKeys(IKeyVault vault)
     private const int MaxChainLength = 8;
 
     public async Task<ProtectionOutcome> Protect(IQuerySession session, IOutgoingMailComposer composer, OutgoingMessage message, SecurityPlan plan,
-        Guid ticketId, Guid articleId, DateTimeOffset now, CancellationToken cancellation)
+        Guid ticketId, Guid articleId, string actor, DateTimeOffset now, CancellationToken cancellation)
     {
         if (plan.Requested.Type is not { } system)
             return new(composer.Compose(message, OutgoingProtection.None), [], null);
@@ -29,7 +29,7 @@ public sealed class SecurityKeys(IKeyVault vault)
                 ? await Smime(session, plan, entries, cancellation)
                 : await Pgp(session, plan, entries, cancellation);
             var composed = composer.Compose(message, protection);
-            return new(composed, Record(system, plan, entries, composed, ticketId, articleId, now), null);
+            return new(composed, Record(system, plan, entries, composed, ticketId, articleId, actor, now), null);
         }
         catch (MailSecurityFailed failed)
         {
@@ -99,7 +99,7 @@ public sealed class SecurityKeys(IKeyVault vault)
             : throw new MailSecurityFailed(operation, $"The key {key.Fingerprint} for {key.Email} was removed from the keystore.");
 
     private static IReadOnlyList<object> Record(MailSecuritySystem system, SecurityPlan plan, IReadOnlyDictionary<string, KeystoreEntry> entries,
-        ComposedMail composed, Guid ticketId, Guid articleId, DateTimeOffset now)
+        ComposedMail composed, Guid ticketId, Guid articleId, string actor, DateTimeOffset now)
     {
         var events = new List<object>();
         if (plan.Signer is { } signer)
@@ -107,10 +107,11 @@ public sealed class SecurityKeys(IKeyVault vault)
             var entry = entries[signer.Fingerprint];
             var name = entry.Certificate?.Subject ?? entry.PgpKey!.UserIds.FirstOrDefault() ?? signer.Email;
             events.Add(new ArticleSigned(ticketId, articleId, system, signer.Fingerprint, composed.SignerKeyFingerprint ?? signer.Fingerprint,
-                signer.Email, name, composed.DigestAlgorithm ?? "unknown", now));
+                signer.Email, name, composed.DigestAlgorithm ?? "unknown", now, actor));
         }
         if (plan.Recipients.Count > 0)
-            events.Add(new ArticleEncrypted(ticketId, articleId, system, plan.Recipients.Select(r => r.Fingerprint).ToList(), composed.Cipher ?? "unknown", now));
+            events.Add(new ArticleEncrypted(ticketId, articleId, system, plan.Recipients.Select(r => r.Fingerprint).ToList(), composed.Cipher ?? "unknown", now,
+                actor));
         return events;
     }
 }
