@@ -65,7 +65,6 @@ builder.Services.AddSingleton(KeystoreLimits.From(configuration));
 builder.Services.AddSingleton(SecureMail.Api.Keystore.Candidates.CandidateSettings.From(configuration));
 builder.Services.AddSingleton(deliveryPolicy);
 builder.Services.AddSingleton<AcceptedSends>();
-builder.Services.AddSingleton<SecurityKeys>();
 builder.Services.AddSingleton<SecurityProcess>();
 builder.Services.AddSingleton<SecurityAttempts>();
 var processingSeconds = configuration.GetValue<double?>("Inbound:ProcessingSeconds") ?? 30;
@@ -77,7 +76,7 @@ builder.Services.AddSingleton(inbound);
 // Kestrel's own cap sits just above ours, so an oversized message is refused by us with a ProblemDetails, not cut off.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = inbound.MaxMessageBytes + 1024 * 1024);
 builder.Services.AddMailTransport(configuration, builder.Environment.ContentRootPath);
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddInfrastructure(configuration);
 builder.Services.AddAudit(configuration);
 builder.Services.AddSecureMailAuthentication(configuration, builder.Environment);

@@ -20,4 +20,7 @@ public static class OutcomeReplies
 {
     public static IResult Reply<T>(this SecureMail.Application.Common.Outcome<T> outcome, Func<T, IResult> success) where T : class =>
         outcome.Rejection is { } rejection ? Problems.From(rejection) : success(outcome.Value!);
+
+    public static IResult Reply<T>(this SecureMail.Domain.Common.Decision<T> decision, Func<T, IResult> success) where T : class =>
+        decision.Rejection is { } rejection ? Problems.From(rejection) : success(decision.Value!);
 }

@@ -24,7 +24,8 @@ public sealed record ComposeRequest(
     SecurityRequest? Security,
     long? ExpectedVersion)
 {
-    /// <summary>The command, or the field errors (400) that stop it before any rule is asked.</summary>
+    /// <summary>The command, or the field errors (400) that stop it before any rule is asked: the request's syntax is
+    /// checked here, its rules in <see cref="ComposeDecision"/>.</summary>
     public (ComposeArticle? Command, Dictionary<string, string[]> Errors) ToCommand(Guid? ticketId, string actor)
     {
         var errors = new Dictionary<string, string[]>();
@@ -39,7 +40,7 @@ public sealed record ComposeRequest(
             return (null, errors);
         var draft = new ArticleDraft(Group?.Trim() ?? "", customer, to, cc, Subject?.Trim() ?? "", Body ?? "", Html,
             attachments.Select(a => new AttachmentInfo(a.FileName, a.ContentType, a.Content.LongLength)).ToList());
-        return (new ComposeArticle(ticketId, ExpectedVersion, draft, attachments, system, Security?.Sign, Security?.Encrypt, actor), errors);
+        return (new ComposeArticle(new ComposeIntent(ticketId, ExpectedVersion, draft, system, Security?.Sign, Security?.Encrypt, actor), attachments), errors);
     }
 
     private MailSecuritySystem? ParseSystem(Dictionary<string, string[]> errors)

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
-using SecureMail.Application.Common;
 using SecureMail.Application.Messages;
 using SecureMail.Application.Tickets;
 using SecureMail.Application.Tickets.Compose;
 using SecureMail.Application.Tickets.Details;
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Tickets;
 using Wolverine;
 using Wolverine.Http;
@@ -21,15 +21,15 @@ public static class TicketEndpoints
     [WolverinePost(Route), Authorize(Roles = Roles.Agent), Tags("Tickets")]
     [EndpointSummary("Open a ticket with its first article, signed and/or encrypted as asked, and send it")]
     [ProducesResponseType<ComposedArticle>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"),
-     ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+     ProducesResponseType<ComposeProblem>(422, "application/problem+json")]
     public static Task<IResult> Open(ComposeRequest request, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
         Compose(request, null, context, bus, cancellation);
 
     [WolverinePost(Route + "/{id}/articles"), Authorize(Roles = Roles.Agent), Tags("Tickets")]
     [EndpointSummary("Reply on a ticket; expectedVersion (optional) makes a stale view a 409")]
     [ProducesResponseType<ComposedArticle>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"),
-     ProducesResponseType<ProblemDetails>(404, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json"),
-     ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+     ProducesResponseType<ComposeProblem>(404, "application/problem+json"), ProducesResponseType<ComposeProblem>(409, "application/problem+json"),
+     ProducesResponseType<ComposeProblem>(422, "application/problem+json")]
     public static Task<IResult> Reply(Guid id, ComposeRequest request, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
         Compose(request, id, context, bus, cancellation);
 
@@ -62,7 +62,7 @@ public static class TicketEndpoints
     [WolverinePost("/api/v1/security-options"), Authorize(Roles = Roles.Agent), Tags("Tickets")]
     [EndpointSummary("What Sign and Encrypt can do for these recipients, per system that is on (S/MIME first)")]
     [ProducesResponseType<IReadOnlyList<SecurityOption>>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json"),
-     ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+     ProducesResponseType<ComposeProblem>(404, "application/problem+json"), ProducesResponseType<ComposeProblem>(422, "application/problem+json")]
     public static async Task<IResult> SecurityOptions(SecurityOptionsBody body, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
@@ -70,8 +70,8 @@ public static class TicketEndpoints
         var cc = Addresses.Parse(body.Cc, "cc", errors);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors);
-        var outcome = await SecurityOptionsQuery.Ask(session, new SecurityOptionsRequest(body.Group, body.TicketId, to, cc), clock.GetUtcNow(), cancellation);
-        return outcome.Reply(answer => Results.Ok(answer.Options));
+        var options = await SecurityOptionsQuery.Ask(session, new SecurityOptionsRequest(body.Group, body.TicketId, to, cc), clock.GetUtcNow(), cancellation);
+        return options.Reply(Results.Ok);
     }
 
     private static async Task<IResult> Compose(ComposeRequest request, Guid? ticketId, HttpContext context, IMessageBus bus, CancellationToken cancellation)
@@ -79,8 +79,8 @@ public static class TicketEndpoints
         var (command, errors) = request.ToCommand(ticketId, context.ActorName());
         if (command is null)
             return Results.ValidationProblem(errors);
-        var outcome = await bus.InvokeAsync<Outcome<ComposedArticle>>(command, cancellation);
-        return outcome.Reply(article => Results.Created($"{Route}/{article.TicketId}", article));
+        var composed = await bus.InvokeAsync<Decision<ComposedArticle>>(command, cancellation);
+        return composed.Reply(article => Results.Created($"{Route}/{article.TicketId}", article));
     }
 }
 

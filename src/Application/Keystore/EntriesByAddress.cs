@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace SecureMail.Application.Keystore;
 
@@ -18,5 +19,15 @@ public static class EntriesByAddress
         var parameters = addresses.Select(a => (object)JsonSerializer.Serialize(new[] { a })).Prepend(kind).ToArray();
         var entries = await session.QueryAsync<KeystoreEntry>($"where data ->> 'kind' = ? and ({probes})", cancellation, parameters);
         return entries.Where(e => !withPrivateKeyOnly || e.HasPrivateKey).ToList();
+    }
+
+    /// <summary>The same probes as a part of a batch, for entries of any of <paramref name="kinds"/>.</summary>
+    public static Task<IReadOnlyList<KeystoreEntry>> Find(IBatchedQuery batch, IReadOnlyCollection<string> kinds, IReadOnlyCollection<string> addresses)
+    {
+        if (addresses.Count == 0 || kinds.Count == 0)
+            return Task.FromResult<IReadOnlyList<KeystoreEntry>>([]);
+        var probes = string.Join(" or ", addresses.Select(_ => "data -> 'emails' @> ?::jsonb"));
+        var parameters = addresses.Select(a => (object)JsonSerializer.Serialize(new[] { a })).Prepend(kinds.ToArray()).ToArray();
+        return batch.Query<KeystoreEntry>($"where data ->> 'kind' = any(?) and ({probes})", parameters);
     }
 }

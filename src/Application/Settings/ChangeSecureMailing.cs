@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Settings;
 
@@ -20,4 +21,8 @@ public static class ChangeSecureMailingHandler
 
     public static async Task<SecureMailing> Current(IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<SecureMailing>(KeystoreIds.SecureMailingSettings, cancellation) ?? SecureMailing.Off(KeystoreIds.SecureMailingSettings);
+
+    /// <summary>The same, as a part of a batch.</summary>
+    public static async Task<SecureMailing> Current(IBatchedQuery batch) =>
+        await batch.Load<SecureMailing>(KeystoreIds.SecureMailingSettings) ?? SecureMailing.Off(KeystoreIds.SecureMailingSettings);
 }

@@ -1,7 +1,6 @@
 using Marten;
-using SecureMail.Application.Common;
-using SecureMail.Application.Keystore;
 using SecureMail.Application.Settings;
+using SecureMail.Application.Tickets.Compose;
 using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Common;
 using SecureMail.Domain.Groups;
@@ -13,32 +12,33 @@ namespace SecureMail.Application.Tickets;
 /// <param name="TicketId">For a reply: the ticket's group is used. The recipients are the To and Cc given, as for compose.</param>
 public sealed record SecurityOptionsRequest(string? Group, Guid? TicketId, IReadOnlyList<string> To, IReadOnlyList<string> Cc);
 
-public sealed record SecurityOptionsAnswer(IReadOnlyList<SecurityOption> Options);
-
+/// <summary>What Sign and Encrypt can do per system that is on, S/MIME first: the group and the settings in one batch,
+/// then the keys of both systems for every address in one more (<see cref="HeldKeys"/>).</summary>
 public static class SecurityOptionsQuery
 {
-    public static async Task<Outcome<SecurityOptionsAnswer>> Ask(IQuerySession session, SecurityOptionsRequest request, DateTimeOffset now, CancellationToken cancellation)
+    public static async Task<Decision<IReadOnlyList<SecurityOption>>> Ask(IQuerySession session, SecurityOptionsRequest request, DateTimeOffset now,
+        CancellationToken cancellation)
     {
-        var recipients = EncryptionRecipients.Of(request.To, request.Cc);
         var groupName = request.Group;
         if (request.TicketId is { } ticketId)
         {
             if (await session.LoadAsync<TicketDetails>(ticketId, cancellation) is not { } ticket)
-                return Outcome<SecurityOptionsAnswer>.Refused(new(RejectionKind.NotFound, $"There is no ticket {ticketId}."));
+                return ComposeMessages.Refusal(RejectionKind.NotFound, ComposeCode.TicketUnknown, ComposeMessages.NoTicket(ticketId));
             groupName = ticket.Group;
         }
         if (string.IsNullOrWhiteSpace(groupName))
-            return Outcome<SecurityOptionsAnswer>.Refused(new(RejectionKind.Invalid, "Name a group (or a ticket for a reply)."));
-        if (await session.LoadAsync<Group>(Group.IdFor(groupName), cancellation) is not { } group)
-            return Outcome<SecurityOptionsAnswer>.Refused(new(RejectionKind.Invalid, $"There is no group named \"{groupName}\"."));
+            return ComposeMessages.Refusal(RejectionKind.Invalid, ComposeCode.GroupMissing, ComposeMessages.GroupMissing);
 
-        var settings = await ChangeSecureMailingHandler.Current(session, cancellation);
-        var options = new List<SecurityOption>();
-        foreach (var system in new[] { MailSecuritySystem.SMIME, MailSecuritySystem.PGP }.Where(settings.IsEnabled))
-        {
-            var keys = await KeyCandidates.For(session, system, recipients.Addresses.Append(group.EmailAddress), now, cancellation);
-            options.Add(SecurityOptions.For(system, group, recipients, keys));
-        }
-        return Outcome<SecurityOptionsAnswer>.Of(new SecurityOptionsAnswer(options));
+        var batch = session.CreateBatchQuery();
+        var groupQuery = batch.Load<Group>(Group.IdFor(groupName));
+        var settingsQuery = ChangeSecureMailingHandler.Current(batch);
+        await batch.Execute(cancellation);
+        if (await groupQuery is not { } group)
+            return ComposeMessages.Refusal(RejectionKind.Invalid, ComposeCode.GroupUnknown, ComposeMessages.NoGroup(groupName));
+
+        var systems = new[] { MailSecuritySystem.SMIME, MailSecuritySystem.PGP }.Where((await settingsQuery).IsEnabled).ToList();
+        var recipients = EncryptionRecipients.Of(request.To, request.Cc);
+        var keys = await HeldKeys.LoadAsync(session, systems, recipients.Addresses.Append(EmailAddress.Of(group.EmailAddress)), null, now, cancellation);
+        return Decision<IReadOnlyList<SecurityOption>>.Accept([.. systems.Select(system => SecurityOptions.For(system, group, recipients, keys.For(system)))]);
     }
 }

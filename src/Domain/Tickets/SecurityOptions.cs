@@ -1,92 +1,107 @@
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Groups;
 using SecureMail.Domain.Settings;
 
 namespace SecureMail.Domain.Tickets;
 
-public sealed record Possibility(bool Possible, string Message);
+/// <summary>One finding about a button: its code, the addresses it concerns, and its sentence.</summary>
+public sealed record SecurityReason(ComposeCode Code, IReadOnlyList<string> Addresses, string Message);
+
+/// <summary>Whether a button can act, and why: every finding in <see cref="Reasons"/>; <see cref="Code"/> is the first
+/// one's, <see cref="Addresses"/> every address they concern, <see cref="Message"/> all of them as one text.</summary>
+public sealed record Possibility(bool Possible, IReadOnlyList<SecurityReason> Reasons)
+{
+    public ComposeCode Code => Reasons[0].Code;
+
+    public IReadOnlyList<string> Addresses => Reasons.SelectMany(r => r.Addresses).Distinct().ToList();
+
+    public string Message => string.Join(" ", Reasons.Select(r => r.Message));
+
+    public static Possibility Yes(ComposeCode code, IReadOnlyList<string> addresses, string message) => new(true, [new(code, addresses, message)]);
+
+    public static Possibility No(ComposeCode code, IReadOnlyList<string> addresses, string message) => new(false, [new(code, addresses, message)]);
+}
 
 public sealed record EffectiveDefaults(bool Sign, bool Encrypt);
 
-/// <summary>What the Sign and Encrypt buttons of one system show, in the words of docs/messages.md#compose.</summary>
+/// <summary>What the Sign and Encrypt buttons of one system show, in the words of <see cref="ComposeMessages"/>.</summary>
 public sealed record SecurityOption(MailSecuritySystem Type, Possibility Sign, Possibility Encrypt, EffectiveDefaults Defaults);
 
 public static class SecurityOptions
 {
-    /// <param name="keysByAddress">Every key held for the sender and each recipient, by lowercased address.</param>
-    public static SecurityOption For(MailSecuritySystem system, Group group, EncryptionRecipients recipients,
-        IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keysByAddress)
+    /// <param name="keysByAddress">Every key held for the sender and each recipient.</param>
+    public static SecurityOption For(MailSecuritySystem system, Group group, EncryptionRecipients recipients, KeysByAddress keysByAddress)
     {
-        var sign = SignPossibility(system, group.EmailAddress, KeysOf(keysByAddress, group.EmailAddress));
+        var sender = EmailAddress.Of(group.EmailAddress);
+        var sign = SignPossibility(system, sender, keysByAddress.Of(sender));
         var encrypt = EncryptPossibility(system, recipients, keysByAddress);
         var configured = group.DefaultsFor(system);
         return new SecurityOption(system, sign, encrypt,
             new EffectiveDefaults((configured.Sign ?? true) && sign.Possible, (configured.Encrypt ?? true) && encrypt.Possible));
     }
 
-    public static Possibility SignPossibility(MailSecuritySystem system, string sender, IReadOnlyList<KeyCandidate> keys)
+    public static Possibility SignPossibility(MailSecuritySystem system, EmailAddress sender, IReadOnlyList<KeyCandidate> keys)
     {
-        var words = Words.Of(system);
+        string[] concerned = [sender];
         var withKey = keys.Where(k => k.HasPrivateKey).ToList();
         if (KeyCandidate.Best(withKey, k => k.UsableForSigning) is not null)
-            return new(true, $"The {words.One} for {sender} was found.");
+            return Possibility.Yes(ComposeCode.SignKeyFound, concerned, ComposeMessages.Found(system, concerned));
         if (Weak(withKey) is { } weak)
-            return new(false, $"The {words.One} for {sender} has {weak}, too weak to sign with.");
+            return Possibility.No(ComposeCode.SignKeyWeak, concerned, ComposeMessages.TooWeak(system, sender, weak, SecurityOperation.Sign));
         if (withKey.Any(k => k.Expired))
-            return new(false, $"The {words.One} for {sender} was found, but has expired.");
-        return new(false, $"The {words.One} for {sender} was not found.");
+            return Possibility.No(ComposeCode.SignKeyExpired, concerned, ComposeMessages.Expired(system, sender));
+        return Possibility.No(ComposeCode.SignKeyMissing, concerned, ComposeMessages.NotFound(system, sender));
     }
 
-    public static Possibility EncryptPossibility(MailSecuritySystem system, EncryptionRecipients recipients,
-        IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keysByAddress)
+    public static Possibility EncryptPossibility(MailSecuritySystem system, EncryptionRecipients recipients, KeysByAddress keysByAddress)
     {
-        var words = Words.Of(system);
         var addresses = recipients.Addresses;
         if (addresses.Count == 0)
-            return new(false, "There was no recipient found.");
+            return Possibility.No(ComposeCode.NoRecipient, [], ComposeMessages.NoRecipient);
 
         var found = new List<string>();
         var expired = new List<string>();
-        var missing = new List<string>();
-        var refused = new List<string>();
+        var missing = new List<SecurityReason>();
+        var refused = new List<SecurityReason>();
         foreach (var address in addresses)
         {
-            var keys = KeysOf(keysByAddress, address);
+            var keys = keysByAddress.Of(address);
             if (KeyCandidate.Best(keys, k => k.UsableForEncryption) is not null)
                 found.Add(address);
             else if (Weak(keys) is { } weak)
-                refused.Add($"The {words.One} for {address} has {weak}, too weak to encrypt to.");
-            else if (keys.FirstOrDefault(k => k.Refusal is not null && !k.Expired) is { } refusal)
-                refused.Add(refusal.Refusal!);
+                refused.Add(new(ComposeCode.RecipientKeyWeak, [address], ComposeMessages.TooWeak(system, address, weak, SecurityOperation.Encrypt)));
+            else if (keys.Any(k => k.EncryptionUnsupported && !k.Expired))
+                refused.Add(new(ComposeCode.RecipientKeyUnsupported, [address], ComposeMessages.EcUnsupported(address)));
             else if (keys.Any(k => k.Expired))
                 expired.Add(address);
             else
-                missing.Add(address);
+                missing.Add(new(ComposeCode.RecipientKeyMissing, [address], ComposeMessages.NotFound(system, address)));
         }
 
         if (found.Count == addresses.Count)
-            return new(true, found.Count == 1
-                ? $"The {words.One} for {found[0]} was found."
-                : $"The {words.Many} for {string.Join(", ", found)} were found.");
+            return Possibility.Yes(ComposeCode.RecipientKeysFound, found, ComposeMessages.Found(system, found));
 
-        var reasons = new List<string>();
-        reasons.AddRange(missing.Select(a => $"The {words.One} for {a} was not found."));
-        if (expired.Count == 1 && addresses.Count == 1)
-            reasons.Add($"The {words.One} for {expired[0]} was found, but has expired.");
-        else if (expired.Count > 0)
-            reasons.Add($"There were {words.Many} found for {string.Join(", ", expired)}, but at least one of them has expired.");
+        var reasons = new List<SecurityReason>(missing);
+        if (expired.Count > 0)
+            reasons.Add(new(ComposeCode.RecipientKeyExpired, expired, expired.Count == 1 && addresses.Count == 1
+                ? ComposeMessages.Expired(system, expired[0])
+                : ComposeMessages.SomeExpired(system, expired)));
         reasons.AddRange(refused);
-        return new(false, string.Join(" ", reasons));
+        return new Possibility(false, reasons);
     }
 
     // A weak key that has also expired is reported as expired: a new key is what its owner needs either way.
     private static string? Weak(IEnumerable<KeyCandidate> keys) => keys.FirstOrDefault(k => k.Weakness is not null && !k.Expired)?.Weakness;
+}
 
-    private static IReadOnlyList<KeyCandidate> KeysOf(IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keys, string address) =>
-        keys.TryGetValue(address.Trim().ToLowerInvariant(), out var found) ? found : [];
+/// <summary>The keys held for each address, as loaded for one decision.</summary>
+public sealed class KeysByAddress(IEnumerable<KeyCandidate> keys)
+{
+    public static readonly KeysByAddress None = new([]);
 
-    private sealed record Words(string One, string Many)
-    {
-        public static Words Of(MailSecuritySystem system) =>
-            system == MailSecuritySystem.SMIME ? new("certificate", "certificates") : new("PGP key", "PGP keys");
-    }
+    private readonly ILookup<EmailAddress, KeyCandidate> byAddress = keys.ToLookup(k => k.Email);
+
+    public IReadOnlyList<KeyCandidate> Of(EmailAddress address) => byAddress[address].ToList();
+
+    public KeysByAddress For(MailSecuritySystem system) => new(byAddress.SelectMany(g => g).Where(k => k.System == system));
 }

@@ -12,34 +12,34 @@ public sealed record SecurityPlan(RequestedSecurity Requested, KeyCandidate? Sig
     public static readonly SecurityPlan None = new(RequestedSecurity.None, null, []);
 
     /// <param name="sign">null: the group's default for the system (itself null: whenever possible).</param>
-    public static (SecurityPlan? Plan, Rejection? Rejection) Decide(MailSecuritySystem? system, bool? sign, bool? encrypt,
-        SecureMailing settings, Group group, EncryptionRecipients recipients, IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keysByAddress)
+    public static Decision<SecurityPlan> Decide(MailSecuritySystem? system, bool? sign, bool? encrypt,
+        SecureMailing settings, Group group, EncryptionRecipients recipients, KeysByAddress keysByAddress)
     {
         if (system is not { } type)
-            return (None, null);
-        var name = type == MailSecuritySystem.SMIME ? "S/MIME" : "PGP";
+            return Decision<SecurityPlan>.Accept(None);
         if (!settings.IsEnabled(type))
-            return (null, new(RejectionKind.Invalid, $"{name} is turned off; an admin can turn it on in the secure-mailing settings."));
+            return ComposeMessages.Refusal(RejectionKind.Invalid, ComposeCode.SecurityDisabled, ComposeMessages.Disabled(type));
 
         var option = SecurityOptions.For(type, group, recipients, keysByAddress);
         var wantSign = sign ?? option.Defaults.Sign;
         var wantEncrypt = encrypt ?? option.Defaults.Encrypt;
         if (wantSign && !option.Sign.Possible)
-            return (null, new(RejectionKind.Invalid, $"Cannot sign with {name}: {option.Sign.Message}"));
+            return Impossible(SecurityOperation.Sign, type, option.Sign);
         if (wantEncrypt && !option.Encrypt.Possible)
-            return (null, new(RejectionKind.Invalid, $"Cannot encrypt with {name}: {option.Encrypt.Message}"));
+            return Impossible(SecurityOperation.Encrypt, type, option.Encrypt);
         if (!wantSign && !wantEncrypt)
-            return (None, null);
+            return Decision<SecurityPlan>.Accept(None);
 
-        var signer = wantSign ? KeyCandidate.Best(Keys(keysByAddress, group.EmailAddress).Where(k => k.HasPrivateKey), k => k.UsableForSigning) : null;
+        var sender = EmailAddress.Of(group.EmailAddress);
+        var signer = wantSign ? KeyCandidate.Best(keysByAddress.Of(sender).Where(k => k.HasPrivateKey), k => k.UsableForSigning) : null;
         var encryptTo = wantEncrypt
-            ? recipients.Addresses.Append(group.EmailAddress)
-                .Select(r => KeyCandidate.Best(Keys(keysByAddress, r), k => k.UsableForEncryption))
-                .OfType<KeyCandidate>().DistinctBy(k => k.Fingerprint).ToList()
+            ? recipients.Addresses.Append(sender)
+                .Select(r => KeyCandidate.Best(keysByAddress.Of(r), k => k.UsableForEncryption))
+                .OfType<KeyCandidate>().DistinctBy(k => Fingerprint.Of(k.Fingerprint)).ToList()
             : [];
-        return (new SecurityPlan(new RequestedSecurity(type, wantSign, wantEncrypt), signer, encryptTo), null);
+        return Decision<SecurityPlan>.Accept(new SecurityPlan(new RequestedSecurity(type, wantSign, wantEncrypt), signer, encryptTo));
     }
 
-    private static IReadOnlyList<KeyCandidate> Keys(IReadOnlyDictionary<string, IReadOnlyList<KeyCandidate>> keys, string address) =>
-        keys.TryGetValue(address.Trim().ToLowerInvariant(), out var found) ? found : [];
+    private static Rejection Impossible(SecurityOperation operation, MailSecuritySystem system, Possibility possibility) =>
+        ComposeMessages.Refusal(RejectionKind.Invalid, possibility.Code, ComposeMessages.Cannot(operation, system, possibility.Message), possibility.Addresses);
 }

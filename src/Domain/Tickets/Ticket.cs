@@ -47,11 +47,11 @@ public static class Composing
         RequestedSecurity security, string actor, DateTimeOffset now, long? expectedVersion = null)
     {
         if (current is not null && expectedVersion is { } seen && current.Articles.Any(a => a.AddedAt > seen))
-            return Decision.Reject(RejectionKind.Conflict, $"The ticket has an article newer than version {seen}; reload it and write the reply again.");
+            return Refused(RejectionKind.Conflict, ComposeCode.TicketChanged, ComposeMessages.Stale(seen));
         if (draft.To.Count + draft.Cc.Count == 0)
-            return Decision.Reject(RejectionKind.Invalid, "There was no recipient found.");
+            return Refused(RejectionKind.Invalid, ComposeCode.NoRecipient, ComposeMessages.NoRecipient);
         if (string.IsNullOrWhiteSpace(draft.Subject) && current is null)
-            return Decision.Reject(RejectionKind.Invalid, "A new ticket needs a subject.");
+            return Refused(RejectionKind.Invalid, ComposeCode.SubjectMissing, ComposeMessages.SubjectMissing);
         var subject = string.IsNullOrWhiteSpace(draft.Subject) ? $"Re: {current!.Subject}" : draft.Subject;
         var composed = new ArticleComposed(ticketId, articleId, messageId, from, draft.To, draft.Cc, subject, draft.Body, draft.Html,
             draft.Attachments, security, current?.Articles.LastOrDefault()?.MessageId, actor, now);
@@ -59,4 +59,7 @@ public static class Composing
             ? Decision.Accept(new TicketOpened(ticketId, draft.Group, draft.Customer, subject, actor, now), composed)
             : Decision.Accept(composed);
     }
+
+    private static Decision Refused(RejectionKind kind, ComposeCode code, string message) =>
+        new([], ComposeMessages.Refusal(kind, code, message));
 }

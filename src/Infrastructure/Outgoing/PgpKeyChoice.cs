@@ -2,6 +2,7 @@ using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using Org.BouncyCastle.Bcpg.Sig;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Keys;
 using SecureMail.Infrastructure.Keystore.Pgp;
 using static SecureMail.Infrastructure.Outgoing.SecurityGuard;

@@ -1,6 +1,7 @@
 using MimeKit;
 using MimeKit.Cryptography;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Outgoing;

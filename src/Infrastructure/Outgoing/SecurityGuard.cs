@@ -1,4 +1,5 @@
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Infrastructure.Outgoing;
 

@@ -3,6 +3,7 @@ using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.X509;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Keys;
 using static SecureMail.Infrastructure.Outgoing.SecurityGuard;
 
@@ -48,10 +49,9 @@ internal static class SmimeKeys
             $"The certificate {recipient.Fingerprint} of {recipient.Email} could not be read.", () => Certificate(recipient.Certificate));
         var name = $"The certificate {recipient.Fingerprint} of {recipient.Email}";
 
-        // BouncyCastle writes ECC-CMS-SharedInfo with NULL key-wrap parameters, which OpenSSL and others reject.
-        if (certificate.GetPublicKey() is ECPublicKeyParameters)
-            throw Failed(SecurityOperation.Encrypt,
-                $"{name} has an EC key: EC certificates cannot be used for S/MIME encryption (interoperability); an RSA certificate is needed.");
+        // Only RSA is encrypted to: BouncyCastle writes ECC-CMS-SharedInfo with NULL key-wrap parameters, which OpenSSL
+        // and others reject. The plan never chooses an EC certificate (KeyCandidate.EncryptionUnsupported); this holds the
+        // adapter to the same line whatever it is given.
         if (certificate.GetPublicKey() is not RsaKeyParameters)
             throw Failed(SecurityOperation.Encrypt, $"{name} has a key that cannot encrypt; an RSA certificate is needed.");
         if (!certificate.IsValid(at.UtcDateTime))

@@ -2,6 +2,7 @@ using MimeKit;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Asn1.Cms;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Algorithms;
 
 namespace SecureMail.Infrastructure.Outgoing;

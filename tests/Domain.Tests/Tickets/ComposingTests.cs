@@ -43,7 +43,8 @@ public class ComposingTests
 
         Assert.True(Composing.Compose(ticket, ticket.Id, Guid.NewGuid(), "m3", "s", Draft, RequestedSecurity.None, "agent", Now, expectedVersion: 4).Accepted);
         Assert.True(Composing.Compose(ticket, ticket.Id, Guid.NewGuid(), "m3", "s", Draft, RequestedSecurity.None, "agent", Now, expectedVersion: 5).Accepted);
-        Assert.Equal(RejectionKind.Conflict, Composing.Compose(ticket, ticket.Id, Guid.NewGuid(), "m3", "s", Draft, RequestedSecurity.None, "agent", Now, expectedVersion: 3).Rejection?.Kind);
+        var stale = Composing.Compose(ticket, ticket.Id, Guid.NewGuid(), "m3", "s", Draft, RequestedSecurity.None, "agent", Now, expectedVersion: 3).Rejection;
+        Assert.Equal((RejectionKind.Conflict, ComposeCode.TicketChanged), (stale?.Kind, stale?.Code));
     }
 
     [Fact]
@@ -51,6 +52,7 @@ public class ComposingTests
     {
         var decision = Composing.Compose(null, Guid.NewGuid(), Guid.NewGuid(), "m", "s", Draft with { To = [] }, RequestedSecurity.None, "agent", Now);
 
-        Assert.Equal(new Rejection(RejectionKind.Invalid, "There was no recipient found."), decision.Rejection);
+        Assert.Equal((RejectionKind.Invalid, ComposeCode.NoRecipient, "There was no recipient found."),
+            (decision.Rejection!.Kind, decision.Rejection.Code, decision.Rejection.Message));
     }
 }

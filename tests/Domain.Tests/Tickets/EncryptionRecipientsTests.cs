@@ -9,6 +9,6 @@ public class EncryptionRecipientsTests
     {
         var recipients = EncryptionRecipients.Of([" Alice@Example.com", "bob@example.com"], ["carol@example.com", "alice@example.com ", " "]);
 
-        Assert.Equal(["alice@example.com", "bob@example.com", "carol@example.com"], recipients.Addresses);
+        Assert.Equal(["alice@example.com", "bob@example.com", "carol@example.com"], recipients.Addresses.Select(a => a.Value));
     }
 }

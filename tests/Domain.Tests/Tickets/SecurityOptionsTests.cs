@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Groups;
 using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
@@ -11,14 +12,21 @@ public class SecurityOptionsTests
 
     private static EncryptionRecipients To(params string[] to) => EncryptionRecipients.Of(to, []);
 
+    private static EmailAddress Address(string text) => EmailAddress.Of(text);
+
     private static KeyCandidate Usable(string email, int days = 365, bool privateKey = false) =>
-        new(MailSecuritySystem.SMIME, email, $"fp-{email}-{days}", Now.AddDays(days), false, privateKey, privateKey, true);
+        new(MailSecuritySystem.SMIME, Address(email), $"fp-{email}-{days}", Now.AddDays(days), false, privateKey, privateKey, true);
 
     private static KeyCandidate Expired(string email, bool privateKey = false) =>
-        new(MailSecuritySystem.SMIME, email, $"fp-{email}-old", Now.AddDays(-1), true, privateKey, false, false);
+        new(MailSecuritySystem.SMIME, Address(email), $"fp-{email}-old", Now.AddDays(-1), true, privateKey, false, false);
 
-    private static Dictionary<string, IReadOnlyList<KeyCandidate>> Keys(params KeyCandidate[] keys) =>
-        keys.GroupBy(k => k.Email).ToDictionary(g => g.Key, g => (IReadOnlyList<KeyCandidate>)g.ToList());
+    private static KeysByAddress Keys(params KeyCandidate[] keys) => new(keys);
+
+    private static void Says(Possibility possibility, bool possible, ComposeCode code, string message, params string[] addresses)
+    {
+        Assert.Equal((possible, code, message), (possibility.Possible, possibility.Code, possibility.Message));
+        Assert.Equal(addresses, possibility.Addresses);
+    }
 
     [Fact]
     public void Every_recipient_with_a_usable_certificate_makes_encryption_possible_in_the_plural_words()
@@ -26,8 +34,8 @@ public class SecurityOptionsTests
         var option = SecurityOptions.For(MailSecuritySystem.SMIME, Support, To("a@example.com", "b@example.com"),
             Keys(Usable("a@example.com"), Usable("b@example.com"), Usable("support@example.com", privateKey: true)));
 
-        Assert.Equal(new Possibility(true, "The certificates for a@example.com, b@example.com were found."), option.Encrypt);
-        Assert.Equal(new Possibility(true, "The certificate for support@example.com was found."), option.Sign);
+        Says(option.Encrypt, true, ComposeCode.RecipientKeysFound, "The certificates for a@example.com, b@example.com were found.", "a@example.com", "b@example.com");
+        Says(option.Sign, true, ComposeCode.SignKeyFound, "The certificate for support@example.com was found.", "support@example.com");
         Assert.Equal(new EffectiveDefaults(true, true), option.Defaults);
     }
 
@@ -36,7 +44,7 @@ public class SecurityOptionsTests
     {
         var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com", "b@example.com"), Keys(Usable("a@example.com")));
 
-        Assert.Equal(new Possibility(false, "The certificate for b@example.com was not found."), encrypt);
+        Says(encrypt, false, ComposeCode.RecipientKeyMissing, "The certificate for b@example.com was not found.", "b@example.com");
     }
 
     [Fact]
@@ -44,7 +52,7 @@ public class SecurityOptionsTests
     {
         var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(Expired("a@example.com")));
 
-        Assert.Equal(new Possibility(false, "The certificate for a@example.com was found, but has expired."), encrypt);
+        Says(encrypt, false, ComposeCode.RecipientKeyExpired, "The certificate for a@example.com was found, but has expired.", "a@example.com");
     }
 
     [Fact]
@@ -53,7 +61,20 @@ public class SecurityOptionsTests
         var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.PGP, To("a@example.com", "b@example.com"),
             Keys(Expired("a@example.com"), Usable("b@example.com")));
 
-        Assert.Equal(new Possibility(false, "There were PGP keys found for a@example.com, but at least one of them has expired."), encrypt);
+        Says(encrypt, false, ComposeCode.RecipientKeyExpired, "There were PGP keys found for a@example.com, but at least one of them has expired.", "a@example.com");
+    }
+
+    [Fact]
+    public void Several_findings_each_keep_their_code_and_addresses_and_the_message_joins_them()
+    {
+        var encrypt = SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com", "b@example.com", "c@example.com"),
+            Keys(Expired("b@example.com"), Usable("c@example.com")));
+
+        Assert.Equal([(ComposeCode.RecipientKeyMissing, "a@example.com"), (ComposeCode.RecipientKeyExpired, "b@example.com")],
+            encrypt.Reasons.Select(r => (r.Code, Assert.Single(r.Addresses))));
+        Says(encrypt, false, ComposeCode.RecipientKeyMissing,
+            "The certificate for a@example.com was not found. There were certificates found for b@example.com, but at least one of them has expired.",
+            "a@example.com", "b@example.com");
     }
 
     [Fact]
@@ -62,17 +83,17 @@ public class SecurityOptionsTests
         var keys = Keys(Expired("a@example.com"), Usable("a@example.com", days: 30), Usable("a@example.com", days: 300));
 
         Assert.True(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), keys).Possible);
-        Assert.Equal("fp-a@example.com-300", KeyCandidate.Best(keys["a@example.com"], k => k.UsableForEncryption)!.Fingerprint);
+        Assert.Equal("fp-a@example.com-300", KeyCandidate.Best(keys.Of(Address("a@example.com")), k => k.UsableForEncryption)!.Fingerprint);
     }
 
     [Fact]
     public void No_recipient_and_no_signing_key_say_so()
     {
-        Assert.Equal(new Possibility(false, "There was no recipient found."), SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To(), Keys()));
-        Assert.Equal(new Possibility(false, "The PGP key for support@example.com was not found."),
-            SecurityOptions.SignPossibility(MailSecuritySystem.PGP, "support@example.com", [Usable("support@example.com")]));
-        Assert.Equal(new Possibility(false, "The certificate for support@example.com was found, but has expired."),
-            SecurityOptions.SignPossibility(MailSecuritySystem.SMIME, "support@example.com", [Expired("support@example.com", privateKey: true)]));
+        Says(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To(), Keys()), false, ComposeCode.NoRecipient, "There was no recipient found.");
+        Says(SecurityOptions.SignPossibility(MailSecuritySystem.PGP, Address("support@example.com"), [Usable("support@example.com")]),
+            false, ComposeCode.SignKeyMissing, "The PGP key for support@example.com was not found.", "support@example.com");
+        Says(SecurityOptions.SignPossibility(MailSecuritySystem.SMIME, Address("support@example.com"), [Expired("support@example.com", privateKey: true)]),
+            false, ComposeCode.SignKeyExpired, "The certificate for support@example.com was found, but has expired.", "support@example.com");
     }
 
     [Fact]
@@ -91,19 +112,20 @@ public class SecurityOptionsTests
             UsableForSigning = false, UsableForEncryption = false, Weakness = "an RSA key of 1024 bits",
         };
 
-        Assert.Equal(new Possibility(false, "The certificate for a@example.com has an RSA key of 1024 bits, too weak to encrypt to."),
-            SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(weak)));
-        Assert.Equal(new Possibility(false, "The PGP key for a@example.com has an RSA key of 1024 bits, too weak to sign with."),
-            SecurityOptions.SignPossibility(MailSecuritySystem.PGP, "a@example.com", [weak]));
+        Says(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(weak)),
+            false, ComposeCode.RecipientKeyWeak, "The certificate for a@example.com has an RSA key of 1024 bits, too weak to encrypt to.", "a@example.com");
+        Says(SecurityOptions.SignPossibility(MailSecuritySystem.PGP, Address("a@example.com"), [weak]),
+            false, ComposeCode.SignKeyWeak, "The PGP key for a@example.com has an RSA key of 1024 bits, too weak to sign with.", "a@example.com");
         Assert.True(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(weak, Usable("a@example.com"))).Possible);
     }
 
     [Fact]
-    public void A_refused_key_gives_its_reason()
+    public void An_ec_certificate_is_not_encrypted_to_and_says_why()
     {
-        var ec = Usable("a@example.com") with { UsableForEncryption = false, Refusal = "The certificate for a@example.com has an EC key." };
+        var ec = Usable("a@example.com") with { UsableForEncryption = false, EncryptionUnsupported = true };
 
-        Assert.Equal(new Possibility(false, "The certificate for a@example.com has an EC key."),
-            SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(ec)));
+        Says(SecurityOptions.EncryptPossibility(MailSecuritySystem.SMIME, To("a@example.com"), Keys(ec)), false, ComposeCode.RecipientKeyUnsupported,
+            "The certificate for a@example.com has an EC key, which cannot be used for S/MIME encryption yet; import an RSA certificate for a@example.com.",
+            "a@example.com");
     }
 }

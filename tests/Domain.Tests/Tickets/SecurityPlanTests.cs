@@ -14,48 +14,55 @@ public class SecurityPlanTests
     private static EncryptionRecipients To(params string[] to) => EncryptionRecipients.Of(to, []);
 
     private static KeyCandidate Key(string email, bool privateKey = false) =>
-        new(MailSecuritySystem.SMIME, email, $"fp-{email}", Now.AddYears(1), false, privateKey, privateKey, true);
+        new(MailSecuritySystem.SMIME, EmailAddress.Of(email), $"fp-{email}", Now.AddYears(1), false, privateKey, privateKey, true);
 
-    private static readonly Dictionary<string, IReadOnlyList<KeyCandidate>> Keys = new()
-    {
-        ["support@example.com"] = [Key("support@example.com", privateKey: true)],
-        ["a@example.com"] = [Key("a@example.com")],
-        ["b@example.com"] = [Key("b@example.com")],
-    };
+    private static readonly KeysByAddress Keys = new([Key("support@example.com", privateKey: true), Key("a@example.com"), Key("b@example.com")]);
 
     [Fact]
     public void Sign_and_encrypt_name_the_signer_and_every_recipient_plus_the_group_itself()
     {
-        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, true, true, BothOn, Support, To("a@example.com", "b@example.com"), Keys);
+        var decision = SecurityPlan.Decide(MailSecuritySystem.SMIME, true, true, BothOn, Support, To("a@example.com", "b@example.com"), Keys);
 
-        Assert.Null(rejection);
-        Assert.Equal("fp-support@example.com", plan!.Signer!.Fingerprint);
-        Assert.Equal(["fp-a@example.com", "fp-b@example.com", "fp-support@example.com"], plan.Recipients.Select(r => r.Fingerprint));
+        Assert.Null(decision.Rejection);
+        Assert.Equal("fp-support@example.com", decision.Value!.Signer!.Fingerprint);
+        Assert.Equal(["fp-a@example.com", "fp-b@example.com", "fp-support@example.com"], decision.Value.Recipients.Select(r => r.Fingerprint));
     }
 
     [Fact]
     public void Omitted_choices_take_the_defaults_and_a_system_that_is_off_is_refused()
     {
-        var (plan, _) = SecurityPlan.Decide(MailSecuritySystem.SMIME, null, null, BothOn, Support, To("a@example.com"), Keys);
-        var (_, off) = SecurityPlan.Decide(MailSecuritySystem.PGP, true, null, BothOn with { PgpEnabled = false }, Support, To("a@example.com"), Keys);
+        var plan = SecurityPlan.Decide(MailSecuritySystem.SMIME, null, null, BothOn, Support, To("a@example.com"), Keys).Value;
+        var off = SecurityPlan.Decide(MailSecuritySystem.PGP, true, null, BothOn with { PgpEnabled = false }, Support, To("a@example.com"), Keys).Rejection;
 
         Assert.Equal(new RequestedSecurity(MailSecuritySystem.SMIME, true, true), plan!.Requested);
-        Assert.Equal(RejectionKind.Invalid, off!.Kind);
-        Assert.Contains("PGP is turned off", off.Message);
+        Assert.Equal((RejectionKind.Invalid, ComposeCode.SecurityDisabled), (off!.Kind, off.Code));
+        Assert.Equal("PGP is turned off; an admin can turn it on in the secure-mailing settings.", off.Message);
     }
 
     [Fact]
     public void Encrypting_to_a_recipient_without_a_key_is_refused_naming_them()
     {
-        var (plan, rejection) = SecurityPlan.Decide(MailSecuritySystem.SMIME, false, true, BothOn, Support, To("a@example.com", "c@example.com"), Keys);
+        var decision = SecurityPlan.Decide(MailSecuritySystem.SMIME, false, true, BothOn, Support, To("a@example.com", "c@example.com"), Keys);
 
-        Assert.Null(plan);
-        Assert.Equal("Cannot encrypt with S/MIME: The certificate for c@example.com was not found.", rejection!.Message);
+        Assert.Null(decision.Value);
+        Assert.Equal("Cannot encrypt with S/MIME: The certificate for c@example.com was not found.", decision.Rejection!.Message);
+        Assert.Equal(ComposeCode.RecipientKeyMissing, decision.Rejection.Code);
+        Assert.Equal(["c@example.com"], decision.Rejection.Addresses);
+    }
+
+    [Fact]
+    public void Signing_without_the_groups_private_key_is_refused_naming_the_group_address()
+    {
+        var decision = SecurityPlan.Decide(MailSecuritySystem.PGP, true, false, BothOn, Support, To("a@example.com"), Keys);
+
+        Assert.Equal((ComposeCode.SignKeyMissing, "Cannot sign with PGP: The PGP key for support@example.com was not found."),
+            (decision.Rejection!.Code, decision.Rejection.Message));
+        Assert.Equal(["support@example.com"], decision.Rejection.Addresses);
     }
 
     [Fact]
     public void No_security_asked_is_no_plan()
     {
-        Assert.Equal(SecurityPlan.None, SecurityPlan.Decide(null, true, true, BothOn, Support, To("a@example.com"), Keys).Plan);
+        Assert.Equal(SecurityPlan.None, SecurityPlan.Decide(null, true, true, BothOn, Support, To("a@example.com"), Keys).Value);
     }
 }

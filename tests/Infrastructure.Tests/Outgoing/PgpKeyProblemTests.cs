@@ -2,6 +2,7 @@ using System.Text;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Keystore.Pgp;
 using SecureMail.Infrastructure.Outgoing;
 using SecureMail.TestKit.Pgp;

@@ -1,4 +1,5 @@
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Outgoing;
 using SecureMail.TestKit.Smime;
 
@@ -20,7 +21,7 @@ public sealed class SmimeKeyProblemTests
 
         var failed = Encrypt(ec);
 
-        Assert.Contains("EC certificates cannot be used for S/MIME encryption (interoperability)", failed.Message);
+        Assert.Contains("has a key that cannot encrypt; an RSA certificate is needed", failed.Message);
     }
 
     [Fact]

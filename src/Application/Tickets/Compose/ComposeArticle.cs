@@ -1,21 +1,10 @@
 using SecureMail.Application.Tickets.Outgoing;
-using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Compose;
 
-/// <param name="TicketId">null opens a new ticket; otherwise a reply on it.</param>
-/// <param name="ExpectedVersion">For a reply: the ticket version the agent saw (409 when stale).</param>
-/// <param name="Sign">null: the group's default.</param>
-public sealed record ComposeArticle(
-    Guid? TicketId,
-    long? ExpectedVersion,
-    ArticleDraft Draft,
-    IReadOnlyList<OutgoingAttachment> Attachments,
-    MailSecuritySystem? SecurityType,
-    bool? Sign,
-    bool? Encrypt,
-    string Actor);
+/// <param name="Attachments">The files themselves; the intent's draft lists them by name and size.</param>
+public sealed record ComposeArticle(ComposeIntent Intent, IReadOnlyList<OutgoingAttachment> Attachments);
 
 public sealed record ComposedArticle(Guid TicketId, Guid ArticleId);
 

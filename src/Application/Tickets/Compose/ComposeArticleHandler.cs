@@ -1,76 +1,49 @@
 using Marten;
-using SecureMail.Application.Common;
-using SecureMail.Application.Groups;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Messages;
-using SecureMail.Application.Settings;
 using SecureMail.Application.Tickets.Outgoing;
 using SecureMail.Domain.Common;
-using SecureMail.Domain.Groups;
 using SecureMail.Domain.Tickets;
 using Wolverine;
 
 namespace SecureMail.Application.Tickets.Compose;
 
-/// <summary>Load what the decision needs, decide, open only the keys the plan names, compose, record, and hand the
-/// message to the outbox. A refusal appends nothing and sends nothing.</summary>
+/// <summary>Load what the decision needs, decide, open only the key the plan signs with, build the message in one call,
+/// record, and hand it to the outbox. A refusal appends nothing and sends nothing.</summary>
 public static class ComposeArticleHandler
 {
-    public static async Task<(Outcome<ComposedArticle>, OutgoingMessages)> Handle(ComposeArticle command, IDocumentSession session,
-        SecurityKeys keys, IOutgoingMailComposer composer, IRawMessageStore messages, ISealedContentStore contents, TimeProvider clock,
-        CancellationToken cancellation)
+    public static Task<ComposeInputs> LoadAsync(ComposeArticle command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        ComposeInputs.LoadAsync(command.Intent, session, clock.GetUtcNow(), cancellation);
+
+    public static async Task<(Decision<ComposedArticle>, OutgoingMessages)> Handle(ComposeArticle command, ComposeInputs inputs, IDocumentSession session,
+        IKeyVault vault, IOutgoingMailComposer composer, IRawMessageStore messages, ISealedContentStore contents, CancellationToken cancellation)
     {
-        var none = new OutgoingMessages();
-        var now = clock.GetUtcNow();
-        var stream = command.TicketId is { } existing ? await session.Events.FetchForWriting<Ticket>(existing, cancellation) : null;
-        if (command.TicketId is not null && stream?.Aggregate is null)
-            return (Refuse(RejectionKind.NotFound, $"There is no ticket {command.TicketId}."), none);
-        var ticket = stream?.Aggregate;
-        var draft = ticket is null ? command.Draft : command.Draft with { Group = ticket.Group, Customer = ticket.Customer };
+        var decided = ComposeDecision.Decide(command.Intent, inputs.Facts, Guid.CreateVersion7(inputs.Now), Guid.CreateVersion7(inputs.Now), inputs.Now);
+        if (decided.Value is not { } article)
+            return (decided.Rejection!, []);
+        var secret = article.Security.Signer?.Material is { } signer ? await vault.OpenAsync(session, signer.VaultId, cancellation) : null;
+        if (article.Security.Signer is { } gone && secret is null)
+            return (Refused(ComposeCode.SignFailed, ComposeMessages.PrivateKeyGone(gone.System, gone.Email)), []);
 
-        if (await session.LoadAsync<Group>(Group.IdFor(draft.Group), cancellation) is not { } group)
-            return (Refuse(RejectionKind.Invalid, $"There is no group named \"{draft.Group}\"."), none);
-        var recipients = EncryptionRecipients.Of(draft.To, draft.Cc);
-        var settings = await ChangeSecureMailingHandler.Current(session, cancellation);
-        var candidates = command.SecurityType is { } system
-            ? await KeyCandidates.For(session, system, recipients.Addresses.Append(group.EmailAddress), now, cancellation)
-            : new Dictionary<string, IReadOnlyList<KeyCandidate>>();
-        var (plan, refusal) = SecurityPlan.Decide(command.SecurityType, command.Sign, command.Encrypt, settings, group, recipients, candidates);
-        if (refusal is not null)
-            return (Outcome<ComposedArticle>.Refused(refusal), none);
-
-        var ticketId = ticket?.Id ?? Guid.CreateVersion7(now);
-        var articleId = Guid.CreateVersion7(now);
-        var messageId = $"{articleId:N}@{group.EmailAddress.Split('@')[1]}";
-        var decision = Composing.Compose(ticket, ticketId, articleId, messageId, group.EmailAddress, draft, plan!.Requested, command.Actor, now, command.ExpectedVersion);
-        if (decision.Rejection is { } rejected)
-            return (Outcome<ComposedArticle>.Refused(rejected), none);
-
-        var composedEvent = decision.Events.OfType<ArticleComposed>().Single();
-        var message = new OutgoingMessage(messageId, group.EmailAddress, group.Name, draft.To, draft.Cc, composedEvent.Subject, draft.Body, draft.Html,
-            command.Attachments, composedEvent.InReplyTo, ticket?.Articles.Select(a => a.MessageId).ToList() ?? [], now);
-        var outcome = await keys.Protect(session, composer, message, plan, ticketId, articleId, command.Actor, now, cancellation);
+        ComposedMail mail;
+        try
+        {
+            mail = composer.Compose(OutgoingMessage.For(article, command.Attachments), Protections.For(article.Security, secret));
+        }
         // A key the plan found usable could not be used (a damaged key, a certificate that cannot sign): refused like any
         // other 422, with no ticket or article left behind that the client was never told about.
-        if (outcome.Failure is { } failure)
-            return (Refuse(RejectionKind.Invalid, failure), none);
-        // The attachments as the composer listed them from the body it built: their ids are those a download finds.
-        var listed = composedEvent with { Attachments = outcome.Mail!.Attachments };
-        Append(session, stream, ticketId, [.. decision.Events.Select(e => ReferenceEquals(e, composedEvent) ? listed : e), .. outcome.Events]);
+        catch (MailSecurityFailed failed)
+        {
+            return (Refused(failed.Operation == SecurityOperation.Sign ? ComposeCode.SignFailed : ComposeCode.EncryptFailed, failed.Message), []);
+        }
 
-        messages.Store(session, articleId, outcome.Mail!.Raw);
-        if (outcome.Mail.Plaintext is { } plaintext)
+        var (ticketId, articleId) = (article.Article.TicketId, article.Article.ArticleId);
+        inputs.Append(session, ticketId, ComposeDecision.Record(decided, mail.Applied));
+        messages.Store(session, articleId, mail.Raw);
+        if (mail.Plaintext is { } plaintext)
             contents.Store(session, articleId, plaintext);
-        return (Outcome<ComposedArticle>.Of(new ComposedArticle(ticketId, articleId)), [new DeliverArticle(ticketId, articleId)]);
+        return (Decision<ComposedArticle>.Accept(new ComposedArticle(ticketId, articleId)), [new DeliverArticle(ticketId, articleId)]);
     }
 
-    private static void Append(IDocumentSession session, JasperFx.Events.IEventStream<Ticket>? stream, Guid ticketId, IReadOnlyList<object> events)
-    {
-        if (stream is null)
-            session.Events.StartStream<Ticket>(ticketId, events);
-        else
-            stream.AppendMany(events);
-    }
-
-    private static Outcome<ComposedArticle> Refuse(RejectionKind kind, string message) => Outcome<ComposedArticle>.Refused(new Rejection(kind, message));
+    private static Rejection Refused(ComposeCode code, string message) => ComposeMessages.Refusal(RejectionKind.Invalid, code, message);
 }

@@ -59,7 +59,7 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
                 { Encryption = new SecurityStatusView("encrypted", $"Encrypted for {x.RecipientFingerprints.Count} key(s) with {x.Cipher}.") } }),
             ArticleSecurityFailed f => Update(ticket!, f.ArticleId, a => a with
             {
-                Security = f.Operation == "Sign"
+                Security = f.Operation == nameof(SecurityOperation.Sign)
                     ? a.Security! with { Signature = new SignatureStatusView("failed", f.Reason, null) }
                     : a.Security! with { Encryption = new SecurityStatusView("failed", f.Reason) },
                 Delivery = new DeliveryView("notSent", f.Reason, 0, f.FailedAt),

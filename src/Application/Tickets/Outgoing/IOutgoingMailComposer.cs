@@ -29,7 +29,15 @@ public sealed record OutgoingMessage(
     IReadOnlyList<OutgoingAttachment> Attachments,
     string? InReplyTo,
     IReadOnlyList<string> References,
-    DateTimeOffset Date);
+    DateTimeOffset Date)
+{
+    public static OutgoingMessage For(OutgoingArticle article, IReadOnlyList<OutgoingAttachment> attachments)
+    {
+        var composed = article.Article;
+        return new(composed.MessageId, composed.From, article.FromName, composed.To, composed.Cc, composed.Subject, composed.Body, composed.Html,
+            attachments, composed.InReplyTo, article.References, composed.ComposedAt);
+    }
+}
 
 /// <summary>What to do to the message: nothing, S/MIME, or PGP; each with an optional signer and the
 /// encryption recipients (empty: do not encrypt). The recipients include the sender's own key so that
@@ -64,12 +72,9 @@ public sealed record PgpRecipient(string Email, string Fingerprint, byte[] Publi
 /// <param name="Attachments">As listed from the unprotected body that was built, with the ids a download finds them by.</param>
 /// <param name="Plaintext">The unprotected body, when it was encrypted and has attachments: the raw message holds only ciphertext.</param>
 public sealed record ComposedMail(byte[] Raw, string? DigestAlgorithm, string? Cipher, string? SignerKeyFingerprint,
-    IReadOnlyList<AttachmentInfo> Attachments, byte[]? Plaintext);
-
-public enum SecurityOperation
+    IReadOnlyList<AttachmentInfo> Attachments, byte[]? Plaintext)
 {
-    Sign,
-    Encrypt,
+    public ProtectionApplied Applied => new(Attachments, DigestAlgorithm, Cipher, SignerKeyFingerprint);
 }
 
 /// <summary>A key could not be used for the operation (unusable algorithm, damaged key, no encryption subkey).</summary>

@@ -1,0 +1,47 @@
+using JasperFx.Events;
+using Marten;
+using SecureMail.Application.Settings;
+using SecureMail.Domain.Common;
+using SecureMail.Domain.Groups;
+using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Settings;
+using SecureMail.Domain.Tickets;
+
+namespace SecureMail.Application.Tickets.Compose;
+
+/// <summary>What a compose reads before it decides: the ticket's stream (a reply), then the group and the settings in one
+/// batch, then the keys of the system asked for (<see cref="HeldKeys"/>).</summary>
+public sealed record ComposeInputs(IEventStream<Ticket>? Stream, ComposeFacts Facts, DateTimeOffset Now)
+{
+    public static async Task<ComposeInputs> LoadAsync(ComposeIntent intent, IDocumentSession session, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var stream = intent.TicketId is { } id ? await session.Events.FetchForWriting<Ticket>(id, cancellation) : null;
+        var ticket = stream?.Aggregate;
+        if (intent.TicketId is not null && ticket is null)
+            return new(stream, new ComposeFacts(null, null, SecureMailing.Off(KeystoreIds.SecureMailingSettings), KeysByAddress.None), now);
+
+        var batch = session.CreateBatchQuery();
+        var groupQuery = batch.Load<Group>(Group.IdFor(ticket?.Group ?? intent.Draft.Group));
+        var settingsQuery = ChangeSecureMailingHandler.Current(batch);
+        await batch.Execute(cancellation);
+        var (group, settings) = (await groupQuery, await settingsQuery);
+
+        var keys = KeysByAddress.None;
+        if (group is not null && intent.System is { } system && settings.IsEnabled(system))
+        {
+            var sender = EmailAddress.Of(group.EmailAddress);
+            var recipients = EncryptionRecipients.Of(intent.Draft.To, intent.Draft.Cc).Addresses;
+            var chainFor = system == MailSecuritySystem.SMIME && intent.Sign != false ? sender : (EmailAddress?)null;
+            keys = await HeldKeys.LoadAsync(session, [system], recipients.Append(sender), chainFor, now, cancellation);
+        }
+        return new(stream, new ComposeFacts(ticket, group, settings, keys), now);
+    }
+
+    public void Append(IDocumentSession session, Guid ticketId, IReadOnlyList<object> events)
+    {
+        if (Stream is null)
+            session.Events.StartStream<Ticket>(ticketId, events);
+        else
+            Stream.AppendMany(events);
+    }
+}
