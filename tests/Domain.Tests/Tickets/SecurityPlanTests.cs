@@ -53,7 +53,7 @@ public class SecurityPlanTests
     [Fact]
     public void Signing_without_the_groups_private_key_is_refused_naming_the_group_address()
     {
-        var decision = SecurityPlan.Decide(MailSecuritySystem.PGP, true, false, BothOn, Support, To("a@example.com"), Keys);
+        var decision = SecurityPlan.Decide(MailSecuritySystem.PGP, true, false, BothOn, Support, To("a@example.com"), new KeysByAddress([Key("a@example.com")]));
 
         Assert.Equal((ComposeCode.SignKeyMissing, "Cannot sign with PGP: The PGP key for support@example.com was not found."),
             (decision.Rejection!.Code, decision.Rejection.Message));
