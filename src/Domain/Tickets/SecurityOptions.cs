@@ -9,17 +9,14 @@ public sealed record SecurityReason(ComposeCode Code, IReadOnlyList<string> Addr
 
 /// <summary>Whether a button can act, and why: every finding in <see cref="Reasons"/>; <see cref="Code"/> is the first
 /// one's, <see cref="Addresses"/> every address they concern, <see cref="Message"/> all of them as one text.</summary>
-public sealed record Possibility(bool Possible, IReadOnlyList<SecurityReason> Reasons)
+public sealed record Possibility(bool Possible, ComposeCode Code, string Message, IReadOnlyList<string> Addresses, IReadOnlyList<SecurityReason> Reasons)
 {
-    public ComposeCode Code => Reasons[0].Code;
+    public static Possibility Of(bool possible, IReadOnlyList<SecurityReason> reasons) =>
+        new(possible, reasons[0].Code, string.Join(" ", reasons.Select(r => r.Message)), [.. reasons.SelectMany(r => r.Addresses).Distinct()], reasons);
 
-    public IReadOnlyList<string> Addresses => Reasons.SelectMany(r => r.Addresses).Distinct().ToList();
+    public static Possibility Yes(ComposeCode code, IReadOnlyList<string> addresses, string message) => Of(true, [new(code, addresses, message)]);
 
-    public string Message => string.Join(" ", Reasons.Select(r => r.Message));
-
-    public static Possibility Yes(ComposeCode code, IReadOnlyList<string> addresses, string message) => new(true, [new(code, addresses, message)]);
-
-    public static Possibility No(ComposeCode code, IReadOnlyList<string> addresses, string message) => new(false, [new(code, addresses, message)]);
+    public static Possibility No(ComposeCode code, IReadOnlyList<string> addresses, string message) => Of(false, [new(code, addresses, message)]);
 }
 
 public sealed record EffectiveDefaults(bool Sign, bool Encrypt);
@@ -87,7 +84,7 @@ public static class SecurityOptions
                 ? ComposeMessages.Expired(system, expired[0])
                 : ComposeMessages.SomeExpired(system, expired)));
         reasons.AddRange(refused);
-        return new Possibility(false, reasons);
+        return Possibility.Of(false, reasons);
     }
 
     // A weak key that has also expired is reported as expired: a new key is what its owner needs either way.

@@ -23,6 +23,12 @@ import { Composer } from "./Composer";
 
 const found = (words: string, addresses: string[]) => `The ${words} for ${addresses.join(", ")} was found.`;
 
+/** A button as the service answers it; the code only tells possible from not here, the tests read the message. */
+function says(possible: boolean, message: string): SecurityOption["sign"] {
+  const code = possible ? "recipient-keys-found" : "recipient-key-missing";
+  return { possible, code, message, addresses: [], reasons: [{ code, message, addresses: [] }] };
+}
+
 /** S/MIME can sign; it can encrypt unless bob@example.com is a recipient. PGP acts only for carol@example.com. */
 function options(call: Call): SecurityOption[] {
   const recipients = [...(call.body.to as string[]), ...(call.body.cc as string[])];
@@ -31,16 +37,16 @@ function options(call: Call): SecurityOption[] {
   return [
     {
       type: "SMIME",
-      sign: { possible: true, message: found("certificate", ["support@example.com"]) },
+      sign: says(true, found("certificate", ["support@example.com"])),
       encrypt: bob
-        ? { possible: false, message: "The certificate for bob@example.com was not found." }
-        : { possible: recipients.length > 0, message: recipients.length > 0 ? found("certificate", recipients) : "There was no recipient found." },
+        ? says(false, "The certificate for bob@example.com was not found.")
+        : says(recipients.length > 0, recipients.length > 0 ? found("certificate", recipients) : "There was no recipient found."),
       defaults: { sign: false, encrypt: !bob && recipients.length > 0 },
     },
     {
       type: "PGP",
-      sign: { possible: carol, message: carol ? found("PGP key", ["support@example.com"]) : "The PGP key for support@example.com was not found." },
-      encrypt: { possible: carol, message: carol ? found("PGP key", recipients) : `The PGP key for ${recipients[0]} was not found.` },
+      sign: says(carol, carol ? found("PGP key", ["support@example.com"]) : "The PGP key for support@example.com was not found."),
+      encrypt: says(carol, carol ? found("PGP key", recipients) : `The PGP key for ${recipients[0]} was not found.`),
       defaults: { sign: carol, encrypt: carol },
     },
   ];

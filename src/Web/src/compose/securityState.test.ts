@@ -8,8 +8,11 @@ type Spec = { sign?: boolean | string; encrypt?: boolean | string; defaults?: { 
 /** An option as the service answers it; a string for sign/encrypt is the message of an impossible button. */
 function option(type: SystemType, spec: Spec = {}): SecurityOption {
   const words = type === "SMIME" ? "certificate" : "PGP key";
-  const possibility = (value: boolean | string | undefined, found: string) =>
-    typeof value === "string" ? { possible: false, message: value } : { possible: value ?? true, message: found };
+  const possibility = (value: boolean | string | undefined, found: string): SecurityOption["sign"] => {
+    const [possible, message] = typeof value === "string" ? [false, value] : [value ?? true, found];
+    const code = possible ? "sign-key-found" : "sign-key-missing";
+    return { possible, code, message, addresses: [], reasons: [{ code, message, addresses: [] }] };
+  };
   return {
     type,
     sign: possibility(spec.sign, `The ${words} for support@example.com was found.`),
