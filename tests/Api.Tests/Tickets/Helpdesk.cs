@@ -70,6 +70,9 @@ public sealed class Helpdesk(ServiceFixture service)
     }
 
     /// <summary>Every message the SMTP server received from or for this helpdesk's domain, oldest first.</summary>
+    public async Task<System.Text.Json.Nodes.JsonArray> Options(params string[] to) =>
+        (await (await Agent.PostAsJsonAsync("/api/v1/security-options", new { group = Name, to })).Json(HttpStatusCode.OK)).AsArray();
+
     public IReadOnlyList<ReceivedMail> Mail() =>
         service.Smtp.Received().Where(m => m.MailFrom == Address || m.Recipients.Any(r => r.EndsWith($"@{Domain}", StringComparison.Ordinal))).ToList();
 
