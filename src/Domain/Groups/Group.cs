@@ -35,7 +35,7 @@ public sealed record Group(Guid Id, string Name, string EmailAddress, SecurityDe
     {
         if (string.IsNullOrWhiteSpace(name))
             return Decision.Reject(RejectionKind.Invalid, "A group needs a name.");
-        var address = emailAddress.Trim().ToLowerInvariant();
+        var address = Common.EmailAddress.Of(emailAddress).Value;
         if (current is not null && current.EmailAddress == address && current.Smime == smime && current.Pgp == pgp && current.Name == name.Trim())
             return Decision.Accept();
         return Decision.Accept(new GroupConfigured(IdFor(name), name.Trim(), address, smime, pgp, actor, now));
