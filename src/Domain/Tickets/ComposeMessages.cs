@@ -50,6 +50,44 @@ public static class ComposeMessages
 
     public const string SubjectMissing = "A new ticket needs a subject.";
 
+    public static string KeyFailed(KeyFailure failure)
+    {
+        var (operation, system, problem, fingerprint, email) = failure;
+        var sign = operation == SecurityOperation.Sign;
+        if (system == MailSecuritySystem.SMIME)
+        {
+            var name = sign ? $"The signing certificate {fingerprint}" : $"The certificate {fingerprint} of {email}";
+            return (problem, sign) switch
+            {
+                (KeyProblem.Unreadable, true) => $"{name}, its chain or its private key could not be read.",
+                (KeyProblem.NotTheCertificatesKey, _) => $"The private key does not belong to the signing certificate {fingerprint}.",
+                (KeyProblem.NotValidNow, _) => $"{name} is expired or not yet valid.",
+                (KeyProblem.UsageForbids, true) => $"The key usage of the certificate {fingerprint} does not allow signing.",
+                (KeyProblem.UsageForbids, false) => $"The key usage of the certificate {fingerprint} of {email} does not allow encryption.",
+                (KeyProblem.UnsupportedKey, true) => $"The certificate {fingerprint} cannot sign S/MIME messages.",
+                (KeyProblem.UnsupportedKey, false) => $"{name} has a key that cannot encrypt; an RSA certificate is needed.",
+                (KeyProblem.OperationFailed, true) => $"Signing with the certificate {fingerprint} failed.",
+                (KeyProblem.OperationFailed, false) => "Encrypting to the recipients' certificates failed.",
+                _ => $"{name} could not be read.",
+            };
+        }
+        var key = sign ? $"The PGP key {fingerprint}" : $"The PGP key {fingerprint} of {email}";
+        return (problem, sign) switch
+        {
+            (KeyProblem.Unreadable, true) => $"The PGP secret key {fingerprint} could not be read.",
+            (KeyProblem.NoSecretPart, _) => $"The PGP key {fingerprint} holds no secret part for its signing key.",
+            (KeyProblem.Locked, _) => $"The secret signing key of {fingerprint} cannot be opened: it is damaged or still protected by a passphrase.",
+            (KeyProblem.Revoked, _) => $"{key} is revoked.",
+            (KeyProblem.NoSelfSignature, _) => $"{key} has no valid self-signature.",
+            (KeyProblem.Expired, _) => $"{key} has expired.",
+            (KeyProblem.NoUsableKey, true) => $"{key} has no usable signing key (none that is valid, not revoked, not expired and flagged for signing).",
+            (KeyProblem.NoUsableKey, false) => $"{key} has no usable encryption subkey (none that is valid, not revoked, not expired and flagged for encryption).",
+            (KeyProblem.OperationFailed, true) => $"Signing with the PGP key {fingerprint} failed.",
+            (KeyProblem.OperationFailed, false) => "Encrypting to the recipients' PGP keys failed.",
+            _ => $"{key} could not be read.",
+        };
+    }
+
     public static Rejection Refusal(RejectionKind kind, ComposeCode code, string message, IReadOnlyList<string>? addresses = null) =>
         new(kind, message) { Code = code, Addresses = addresses ?? [] };
 

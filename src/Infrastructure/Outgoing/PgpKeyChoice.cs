@@ -2,6 +2,7 @@ using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 using Org.BouncyCastle.Bcpg.Sig;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Keys;
 using SecureMail.Infrastructure.Keystore.Pgp;
@@ -21,39 +22,35 @@ internal static class PgpKeyChoice
 {
     public static PgpSigningKey SigningKey(PgpSigner signer, DateTimeOffset at)
     {
-        var ring = Run(SecurityOperation.Sign, $"The PGP secret key {signer.Fingerprint} could not be read.",
-            () => new PgpSecretKeyRing(signer.SecretKeyRing));
-        var publicKey = Choose(SecurityOperation.Sign, $"The PGP key {signer.Fingerprint}",
-            ring.GetPublicKey(), ring.GetSecretKeys().Select(k => k.PublicKey), KeyFlags.SignData, at);
+        KeyFailure Signing(KeyProblem problem) => new(SecurityOperation.Sign, MailSecuritySystem.PGP, problem, signer.Fingerprint);
+        var ring = Run(Signing(KeyProblem.Unreadable), () => new PgpSecretKeyRing(signer.SecretKeyRing));
+        var publicKey = Choose(Signing, ring.GetPublicKey(), ring.GetSecretKeys().Select(k => k.PublicKey), KeyFlags.SignData, at);
 
         var secret = ring.GetSecretKey(publicKey.KeyId);
         if (secret is null || secret.IsPrivateKeyEmpty)
-            throw Failed(SecurityOperation.Sign, $"The PGP key {signer.Fingerprint} holds no secret part for its signing key.");
-        var privateKey = Run(SecurityOperation.Sign,
-            $"The secret signing key of {signer.Fingerprint} cannot be opened: it is damaged or still protected by a passphrase.",
-            () => ParsedKeys.PgpPrivateKey(secret));
+            throw Failed(Signing(KeyProblem.NoSecretPart));
+        var privateKey = Run(Signing(KeyProblem.Locked), () => ParsedKeys.PgpPrivateKey(secret));
         return new PgpSigningKey(publicKey, privateKey);
     }
 
     public static PgpPublicKey EncryptionKey(PgpRecipient recipient, DateTimeOffset at)
     {
-        var name = $"The PGP key {recipient.Fingerprint} of {recipient.Email}";
-        var ring = Run(SecurityOperation.Encrypt, $"{name} could not be read.",
+        KeyFailure Encrypting(KeyProblem problem) => new(SecurityOperation.Encrypt, MailSecuritySystem.PGP, problem, recipient.Fingerprint, recipient.Email);
+        var ring = Run(Encrypting(KeyProblem.Unreadable),
             () => new PgpPublicKeyRing(PgpUtilities.GetDecoderStream(new MemoryStream(recipient.PublicKeyRing, writable: false))));
-        return Choose(SecurityOperation.Encrypt, name, ring.GetPublicKey(), ring.GetPublicKeys(),
-            KeyFlags.EncryptComms | KeyFlags.EncryptStorage, at);
+        return Choose(Encrypting, ring.GetPublicKey(), ring.GetPublicKeys(), KeyFlags.EncryptComms | KeyFlags.EncryptStorage, at);
     }
 
-    private static PgpPublicKey Choose(SecurityOperation operation, string name, PgpPublicKey primary,
-        IEnumerable<PgpPublicKey> keys, int wanted, DateTimeOffset at)
+    private static PgpPublicKey Choose(Func<KeyProblem, KeyFailure> failure, PgpPublicKey primary, IEnumerable<PgpPublicKey> keys, int wanted,
+        DateTimeOffset at)
     {
         var selfSignature = PrimarySelfSignature(primary);
         if (PgpSelfSignatures.IsKeyRevoked(primary))
-            throw Failed(operation, $"{name} is revoked.");
+            throw Failed(failure(KeyProblem.Revoked));
         if (selfSignature is null)
-            throw Failed(operation, $"{name} has no valid self-signature.");
+            throw Failed(failure(KeyProblem.NoSelfSignature));
         if (Expired(primary, selfSignature, at))
-            throw Failed(operation, $"{name} has expired.");
+            throw Failed(failure(KeyProblem.Expired));
 
         var subkey = keys.Where(k => !k.IsMasterKey)
             .Where(k => UsableSubkey(primary, k, wanted, at))
@@ -62,9 +59,7 @@ internal static class PgpKeyChoice
             return subkey;
         if (Allows(selfSignature, primary, wanted))
             return primary;
-        throw Failed(operation, operation == SecurityOperation.Sign
-            ? $"{name} has no usable signing key (none that is valid, not revoked, not expired and flagged for signing)."
-            : $"{name} has no usable encryption subkey (none that is valid, not revoked, not expired and flagged for encryption).");
+        throw Failed(failure(KeyProblem.NoUsableKey));
     }
 
     private static bool UsableSubkey(PgpPublicKey primary, PgpPublicKey subkey, int wanted, DateTimeOffset at)

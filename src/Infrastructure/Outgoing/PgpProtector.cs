@@ -1,6 +1,7 @@
 using MimeKit;
 using MimeKit.Cryptography;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Algorithms;
 
@@ -21,12 +22,12 @@ internal static class PgpProtector
         {
             if (signer is null)
                 return new ProtectedBody(body, null, null, null);
-            var signature = SecurityGuard.Run(SecurityOperation.Sign, $"Signing with the PGP key {signer.Fingerprint} failed.",
+            var signature = SecurityGuard.Run(new KeyFailure(SecurityOperation.Sign, MailSecuritySystem.PGP, KeyProblem.OperationFailed, signer.Fingerprint),
                 () => PgpPackets.DetachedSignature(signer, content, at));
             return new ProtectedBody(Signed(body, signature), "SHA-256", null, signer.Fingerprint);
         }
 
-        var encrypted = SecurityGuard.Run(SecurityOperation.Encrypt, "Encrypting to the recipients' PGP keys failed.",
+        var encrypted = SecurityGuard.Run(new KeyFailure(SecurityOperation.Encrypt, MailSecuritySystem.PGP, KeyProblem.OperationFailed),
             () => PgpPackets.Encrypt(recipients, content, signer, at));
         return new ProtectedBody(Encrypted(encrypted.Armored), signer is null ? null : "SHA-256", PgpNames.Cipher(encrypted.Cipher),
             signer?.Fingerprint);

@@ -3,11 +3,11 @@ using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Infrastructure.Outgoing;
 
-/// <summary>Turns whatever MimeKit or BouncyCastle throws while using a key into <see cref="MailSecurityFailed"/>,
-/// with a reason written for people; the libraries' own messages describe their internals.</summary>
+/// <summary>Turns whatever MimeKit or BouncyCastle throws while using a key into <see cref="MailSecurityFailed"/> naming
+/// the problem; the libraries' own messages describe their internals, not what the agent can do.</summary>
 internal static class SecurityGuard
 {
-    public static T Run<T>(SecurityOperation operation, string reason, Func<T> action)
+    public static T Run<T>(KeyFailure failure, Func<T> action)
     {
         try
         {
@@ -19,9 +19,9 @@ internal static class SecurityGuard
         }
         catch (Exception)
         {
-            throw new MailSecurityFailed(operation, reason);
+            throw new MailSecurityFailed(failure);
         }
     }
 
-    public static MailSecurityFailed Failed(SecurityOperation operation, string reason) => new(operation, reason);
+    public static MailSecurityFailed Failed(KeyFailure failure) => new(failure);
 }

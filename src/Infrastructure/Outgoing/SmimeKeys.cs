@@ -3,6 +3,7 @@ using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.X509;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Keys;
 using static SecureMail.Infrastructure.Outgoing.SecurityGuard;
@@ -20,18 +21,18 @@ internal static class SmimeKeys
 
     public static SmimeSigningKey Signer(SmimeSigner signer, DateTimeOffset at)
     {
-        var (certificate, chain, key) = Run(SecurityOperation.Sign,
-            $"The signing certificate {signer.Fingerprint}, its chain or its private key could not be read.",
+        KeyFailure Signing(KeyProblem problem) => new(SecurityOperation.Sign, MailSecuritySystem.SMIME, problem, signer.Fingerprint);
+        var (certificate, chain, key) = Run(Signing(KeyProblem.Unreadable),
             () => (Certificate(signer.Certificate), signer.Chain.Select(Certificate).ToList(), ParsedKeys.PrivateKey(signer.Pkcs8PrivateKey)));
 
         if (!BelongsTo(key, certificate.GetPublicKey()))
-            throw Failed(SecurityOperation.Sign, $"The private key does not belong to the signing certificate {signer.Fingerprint}.");
+            throw Failed(Signing(KeyProblem.NotTheCertificatesKey));
         if (!certificate.IsValid(at.UtcDateTime))
-            throw Failed(SecurityOperation.Sign, $"The signing certificate {signer.Fingerprint} is expired or not yet valid.");
+            throw Failed(Signing(KeyProblem.NotValidNow));
         if (certificate.GetKeyUsage() is { } usage && !usage[DigitalSignature] && !usage[NonRepudiation])
-            throw Failed(SecurityOperation.Sign, $"The key usage of the certificate {signer.Fingerprint} does not allow signing.");
+            throw Failed(Signing(KeyProblem.UsageForbids));
 
-        return Run(SecurityOperation.Sign, $"The certificate {signer.Fingerprint} cannot sign S/MIME messages.",
+        return Run(Signing(KeyProblem.UnsupportedKey),
             () => new SmimeSigningKey(certificate, chain, ParsedKeys.SystemPrivateKey(signer.Pkcs8PrivateKey)));
     }
 
@@ -45,19 +46,18 @@ internal static class SmimeKeys
 
     private static CmsRecipient Recipient(SmimeRecipient recipient, DateTimeOffset at)
     {
-        var certificate = Run(SecurityOperation.Encrypt,
-            $"The certificate {recipient.Fingerprint} of {recipient.Email} could not be read.", () => Certificate(recipient.Certificate));
-        var name = $"The certificate {recipient.Fingerprint} of {recipient.Email}";
+        KeyFailure Encrypting(KeyProblem problem) => new(SecurityOperation.Encrypt, MailSecuritySystem.SMIME, problem, recipient.Fingerprint, recipient.Email);
+        var certificate = Run(Encrypting(KeyProblem.Unreadable), () => Certificate(recipient.Certificate));
 
         // Only RSA is encrypted to: BouncyCastle writes ECC-CMS-SharedInfo with NULL key-wrap parameters, which OpenSSL
         // and others reject. The plan never chooses an EC certificate (KeyCandidate.EncryptionUnsupported); this holds the
         // adapter to the same line whatever it is given.
         if (certificate.GetPublicKey() is not RsaKeyParameters)
-            throw Failed(SecurityOperation.Encrypt, $"{name} has a key that cannot encrypt; an RSA certificate is needed.");
+            throw Failed(Encrypting(KeyProblem.UnsupportedKey));
         if (!certificate.IsValid(at.UtcDateTime))
-            throw Failed(SecurityOperation.Encrypt, $"{name} is expired or not yet valid.");
+            throw Failed(Encrypting(KeyProblem.NotValidNow));
         if (certificate.GetKeyUsage() is { } usage && !usage[KeyEncipherment])
-            throw Failed(SecurityOperation.Encrypt, $"The key usage of {name[4..]} does not allow encryption.");
+            throw Failed(Encrypting(KeyProblem.UsageForbids));
 
         // Without an SMIMECapabilities extension MimeKit would fall back to 3DES.
         return new CmsRecipient(certificate) { EncryptionAlgorithms = [EncryptionAlgorithm.Aes256, EncryptionAlgorithm.Aes128] };

@@ -2,6 +2,7 @@ using MimeKit;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Asn1.Cms;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
 using SecureMail.Infrastructure.Algorithms;
 
@@ -19,7 +20,7 @@ internal static class SmimeProtector
         if (protection.Signer is { } signer)
         {
             var signingKey = SmimeKeys.Signer(signer, at);
-            var signed = SecurityGuard.Run(SecurityOperation.Sign, $"Signing with the certificate {signer.Fingerprint} failed.",
+            var signed = SecurityGuard.Run(new KeyFailure(SecurityOperation.Sign, MailSecuritySystem.SMIME, KeyProblem.OperationFailed, signer.Fingerprint),
                 () => SmimeSigning.Sign(result.Body, signingKey));
             result = result with { Body = signed, DigestAlgorithm = "SHA-256", Signer = signer.Fingerprint };
         }
@@ -27,7 +28,7 @@ internal static class SmimeProtector
         if (protection.Recipients.Count > 0)
         {
             var recipients = SmimeKeys.Recipients(protection.Recipients, at);
-            var (encrypted, cipher) = SecurityGuard.Run(SecurityOperation.Encrypt, "Encrypting to the recipients' certificates failed.",
+            var (encrypted, cipher) = SecurityGuard.Run(new KeyFailure(SecurityOperation.Encrypt, MailSecuritySystem.SMIME, KeyProblem.OperationFailed),
                 () => Encrypt(context, recipients, result.Body));
             result = result with { Body = encrypted, Cipher = cipher };
         }

@@ -15,8 +15,12 @@ public sealed class PgpKeyProblemTests(GpgMailKeys keys)
     private readonly MimeKitOutgoingMailComposer _composer = new();
 
     [Fact]
-    public void Key_flags_decide_not_the_algorithm_an_RSA_key_flagged_for_signing_only_gets_no_mail() =>
-        Assert.Contains("no usable encryption subkey", Encrypt(keys.RsaSignOnly.Recipient).Message);
+    public void Key_flags_decide_not_the_algorithm_an_RSA_key_flagged_for_signing_only_gets_no_mail()
+    {
+        var failed = Encrypt(keys.RsaSignOnly.Recipient);
+        Assert.Equal((KeyProblem.NoUsableKey, keys.RsaSignOnly.Recipient.Email), (failed.Failure.Problem, failed.Failure.Email));
+        Assert.Contains("no usable encryption subkey", failed.Message);
+    }
 
     [Fact]
     public void A_revoked_key_is_refused()

@@ -21,6 +21,7 @@ public sealed class SmimeKeyProblemTests
 
         var failed = Encrypt(ec);
 
+        Assert.Equal(KeyProblem.UnsupportedKey, failed.Failure.Problem);
         Assert.Contains("has a key that cannot encrypt; an RSA certificate is needed", failed.Message);
     }
 

@@ -23,7 +23,7 @@ public static class ComposeArticleHandler
             return (decided.Rejection!, []);
         var secret = article.Security.Signer?.Material is { } signer ? await vault.OpenAsync(session, signer.VaultId, cancellation) : null;
         if (article.Security.Signer is { } gone && secret is null)
-            return (Refused(ComposeCode.SignFailed, ComposeMessages.PrivateKeyGone(gone.System, gone.Email)), []);
+            return (Refused(ComposeCode.SignFailed, ComposeMessages.PrivateKeyGone(gone.System, gone.Email), [gone.Email]), []);
 
         ComposedMail mail;
         try
@@ -34,7 +34,8 @@ public static class ComposeArticleHandler
         // other 422, with no ticket or article left behind that the client was never told about.
         catch (MailSecurityFailed failed)
         {
-            return (Refused(failed.Operation == SecurityOperation.Sign ? ComposeCode.SignFailed : ComposeCode.EncryptFailed, failed.Message), []);
+            var (failure, code) = (failed.Failure, failed.Operation == SecurityOperation.Sign ? ComposeCode.SignFailed : ComposeCode.EncryptFailed);
+            return (Refused(code, failure.Message, failure.Email is { } email ? [email] : []), []);
         }
 
         var (ticketId, articleId) = (article.Article.TicketId, article.Article.ArticleId);
@@ -45,5 +46,6 @@ public static class ComposeArticleHandler
         return (Decision<ComposedArticle>.Accept(new ComposedArticle(ticketId, articleId)), [new DeliverArticle(ticketId, articleId)]);
     }
 
-    private static Rejection Refused(ComposeCode code, string message) => ComposeMessages.Refusal(RejectionKind.Invalid, code, message);
+    private static Rejection Refused(ComposeCode code, string message, IReadOnlyList<string>? addresses = null) =>
+        ComposeMessages.Refusal(RejectionKind.Invalid, code, message, addresses);
 }

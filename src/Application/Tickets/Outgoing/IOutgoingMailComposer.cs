@@ -77,8 +77,11 @@ public sealed record ComposedMail(byte[] Raw, string? DigestAlgorithm, string? C
     public ProtectionApplied Applied => new(Attachments, DigestAlgorithm, Cipher, SignerKeyFingerprint);
 }
 
-/// <summary>A key could not be used for the operation (unusable algorithm, damaged key, no encryption subkey).</summary>
-public sealed class MailSecurityFailed(SecurityOperation operation, string reason) : Exception(reason)
+/// <summary>A key could not be used for the operation (unusable algorithm, damaged key, no encryption subkey); the
+/// sentence is the Domain's (<see cref="KeyFailure.Message"/>).</summary>
+public sealed class MailSecurityFailed(KeyFailure failure) : Exception(failure.Message)
 {
-    public SecurityOperation Operation { get; } = operation;
+    public KeyFailure Failure { get; } = failure;
+
+    public SecurityOperation Operation => Failure.Operation;
 }
