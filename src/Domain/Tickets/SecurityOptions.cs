@@ -90,15 +90,3 @@ public static class SecurityOptions
     // A weak key that has also expired is reported as expired: a new key is what its owner needs either way.
     private static string? Weak(IEnumerable<KeyCandidate> keys) => keys.FirstOrDefault(k => k.Weakness is not null && !k.Expired)?.Weakness;
 }
-
-/// <summary>The keys held for each address, as loaded for one decision.</summary>
-public sealed class KeysByAddress(IEnumerable<KeyCandidate> keys)
-{
-    public static readonly KeysByAddress None = new([]);
-
-    private readonly ILookup<EmailAddress, KeyCandidate> byAddress = keys.ToLookup(k => k.Email);
-
-    public IReadOnlyList<KeyCandidate> Of(EmailAddress address) => byAddress[address].ToList();
-
-    public KeysByAddress For(MailSecuritySystem system) => new(byAddress.SelectMany(g => g).Where(k => k.System == system));
-}
