@@ -1,6 +1,7 @@
 using Marten;
 using SecureMail.Application.Keystore;
 using SecureMail.Domain.Common;
+using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
@@ -44,7 +45,7 @@ public static class HeldKeys
     private static async Task<IReadOnlyDictionary<string, KeystoreEntry>> AnchorsFor(IQuerySession session, IEnumerable<KeystoreEntry> signers,
         CancellationToken cancellation)
     {
-        var issuers = signers.Select(e => e.Certificate).OfType<Domain.Keystore.CertificateFacts>()
+        var issuers = signers.Select(e => e.Certificate).OfType<CertificateFacts>()
             .Where(c => c.Issuer != c.Subject).Select(c => c.Issuer).Distinct().ToArray();
         if (issuers.Length == 0)
             return NoAnchors;
@@ -70,7 +71,7 @@ public static class HeldKeys
     }
 
     /// <summary>The issuing CA certificates held as trust anchors, the leaf's issuer first, so that recipients can build the chain.</summary>
-    private static IReadOnlyList<string> Chain(Domain.Keystore.CertificateFacts leaf, IReadOnlyDictionary<string, KeystoreEntry> anchors)
+    private static IReadOnlyList<string> Chain(CertificateFacts leaf, IReadOnlyDictionary<string, KeystoreEntry> anchors)
     {
         var chain = new List<string>();
         var current = leaf;
