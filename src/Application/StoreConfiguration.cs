@@ -31,7 +31,7 @@ public static class StoreConfiguration
         options.Projections.Add(new UserAccountProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CollectedKeyProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new CollectedKeyViewProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new TicketProjection(), ProjectionLifecycle.Live);
+        options.Projections.Add(new EvolvingProjection<Domain.Tickets.Ticket>(), ProjectionLifecycle.Live);
         options.Projections.Add(new TicketDetailsProjection(), ProjectionLifecycle.Inline);
 
         options.Schema.For<KeystoreEntry>()

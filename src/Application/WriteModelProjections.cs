@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten.Events.Aggregation;
 using SecureMail.Domain.Accounts;
 using SecureMail.Domain.Groups;
@@ -6,7 +5,6 @@ using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Keystore.Pgp;
 using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Settings;
-using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application;
 
@@ -66,13 +64,4 @@ public sealed class UserAccountProjection : SingleStreamProjection<UserAccount, 
     public static UserAccount Apply(UserPasswordChanged e, UserAccount state) => state.Apply(e);
     public static UserAccount Apply(UserAccountDisabled e, UserAccount state) => state.Apply(e);
     public static UserAccount Apply(UserAccountEnabled e, UserAccount state) => state.Apply(e);
-}
-
-public sealed class TicketProjection : SingleStreamProjection<Ticket, Guid>
-{
-    public static Ticket Create(TicketOpened e) => Ticket.Create(e);
-    public static Ticket Apply(IEvent<ArticleComposed> e, Ticket state) => state.Apply(e.Data, e.Version);
-    public static Ticket Apply(IEvent<SecureMail.Domain.Inbound.ArticleReceived> e, Ticket state) => state.Apply(e.Data, e.Version);
-    public static Ticket Apply(ArticleDelivered e, Ticket state) => state.Apply(e);
-    public static Ticket Apply(ArticleDeliveryFailed e, Ticket state) => state.Apply(e);
 }

@@ -11,7 +11,7 @@ internal static class ClearSignedVerifier
     {
         var parsed = ClearSignedText.Parse(layer.Text);
         if (parsed is null)
-            return Failures.Failed(layer, InboundFailure.Malformed, "The clear-signed message is not well-formed (RFC 4880 §7).");
+            return Failures.Failed(layer, SecurityCode.Malformed, "The clear-signed message is not well-formed (RFC 4880 §7).");
 
         var facts = await PgpVerifier.SignaturesAsync(parsed.ArmoredSignature, parsed.Signed, keyring, cancellation);
         return new LayerResult(null, facts, new InlinePlaintext(Text(parsed.Shown, layer.Charset)));

@@ -30,15 +30,15 @@ internal static class PgpVerifier
         }
         catch (OverBudget over)
         {
-            return new LayerResult(null, Signature(Pgp, InboundFailure.TooComplex, $"{over.Excess}; they were not checked."), null);
+            return new LayerResult(null, Signature(Pgp, SecurityCode.TooComplex, $"{over.Excess}; they were not checked."), null);
         }
         catch (Exception)
         {
-            return new LayerResult(null, Signature(Pgp, InboundFailure.Malformed, "The signed OpenPGP message is not well-formed."), null);
+            return new LayerResult(null, Signature(Pgp, SecurityCode.Malformed, "The signed OpenPGP message is not well-formed."), null);
         }
 
         var facts = message.Signatures.Count == 0
-            ? Signature(Pgp, InboundFailure.NoSigner, "The OpenPGP message holds no signature.")
+            ? Signature(Pgp, SecurityCode.NoSigner, "The OpenPGP message holds no signature.")
             : await VerifyAsync(message.Signatures, message.Literal, keyring, cancellation);
         return new LayerResult(null, facts, new InlinePlaintext(Encoding.UTF8.GetString(message.Literal)));
     }
@@ -51,9 +51,9 @@ internal static class PgpVerifier
             return TooManySignatures;
         var signatures = packets is null ? null : Read(packets);
         if (signatures is null)
-            return Signature(Pgp, InboundFailure.Malformed, "The signature part is not a readable OpenPGP signature.");
+            return Signature(Pgp, SecurityCode.Malformed, "The signature part is not a readable OpenPGP signature.");
         return signatures.Count == 0
-            ? Signature(Pgp, InboundFailure.NoSigner, "The signature part holds no signature.")
+            ? Signature(Pgp, SecurityCode.NoSigner, "The signature part holds no signature.")
             : await VerifyAsync(signatures, content, keyring, cancellation);
     }
 
@@ -73,13 +73,13 @@ internal static class PgpVerifier
             first ??= facts;
         }
 
-        return first ?? Signature(Pgp, InboundFailure.NoSigner, "The message holds no signature.");
+        return first ?? Signature(Pgp, SecurityCode.NoSigner, "The message holds no signature.");
     }
 
     private static async Task<SignatureFacts> VerifyOneAsync(PgpSignature signature, byte[] content, IInboundKeyring keyring,
         CancellationToken cancellation)
     {
-        var facts = Signature(Pgp, InboundFailure.UnknownSigner, UnknownSignerMessage) with
+        var facts = Signature(Pgp, SecurityCode.UnknownSigner) with
         {
             Digest = PgpNames.Digest(signature.HashAlgorithm),
             SignedAt = Rendering.Utc(signature.CreationTime),
@@ -91,26 +91,18 @@ internal static class PgpVerifier
         if (stored is null || ring is null || key is null)
             return facts;
 
-        facts = facts with { Code = null, Message = null, PgpKey = stored.Facts, SigningKeyFingerprint = Convert.ToHexString(key.GetFingerprint()) };
+        facts = facts with { Code = null, Detail = null, PgpKey = stored.Facts, SigningKeyFingerprint = Convert.ToHexString(key.GetFingerprint()) };
         if (PgpSignatureChecks.UnknownCriticalSubpacket(signature) is { } tag)
-            return facts with
-            {
-                Code = InboundFailure.CriticalSubpacket,
-                Message = $"The signature holds a critical subpacket of unknown type {tag}; it cannot be accepted (RFC 4880 §5.2.3.1).",
-            };
+            return facts with { Code = SecurityCode.UnknownCriticalSubpacket, Detail = tag.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (!PgpSignatureChecks.Verifies(signature, key, content))
-            return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
+            return facts with { Code = SecurityCode.BadSignature, Detail = null };
         if (!PgpSignatureChecks.IsBoundForSigning(ring, key))
-            return facts with
-            {
-                Code = InboundFailure.BadKeyBinding,
-                Message = "The key that signed is not validly bound to its primary key for signing.",
-            };
+            return facts with { Code = SecurityCode.BadKeyBinding };
         return facts;
     }
 
     private static SignatureFacts TooManySignatures =>
-        Signature(Pgp, InboundFailure.TooComplex, $"{PgpPlainMessage.TooManySignatures}; they were not checked.");
+        Signature(Pgp, SecurityCode.TooComplex, $"{PgpPlainMessage.TooManySignatures}; they were not checked.");
 
     private static IReadOnlyList<PgpSignature>? Read(byte[] packets)
     {

@@ -32,7 +32,7 @@ internal sealed record ChainCandidates(IReadOnlyList<X509Certificate> Anchors, I
                     continue;
                 next.AddRange(carried
                     .Where(c => !ReferenceEquals(c, signer) && !intermediates.Contains(c) && !next.Contains(c) && MayHaveIssued(c, current)
-                        && CarriedKeys.Refusal(c) is not { Code: InboundFailure.Unsupported })
+                        && CarriedKeys.Refusal(c) is not { Code: SecurityCode.Unsupported })
                     .Take(Math.Max(0, SmimeBudget.IssuersPerStep - next.Count)));
             }
             intermediates.AddRange(next);

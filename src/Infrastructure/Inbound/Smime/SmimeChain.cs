@@ -7,12 +7,12 @@ using static SecureMail.Infrastructure.Inbound.Failures;
 namespace SecureMail.Infrastructure.Inbound.Smime;
 
 /// <param name="Code">Null when the signer is trusted; else unknown-signer (no path to a trust anchor) or untrusted-chain.</param>
-internal sealed record ChainOutcome(string? Code, string? Message)
+internal sealed record ChainOutcome(SecurityCode? Code, string? Detail)
 {
     public static readonly ChainOutcome Trusted = new(null, null);
-    public static readonly ChainOutcome NoPathToAnchor = new(InboundFailure.UnknownSigner, UnknownSignerMessage);
+    public static readonly ChainOutcome NoPathToAnchor = new(SecurityCode.UnknownSigner, null);
 
-    public static ChainOutcome Untrusted(string reason) => new(InboundFailure.UntrustedChain, reason);
+    public static ChainOutcome Untrusted(string reason) => new(SecurityCode.UntrustedChain, reason);
 }
 
 /// <summary>Is the signer certificate one an admin imported (trusted for its own signatures, whoever issued it), or does it

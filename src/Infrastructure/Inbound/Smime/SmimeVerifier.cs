@@ -42,15 +42,15 @@ internal static class SmimeVerifier
         }
         catch (Exception)
         {
-            return new LayerResult(null, Signature(Smime, InboundFailure.Malformed,
+            return new LayerResult(null, Signature(Smime, SecurityCode.Malformed,
                 "The signature is not readable CMS signed data: it is damaged, truncated or holds no content."), null);
         }
 
         var inside = new MimePlaintext(content);
         if (signers.Count == 0)
-            return new LayerResult(null, Signature(Smime, InboundFailure.NoSigner, "The signature holds no signer."), inside);
+            return new LayerResult(null, Signature(Smime, SecurityCode.NoSigner, "The signature holds no signer."), inside);
         if (signers.Count > SmimeBudget.Signers)
-            return new LayerResult(null, Signature(Smime, InboundFailure.Unsupported,
+            return new LayerResult(null, Signature(Smime, SecurityCode.Unsupported,
                 $"The signature holds {signers.Count} signers; at most {SmimeBudget.Signers} are checked, so it is not shown as verified."), inside);
 
         SignatureFacts? first = null;
@@ -68,7 +68,7 @@ internal static class SmimeVerifier
     private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, CarriedCertificates carried,
         IInboundKeyring keyring, CancellationToken cancellation)
     {
-        var unknown = Signature(Smime, InboundFailure.UnknownSigner, UnknownSignerMessage) with
+        var unknown = Signature(Smime, SecurityCode.UnknownSigner) with
         {
             Digest = CmsNames.Digest(signer.DigestAlgorithmID.Algorithm.Id),
             SignedAt = SigningTime(signer),
@@ -81,9 +81,9 @@ internal static class SmimeVerifier
             return unknown with
             {
                 Code = refusal.Code,
-                Message = refusal.Message,
+                Detail = refusal.Detail,
                 // A small key is cheap to read, and the words users see name it; an oversized one is never built.
-                Certificate = refusal.Code == InboundFailure.WeakKey ? CertificateFactsReader.Read(certificate) : null,
+                Certificate = refusal.Code == SecurityCode.WeakKey ? CertificateFactsReader.Read(certificate) : null,
                 SigningKeyFingerprint = SmimeChain.Fingerprint(certificate),
             };
         // Built here once, without a prime test; the facts and the signature check below reuse the key the certificate keeps.
@@ -92,17 +92,17 @@ internal static class SmimeVerifier
         var facts = unknown with
         {
             Code = null,
-            Message = null,
+            Detail = null,
             Certificate = CertificateFactsReader.Read(certificate),
             SigningKeyFingerprint = SmimeChain.Fingerprint(certificate),
         };
         if (!Verifies(signer, certificate))
-            return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
+            return facts with { Code = SecurityCode.BadSignature, Detail = null };
         // Neither imported itself nor issued by a trust anchor: "Unable to find certificate for validation"
         // (docs/messages.md#incoming), with the certificate kept so the words can say what the mail carried and an
         // admin can review it.
         var chain = await SmimeChain.EvaluateAsync(certificate, carried.First, keyring, cancellation);
-        return chain.Code is null ? facts : facts with { Code = chain.Code, Message = chain.Message };
+        return chain.Code is null ? facts : facts with { Code = chain.Code, Detail = chain.Detail };
     }
 
     /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the
