@@ -52,8 +52,8 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
             var raw = await messages.LoadAsync(session, articleId, limit.Token)
                 ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
             envelope = reader.ReadEnvelope(raw);
-            var keyring = new KeystoreKeyring(session, vault, [.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo]);
-            inspection = await reader.InspectAsync(raw, keyring, limit.Token);
+            var opening = reader.Open(raw, await InboundKeyLoading.DecryptionKeysAsync(session, vault, envelope, limit.Token), limit.Token);
+            inspection = reader.Verify(opening, await InboundKeyLoading.VerificationKeysAsync(session, opening.Signers, limit.Token), limit.Token);
         }
         catch (Exception) when (limit.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {

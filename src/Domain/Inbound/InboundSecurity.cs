@@ -27,7 +27,7 @@ public sealed record InboundSecurity(SecurityProcessing Processing, MailSecurity
 
     public bool AwaitsSignerKey => Processing == SecurityProcessing.Processed && Signature == SecurityCode.UnknownSigner;
 
-    public InboundSecurity Apply(object outcome) => outcome switch
+    public InboundSecurity After(object outcome) => outcome switch
     {
         SecurityProcessRetried => Pending,
         ArticleSecurityChecked => new(SecurityProcessing.Processed),

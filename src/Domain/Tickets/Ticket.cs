@@ -18,11 +18,11 @@ public sealed record TicketArticle(Guid Id, string MessageId, string From, IRead
 public sealed record Ticket(Guid Id, string Group, string Customer, string Subject, IReadOnlyList<TicketArticle> Articles) : IEvolving<Ticket>
 {
     public static Evolution<Ticket> Evolution { get; } = new Evolution<Ticket>()
-        .Create<TicketOpened>(Create)
-        .On<ArticleComposed>((ticket, e, version) => ticket.Apply(e, version))
-        .On<ArticleDelivered>((ticket, e) => ticket.Apply(e))
-        .On<ArticleDeliveryFailed>((ticket, e) => ticket.Apply(e))
-        .On<ArticleReceived>((ticket, e, version) => ticket.Apply(e, version))
+        .Create<TicketOpened>(Open)
+        .On<ArticleComposed>((ticket, e, version) => ticket.Add(e, version))
+        .On<ArticleDelivered>((ticket, e) => ticket.Concluded(e.ArticleId))
+        .On<ArticleDeliveryFailed>((ticket, e) => ticket.Concluded(e.ArticleId))
+        .On<ArticleReceived>((ticket, e, version) => ticket.Add(e, version))
         .On<SecurityProcessRetried>((ticket, e) => ticket.Secured(e.ArticleId, e))
         .On<ArticleSecurityChecked>((ticket, e) => ticket.Secured(e.ArticleId, e))
         .On<ArticleDecrypted>((ticket, e) => ticket.Secured(e.ArticleId, e))
@@ -31,24 +31,21 @@ public sealed record Ticket(Guid Id, string Group, string Customer, string Subje
         .On<SignatureVerificationFailed>((ticket, e) => ticket.Secured(e.ArticleId, e))
         .On<SecurityProcessAbandoned>((ticket, e) => ticket.Secured(e.ArticleId, e));
 
-    public static Ticket Create(TicketOpened e) => new(e.TicketId, e.Group, e.Customer, e.Subject, []);
+    // Named apart from Marten's Create/Apply conventions: the store folds a ticket through Evolution alone.
+    public static Ticket Open(TicketOpened e) => new(e.TicketId, e.Group, e.Customer, e.Subject, []);
 
-    public Ticket Apply(ArticleComposed e, long version) =>
+    public Ticket Add(ArticleComposed e, long version) =>
         this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId, e.From, [.. e.To, .. e.Cc], version)] };
-
-    public Ticket Apply(ArticleDelivered e) => Concluded(e.ArticleId);
-
-    public Ticket Apply(ArticleDeliveryFailed e) => Concluded(e.ArticleId);
 
     private Ticket Concluded(Guid articleId) =>
         this with { Articles = Articles.Select(a => a.Id == articleId ? a with { DeliveryConcluded = true } : a).ToList() };
 
-    public Ticket Apply(ArticleReceived e, long version) =>
+    public Ticket Add(ArticleReceived e, long version) =>
         this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId ?? "", e.From.FirstOrDefault() ?? "", [.. e.To, .. e.Cc], version,
             Direction: ArticleDirection.Incoming, Security: InboundSecurity.Pending)] };
 
     private Ticket Secured(Guid articleId, object outcome) =>
-        this with { Articles = Articles.Select(a => a.Id == articleId && a.Security is { } security ? a with { Security = security.Apply(outcome) } : a).ToList() };
+        this with { Articles = Articles.Select(a => a.Id == articleId && a.Security is { } security ? a with { Security = security.After(outcome) } : a).ToList() };
 
     public TicketArticle? Article(Guid id) => Articles.FirstOrDefault(a => a.Id == id);
 }

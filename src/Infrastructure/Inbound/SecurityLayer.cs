@@ -40,5 +40,11 @@ internal sealed record MimePlaintext(byte[] Bytes) : Plaintext;
 internal sealed record InlinePlaintext(string Text) : Plaintext;
 
 /// <param name="Inside">Null when the layer could not be opened (content must not be shown).</param>
-internal sealed record LayerResult(
-    Domain.Inbound.DecryptionFacts? Decryption, Domain.Inbound.SignatureFacts? Signature, Plaintext? Inside);
+internal sealed record LayerResult(DecryptionFacts? Decryption, SignatureFacts? Signature, Plaintext? Inside)
+{
+    /// <summary>OpenPGP signed and encrypted in one (RFC 3156 §6.2): the signatures the decrypted message holds, verified
+    /// in the second step.</summary>
+    public PgpSignedContent? SignedInside { get; init; }
+}
+
+internal sealed record PgpSignedContent(IReadOnlyList<Org.BouncyCastle.Bcpg.OpenPgp.PgpSignature> Signatures, byte[] Literal);

@@ -16,7 +16,7 @@ internal static class PgpDecryptor
 {
     private const MailSecuritySystem Pgp = MailSecuritySystem.PGP;
 
-    public static async Task<LayerResult> DecryptAsync(PgpMessage layer, IInboundKeyring keyring, CancellationToken cancellation)
+    public static LayerResult Decrypt(PgpMessage layer, DecryptionKeys keys, CancellationToken cancellation)
     {
         if (PgpPacketTags.LeadingSessionKeys(layer.Packets, InboundBudget.MaxSessionKeys) > InboundBudget.MaxSessionKeys)
             return Failed(SecurityCode.TooComplex,
@@ -39,8 +39,7 @@ internal static class PgpDecryptor
             return Failed(SecurityCode.Corrupt, PgpArmor.Unreadable);
         }
 
-        var keys = await keyring.PgpDecryptionKeysAsync(cancellation);
-        if (PgpSecretKeys.Match(list, keys, cancellation, out var outOfTrials) is not (var data, var privateKey, var fingerprint))
+        if (PgpSecretKeys.Match(list, keys.Pgp, cancellation, out var outOfTrials) is not (var data, var privateKey, var fingerprint))
             return outOfTrials
                 ? Failed(SecurityCode.TooComplex, "The message hides its recipients (key ID 0) in more session keys than are tried " +
                     $"({InboundBudget.MaxAnonymousTrials} trial decryptions); it was not decrypted.")
@@ -70,11 +69,11 @@ internal static class PgpDecryptor
             return Failed(SecurityCode.Malformed,
                 "OpenPGP packets were found outside the encrypted data; the message was not used.", fingerprint, cipher);
 
-        return await OpenedAsync(plaintext, layer.Inline, fingerprint, cipher, keyring, cancellation);
+        return Opened(plaintext, layer.Inline, fingerprint, cipher);
     }
 
-    private static async Task<LayerResult> OpenedAsync(byte[] plaintext, bool inline, string fingerprint, string? cipher,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    /// <summary>Signatures inside (RFC 3156 §6.2) are left to the second step, once their keys are loaded.</summary>
+    private static LayerResult Opened(byte[] plaintext, bool inline, string fingerprint, string? cipher)
     {
         PgpPlainMessage message;
         try
@@ -93,11 +92,11 @@ internal static class PgpDecryptor
         var warnings = cipher is "3DES" or "CAST5" or "IDEA" or "Blowfish"
             ? new[] { $"The message was encrypted with {cipher}, a weak cipher; it was decrypted anyway." }
             : [];
-        var signature = message.Signatures.Count > 0
-            ? await PgpVerifier.VerifyAsync(message.Signatures, message.Literal, keyring, cancellation)
-            : null;
         Plaintext inside = inline ? new InlinePlaintext(Encoding.UTF8.GetString(message.Literal)) : new MimePlaintext(message.Literal);
-        return new LayerResult(new DecryptionFacts(Pgp, fingerprint, cipher, warnings, null, null), signature, inside);
+        return new LayerResult(new DecryptionFacts(Pgp, fingerprint, cipher, warnings, null, null), null, inside)
+        {
+            SignedInside = message.Signatures.Count > 0 ? new PgpSignedContent(message.Signatures, message.Literal) : null,
+        };
     }
 
     private static bool Intact(PgpEncryptedData data)

@@ -16,12 +16,11 @@ internal static class PgpVerifier
     private const MailSecuritySystem Pgp = MailSecuritySystem.PGP;
 
     /// <summary>PGP/MIME multipart/signed: the signature covers the first part's exact bytes (RFC 3156 §5).</summary>
-    public static async Task<LayerResult> DetachedAsync(byte[] content, byte[] armoredSignature, IInboundKeyring keyring,
-        CancellationToken cancellation) =>
-        new(null, await SignaturesAsync(armoredSignature, content, keyring, cancellation), new MimePlaintext(content));
+    public static LayerResult Detached(byte[] content, byte[] armoredSignature, VerificationKeys keys, CancellationToken cancellation) =>
+        new(null, Signatures(armoredSignature, content, keys, cancellation), new MimePlaintext(content));
 
     /// <summary>An inline armored MESSAGE that is signed but not encrypted.</summary>
-    public static async Task<LayerResult> SignedMessageAsync(byte[] packets, IInboundKeyring keyring, CancellationToken cancellation)
+    public static LayerResult SignedMessage(byte[] packets, VerificationKeys keys, CancellationToken cancellation)
     {
         PgpPlainMessage message;
         try
@@ -39,12 +38,11 @@ internal static class PgpVerifier
 
         var facts = message.Signatures.Count == 0
             ? Signature(Pgp, SecurityCode.NoSigner, "The OpenPGP message holds no signature.")
-            : await VerifyAsync(message.Signatures, message.Literal, keyring, cancellation);
+            : Verify(message.Signatures, message.Literal, keys, cancellation);
         return new LayerResult(null, facts, new InlinePlaintext(Encoding.UTF8.GetString(message.Literal)));
     }
 
-    public static async Task<SignatureFacts> SignaturesAsync(byte[] armoredSignature, byte[] content, IInboundKeyring keyring,
-        CancellationToken cancellation)
+    public static SignatureFacts Signatures(byte[] armoredSignature, byte[] content, VerificationKeys keys, CancellationToken cancellation)
     {
         var packets = PgpArmor.Decode(armoredSignature);
         if (packets is not null && PgpPacketTags.Count(packets, InboundBudget.MaxSignatures, PgpPacketTags.Signature) > InboundBudget.MaxSignatures)
@@ -54,12 +52,12 @@ internal static class PgpVerifier
             return Signature(Pgp, SecurityCode.Malformed, "The signature part is not a readable OpenPGP signature.");
         return signatures.Count == 0
             ? Signature(Pgp, SecurityCode.NoSigner, "The signature part holds no signature.")
-            : await VerifyAsync(signatures, content, keyring, cancellation);
+            : Verify(signatures, content, keys, cancellation);
     }
 
     /// <summary>Every signature must verify; the first failure is reported, else the first signer.</summary>
-    public static async Task<SignatureFacts> VerifyAsync(IReadOnlyList<PgpSignature> signatures, byte[] content,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    public static SignatureFacts Verify(IReadOnlyList<PgpSignature> signatures, byte[] content, VerificationKeys keys,
+        CancellationToken cancellation)
     {
         if (signatures.Count > InboundBudget.MaxSignatures)
             return TooManySignatures;
@@ -67,7 +65,7 @@ internal static class PgpVerifier
         foreach (var signature in signatures)
         {
             cancellation.ThrowIfCancellationRequested();
-            var facts = await VerifyOneAsync(signature, content, keyring, cancellation);
+            var facts = VerifyOne(signature, content, keys);
             if (facts.Code is not null)
                 return facts;
             first ??= facts;
@@ -76,8 +74,7 @@ internal static class PgpVerifier
         return first ?? Signature(Pgp, SecurityCode.NoSigner, "The message holds no signature.");
     }
 
-    private static async Task<SignatureFacts> VerifyOneAsync(PgpSignature signature, byte[] content, IInboundKeyring keyring,
-        CancellationToken cancellation)
+    private static SignatureFacts VerifyOne(PgpSignature signature, byte[] content, VerificationKeys keys)
     {
         var facts = Signature(Pgp, SecurityCode.UnknownSigner) with
         {
@@ -85,7 +82,7 @@ internal static class PgpVerifier
             SignedAt = Rendering.Utc(signature.CreationTime),
         };
         var keyId = PgpSignatureChecks.IssuerKeyId(signature);
-        var stored = keyId == 0 ? null : await keyring.PgpKeyAsync(keyId.ToString("X16"), cancellation);
+        var stored = keyId == 0 ? null : keys.PgpKey(keyId.ToString("X16"));
         var ring = stored is null ? null : PgpSignatureChecks.PublicRing(stored.PublicKeyRing);
         var key = ring?.GetPublicKey(keyId);
         if (stored is null || ring is null || key is null)
@@ -104,7 +101,7 @@ internal static class PgpVerifier
     private static SignatureFacts TooManySignatures =>
         Signature(Pgp, SecurityCode.TooComplex, $"{PgpPlainMessage.TooManySignatures}; they were not checked.");
 
-    private static IReadOnlyList<PgpSignature>? Read(byte[] packets)
+    public static IReadOnlyList<PgpSignature>? Read(byte[] packets)
     {
         try
         {

@@ -20,12 +20,11 @@ internal sealed record ChainOutcome(SecurityCode? Code, string? Detail)
 /// put any self-signed CA in a message. The signer's own validity, revocation and key usage are the Domain's.</summary>
 internal static class SmimeChain
 {
-    public static async Task<ChainOutcome> EvaluateAsync(X509Certificate signer, IReadOnlyList<X509Certificate> carried,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    public static ChainOutcome Evaluate(X509Certificate signer, IReadOnlyList<X509Certificate> carried, VerificationKeys keys)
     {
-        if (await keyring.CertificateAsync(Fingerprint(signer), cancellation) is not null)
+        if (keys.Certificate(Fingerprint(signer)) is not null)
             return ChainOutcome.Trusted;
-        var candidates = await ChainCandidates.FindAsync(signer, carried, keyring, cancellation);
+        var candidates = ChainCandidates.Find(signer, carried, keys);
         return candidates.Anchors.Count == 0
             ? ChainOutcome.NoPathToAnchor
             : PathValidation.Validate(signer, candidates, DateTimeOffset.UtcNow);

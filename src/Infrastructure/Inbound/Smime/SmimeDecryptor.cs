@@ -15,7 +15,7 @@ internal static class SmimeDecryptor
 {
     private const MailSecuritySystem Smime = MailSecuritySystem.SMIME;
 
-    public static async Task<LayerResult> DecryptAsync(byte[] cms, IInboundKeyring keyring, CancellationToken cancellation)
+    public static LayerResult Decrypt(byte[] cms, DecryptionKeys keys, CancellationToken cancellation)
     {
         CmsEnvelope envelope;
         try
@@ -27,7 +27,7 @@ internal static class SmimeDecryptor
             return Failed(refusal.Code, refusal.Message);
         }
 
-        foreach (var key in await keyring.SmimeDecryptionKeysAsync(cancellation))
+        foreach (var key in keys.Smime)
         {
             var certificate = Certificate(key.Certificate);
             var recipient = certificate is null ? null : envelope.Recipients.FirstOrDefault(r => CmsIdentifiers.Matches(r.Id, certificate));

@@ -19,15 +19,14 @@ internal static class SmimeVerifier
 {
     private const MailSecuritySystem Smime = MailSecuritySystem.SMIME;
 
-    public static Task<LayerResult> DetachedAsync(byte[] content, byte[] signature, IInboundKeyring keyring, CancellationToken cancellation) =>
-        VerifyAsync(() => new CmsSignedData(new CmsProcessableByteArray(content), signature), content, keyring, cancellation);
+    public static LayerResult Detached(byte[] content, byte[] signature, VerificationKeys keys) =>
+        Verify(() => new CmsSignedData(new CmsProcessableByteArray(content), signature), content, keys);
 
     /// <summary>Opaque signed-data: the content is inside; it is shown even when the signature fails.</summary>
-    public static Task<LayerResult> OpaqueAsync(byte[] cms, IInboundKeyring keyring, CancellationToken cancellation) =>
-        VerifyAsync(() => new CmsSignedData(cms), null, keyring, cancellation);
+    public static LayerResult Opaque(byte[] cms, VerificationKeys keys) =>
+        Verify(() => new CmsSignedData(cms), null, keys);
 
-    private static async Task<LayerResult> VerifyAsync(Func<CmsSignedData> read, byte[]? detachedContent,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    private static LayerResult Verify(Func<CmsSignedData> read, byte[]? detachedContent, VerificationKeys keys)
     {
         CmsSignedData signed;
         List<SignerInformation> signers;
@@ -56,7 +55,7 @@ internal static class SmimeVerifier
         SignatureFacts? first = null;
         foreach (var signer in signers)
         {
-            var facts = await VerifyOneAsync(signer, carried, keyring, cancellation);
+            var facts = VerifyOne(signer, carried, keys);
             if (facts.Code is not null)
                 return new LayerResult(null, facts, inside);
             first ??= facts;
@@ -65,8 +64,7 @@ internal static class SmimeVerifier
         return new LayerResult(null, first, inside);
     }
 
-    private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, CarriedCertificates carried,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    private static SignatureFacts VerifyOne(SignerInformation signer, CarriedCertificates carried, VerificationKeys keys)
     {
         var unknown = Signature(Smime, SecurityCode.UnknownSigner) with
         {
@@ -74,7 +72,7 @@ internal static class SmimeVerifier
             SignedAt = SigningTime(signer),
         };
         var certificate = carried.Find(c => CmsIdentifiers.Matches(signer.SignerID, c))
-            ?? await Imported(signer.SignerID, keyring, cancellation);
+            ?? Imported(signer.SignerID, keys);
         if (certificate is null)
             return unknown;
         if (CarriedKeys.Refusal(certificate) is { } refusal)
@@ -101,17 +99,17 @@ internal static class SmimeVerifier
         // Neither imported itself nor issued by a trust anchor: "Unable to find certificate for validation"
         // (docs/messages.md#incoming), with the certificate kept so the words can say what the mail carried and an
         // admin can review it.
-        var chain = await SmimeChain.EvaluateAsync(certificate, carried.First, keyring, cancellation);
+        var chain = SmimeChain.Evaluate(certificate, carried.First, keys);
         return chain.Code is null ? facts : facts with { Code = chain.Code, Detail = chain.Detail };
     }
 
     /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the
     /// keystore may hold that certificate.</summary>
-    private static async Task<X509Certificate?> Imported(X509CertStoreSelector id, IInboundKeyring keyring, CancellationToken cancellation)
+    private static X509Certificate? Imported(X509CertStoreSelector id, VerificationKeys keys)
     {
         if (id.Issuer is null || id.SerialNumber is null)
             return null;
-        var facts = await keyring.CertificateAsync(Rendering.Name(id.Issuer), Rendering.Serial(id.SerialNumber), cancellation);
+        var facts = keys.Certificate(Rendering.Name(id.Issuer), Rendering.Serial(id.SerialNumber));
         return facts is null ? null : ParsedKeys.Certificate(Convert.FromBase64String(facts.Der));
     }
 
