@@ -89,8 +89,9 @@ public sealed class SmimeGcmTests : IDisposable
 
         var inspection = await InspectAsync(raw, new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } });
 
-        Assert.Equal((SecurityCode.NoPrivateKey, "Unable to find private key to decrypt"),
-            (inspection.Decryption!.Code, inspection.Decryption.Detail));
+        Assert.Equal(SecurityCode.NoPrivateKey, inspection.Decryption!.Code);
+        Assert.Equal("Unable to find private key to decrypt",
+            Assert.IsType<DecryptionFailed>(Verdict.Decryption(Guid.Empty, Guid.Empty, inspection.Decryption, DateTimeOffset.UtcNow)).Message);
         Assert.Equal(("", 0), (inspection.Content.Body, inspection.Content.Attachments.Count));
     }
 }
