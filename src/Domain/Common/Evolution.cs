@@ -21,6 +21,10 @@ public sealed class Evolution<T> where T : class
     public Evolution<T> On<TEvent>(Func<T, TEvent, long, T> apply) =>
         Step<TEvent>((state, e, version) => state is null ? null : apply(state, e, version));
 
+    /// <summary>A step that may start the state as well as change it.</summary>
+    public Evolution<T> Fold<TEvent>(Func<T?, TEvent, T> fold) =>
+        Step<TEvent>((state, e, _) => fold(state, e));
+
     /// <summary>An event this state does not fold leaves it as it is.</summary>
     public T? Evolve(T? state, object e, long version) =>
         steps.TryGetValue(e.GetType(), out var step) ? step(state, e, version) : state;
