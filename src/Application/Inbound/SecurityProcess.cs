@@ -1,5 +1,5 @@
-using Marten;
 using JasperFx.Events;
+using Marten;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Collected;
 using SecureMail.Application.Messages;

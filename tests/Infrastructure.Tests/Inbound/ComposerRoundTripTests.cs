@@ -1,5 +1,5 @@
-using SecureMail.Domain.Inbound;
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Inbound;
 using SecureMail.Infrastructure.Outgoing;
 using SecureMail.Infrastructure.Tests.Outgoing;
 using SecureMail.TestKit.Smime;

@@ -1,3 +1,4 @@
+using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Math;
@@ -5,7 +6,6 @@ using SecureMail.Domain.Inbound;
 using SecureMail.TestKit.Inbound;
 using SecureMail.TestKit.Smime;
 using static SecureMail.Infrastructure.Tests.Inbound.InboundKeys;
-using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 
 namespace SecureMail.Infrastructure.Tests.Inbound;
 
