@@ -5,7 +5,11 @@ using SecureMail.Application.Common;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Collected;
 using SecureMail.Application.Tickets.Details;
+using SecureMail.Domain.Accounts;
+using SecureMail.Domain.Groups;
 using SecureMail.Domain.Keystore.Smime;
+using SecureMail.Domain.Settings;
+using SecureMail.Domain.Tickets;
 using Weasel.Core;
 using Weasel.Postgresql.Tables;
 
@@ -24,14 +28,14 @@ public static class StoreConfiguration
 
         options.Projections.Add(new KeystoreEntryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new RevocationListProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new SecureMailingProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<SecureMailing>(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CertificateEntryProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new PgpKeyEntryProjection(), ProjectionLifecycle.Live);
-        options.Projections.Add(new GroupProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new UserAccountProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Group>(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<UserAccount>(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CollectedKeyProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new CollectedKeyViewProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new TicketProjection(), ProjectionLifecycle.Live);
+        options.Projections.Add(new EvolvingProjection<Ticket>(), ProjectionLifecycle.Live);
         options.Projections.Add(new TicketDetailsProjection(), ProjectionLifecycle.Inline);
 
         options.Schema.For<KeystoreEntry>()

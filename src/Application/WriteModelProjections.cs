@@ -1,17 +1,13 @@
-using JasperFx.Events;
 using Marten.Events.Aggregation;
-using SecureMail.Domain.Accounts;
-using SecureMail.Domain.Groups;
 using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Keystore.Pgp;
 using SecureMail.Domain.Keystore.Smime;
-using SecureMail.Domain.Settings;
-using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application;
 
-// Marten's generated dispatch does not reach the package-free Domain project, so each aggregate's
-// Create/Apply conventions are declared here and delegate to the Domain record.
+// Marten's generated dispatch does not reach the package-free Domain project, so these keystore aggregates' Create/Apply
+// conventions are declared here and delegate to the Domain record. Aggregates that declare their own Evolution (tickets,
+// groups, accounts, settings) are folded by EvolvingProjection instead, with nothing to repeat here (ADR 38).
 
 public sealed class CertificateEntryProjection : SingleStreamProjection<CertificateEntry, Guid>
 {
@@ -42,37 +38,4 @@ public sealed class RevocationListProjection : SingleStreamProjection<Revocation
 {
     public static RevocationList Create(CrlImported e) => RevocationList.Create(e);
     public static RevocationList Apply(CrlImported e, RevocationList state) => state.Apply(e);
-}
-
-public sealed class SecureMailingProjection : SingleStreamProjection<SecureMailing, Guid>
-{
-    public static SecureMailing Create(SecureMailingEnabled e) => SecureMailing.Off(e.SettingsId).Apply(e);
-    public static SecureMailing Create(SecureMailingDisabled e) => SecureMailing.Off(e.SettingsId).Apply(e);
-    public static SecureMailing Apply(SecureMailingEnabled e, SecureMailing state) => state.Apply(e);
-    public static SecureMailing Apply(SecureMailingDisabled e, SecureMailing state) => state.Apply(e);
-}
-
-public sealed class GroupProjection : SingleStreamProjection<Group, Guid>
-{
-    public static Group Create(GroupConfigured e) => Group.Create(e);
-    public static Group Apply(GroupConfigured e, Group state) => state.Apply(e);
-}
-
-public sealed class UserAccountProjection : SingleStreamProjection<UserAccount, Guid>
-{
-    public static UserAccount Create(UserAccountCreated e) => UserAccount.Create(e);
-    public static UserAccount Apply(UserRoleGranted e, UserAccount state) => state.Apply(e);
-    public static UserAccount Apply(UserRoleRevoked e, UserAccount state) => state.Apply(e);
-    public static UserAccount Apply(UserPasswordChanged e, UserAccount state) => state.Apply(e);
-    public static UserAccount Apply(UserAccountDisabled e, UserAccount state) => state.Apply(e);
-    public static UserAccount Apply(UserAccountEnabled e, UserAccount state) => state.Apply(e);
-}
-
-public sealed class TicketProjection : SingleStreamProjection<Ticket, Guid>
-{
-    public static Ticket Create(TicketOpened e) => Ticket.Create(e);
-    public static Ticket Apply(IEvent<ArticleComposed> e, Ticket state) => state.Apply(e.Data, e.Version);
-    public static Ticket Apply(IEvent<SecureMail.Domain.Inbound.ArticleReceived> e, Ticket state) => state.Apply(e.Data, e.Version);
-    public static Ticket Apply(ArticleDelivered e, Ticket state) => state.Apply(e);
-    public static Ticket Apply(ArticleDeliveryFailed e, Ticket state) => state.Apply(e);
 }

@@ -15,7 +15,7 @@ public static class ConfigureGroupHandler
         if (decision.Rejection is { } rejection)
             return Outcome<Group>.Refused(rejection);
         stream.AppendMany(decision.Events);
-        var group = decision.Events.OfType<GroupConfigured>().Select(Group.Create).LastOrDefault() ?? stream.Aggregate!;
+        var group = decision.Events.OfType<GroupConfigured>().Select(Group.Configured).LastOrDefault() ?? stream.Aggregate!;
         return Outcome<Group>.Of(group);
     }
 }

@@ -6,20 +6,30 @@ using SecureMail.Domain.Settings;
 namespace SecureMail.Application.Inbound;
 
 /// <summary>Reads incoming mail over MimeKit/BouncyCastle (Infrastructure). It extracts facts and does the work
-/// that needs cryptography; the Domain turns the facts into the status users see. Hostile input never makes
-/// it throw: every failure comes back as a failure code and message
-/// (docs/inbound-status.md#no-input-crashes-ingestion).</summary>
+/// that needs cryptography; the Domain turns the facts into the status users see. Keys come in as data, loaded by the
+/// Application before each step: the reader never asks for more (ADR 38). Hostile input never makes it throw: every
+/// failure comes back as a code (docs/inbound-status.md#no-input-crashes-ingestion).</summary>
 public interface IInboundMessageReader
 {
     /// <summary>Headers only, for threading and for knowing whose keys to load. Malformed headers are read as far as they go.</summary>
     InboundEnvelope ReadEnvelope(byte[] raw);
 
-    /// <summary>Decrypts and verifies the security layers at the root of the message only
-    /// (docs/inbound-status.md#outermost-layer-only), with keys from <paramref name="keyring"/>; returns what was
-    /// found and the article content (the plaintext when decrypted).
-    /// Its loops (parts, trial decryptions, signatures) observe <paramref name="cancellation"/>: the one exception it
-    /// lets through is <see cref="OperationCanceledException"/>.</summary>
-    Task<InboundInspection> InspectAsync(byte[] raw, IInboundKeyring keyring, CancellationToken cancellation);
+    /// <summary>First step: finds the security layers at the root of the message only
+    /// (docs/inbound-status.md#outermost-layer-only), decrypts what is encrypted with <paramref name="keys"/>, and names
+    /// the signers whose keys verification needs (<see cref="InboundOpening.Signers"/>).
+    /// Its loops (parts, trial decryptions) observe <paramref name="cancellation"/>: the one exception it lets through is
+    /// <see cref="OperationCanceledException"/>.</summary>
+    InboundOpening Open(byte[] raw, DecryptionKeys keys, CancellationToken cancellation);
+
+    /// <summary>Second step: verifies the signatures the opening found with <paramref name="keys"/> (what the keystore holds
+    /// for <see cref="InboundOpening.Signers"/>); returns what was found and the article content (the plaintext when decrypted).</summary>
+    InboundInspection Verify(InboundOpening opening, VerificationKeys keys, CancellationToken cancellation);
+}
+
+/// <summary>A message between the two steps: the reader's own state, and the signers it named.</summary>
+public abstract class InboundOpening
+{
+    public abstract SignerIds Signers { get; }
 }
 
 /// <param name="From">Every address in From (a valid signature needs exactly one, the signer's).</param>
@@ -37,30 +47,6 @@ public sealed record InboundEnvelope(
     string? InReplyTo,
     IReadOnlyList<string> References,
     DateTimeOffset? Date);
-
-/// <summary>Key lookups for one message; the Application implements it over the keystore and the vault.
-/// Private keys are offered only for the addresses the message was sent to (To, Cc, Delivered-To).</summary>
-public interface IInboundKeyring
-{
-    Task<IReadOnlyList<SmimeDecryptionKey>> SmimeDecryptionKeysAsync(CancellationToken cancellation);
-
-    Task<IReadOnlyList<PgpDecryptionKey>> PgpDecryptionKeysAsync(CancellationToken cancellation);
-
-    /// <summary>An imported certificate by SHA-256 fingerprint (lowercase hex): trusted for its own signatures (pinned), whatever
-    /// issued it.</summary>
-    Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation);
-
-    /// <summary>An imported certificate by issuer and serial number (how a CMS SignerInfo names its signer), for a
-    /// signature that does not carry its certificate. Same renderings as CertificateFacts.</summary>
-    Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation);
-
-    /// <summary>Trust anchors (CA certificates an admin imported as such, never merely CA:TRUE ones) whose subject is
-    /// <paramref name="subject"/> (same rendering as CertificateFacts).</summary>
-    Task<IReadOnlyList<CertificateFacts>> TrustAnchorsAsync(string subject, CancellationToken cancellation);
-
-    /// <summary>An imported PGP key holding a primary key or subkey with this key id (16 uppercase hex).</summary>
-    Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation);
-}
 
 public sealed record SmimeDecryptionKey(string Fingerprint, byte[] Certificate, byte[] Pkcs8PrivateKey);
 

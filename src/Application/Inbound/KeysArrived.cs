@@ -1,7 +1,8 @@
 using Marten;
 using SecureMail.Application.Tickets.Details;
-using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Settings;
+using SecureMail.Domain.Tickets;
 using Wolverine;
 
 namespace SecureMail.Application.Inbound;
@@ -39,22 +40,27 @@ public static class KeysArrivedHandler
     }
 }
 
+/// <summary>The read model finds the tickets with an article waiting for a key; each ticket's aggregate decides which.</summary>
 public static class AwaitingKeys
 {
-    public static async Task<IReadOnlyList<(Guid TicketId, Guid ArticleId)>> ArticlesAsync(IQuerySession session, Func<ArticleView, bool> wanted,
+    public static async Task<IReadOnlyList<(Guid TicketId, Guid ArticleId)>> ArticlesAsync(IQuerySession session, Func<TicketArticle, bool> wanted,
         CancellationToken cancellation)
     {
-        var tickets = await session.Query<TicketDetails>().Where(t => t.AwaitingKeys).ToListAsync(cancellation);
-        return tickets.SelectMany(t => t.Articles.Where(a => a.AwaitsKey && wanted(a)).Select(a => (t.Id, a.Id))).ToList();
+        var ticketIds = await session.Query<TicketDetails>().Where(t => t.AwaitingKeys).Select(t => t.Id).ToListAsync(cancellation);
+        var articles = new List<(Guid, Guid)>();
+        foreach (var ticketId in ticketIds)
+            if (await session.Events.AggregateStreamAsync<Ticket>(ticketId, token: cancellation) is { } ticket)
+                articles.AddRange(ticket.Articles.Where(a => a.Security?.AwaitsKey == true && wanted(a)).Select(a => (ticketId, a.Id)));
+        return articles;
     }
 
     /// <summary>Whether the key can change what the article is waiting for. A signer's key helps only mail from one of its
     /// addresses: for any other sender the signature would still not be the sender's.</summary>
-    public static bool Wants(ArticleView article, ArrivedKey key) =>
-        article.Security is { } security && security.Type == key.System.ToString() && key.Kind switch
+    public static bool Wants(TicketArticle article, ArrivedKey key) =>
+        article.Security is { } security && security.System == key.System && key.Kind switch
         {
-            ArrivedKeyKind.PrivateKey => security.Encryption.Reason == InboundFailure.NoPrivateKey,
-            ArrivedKeyKind.Authority => security.Signature.Reason == InboundFailure.UnknownSigner,
-            _ => security.Signature.Reason == InboundFailure.UnknownSigner && key.Emails.Contains(article.From.Trim().ToLowerInvariant()),
+            ArrivedKeyKind.PrivateKey => security.AwaitsPrivateKey,
+            ArrivedKeyKind.Authority => security.AwaitsSignerKey,
+            _ => security.AwaitsSignerKey && EmailAddress.Distinct(key.Emails).Contains(EmailAddress.Of(article.From)),
         };
 }

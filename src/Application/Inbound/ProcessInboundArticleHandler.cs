@@ -1,6 +1,7 @@
 using Marten;
 using SecureMail.Application.Common;
-using SecureMail.Application.Tickets.Details;
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
 
@@ -14,10 +15,9 @@ public static class ProcessInboundArticleHandler
 
     public static async Task Handle(ProcessInboundArticle command, IDocumentSession session, SecurityProcess process, TimeProvider clock, CancellationToken cancellation)
     {
-        // The outbox delivers at least once: an article already processed is left as it is (a retry is an explicit command).
-        var ticket = await session.LoadAsync<TicketDetails>(command.TicketId, cancellation);
-        if (ticket?.Articles.FirstOrDefault(a => a.Id == command.ArticleId) is not { Security: null })
+        var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
+        if (!SecurityProcessDecisions.Awaits(stream.Aggregate, command.ArticleId))
             return;
-        await process.RecordAsync(session, command.TicketId, command.ArticleId, [], clock.GetUtcNow(), cancellation);
+        await process.RecordAsync(session, stream, command.ArticleId, [], clock.GetUtcNow(), cancellation);
     }
 }

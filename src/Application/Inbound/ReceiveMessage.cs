@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using SecureMail.Application.Messages;
 using SecureMail.Application.Tickets.Details;
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Groups;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Tickets;
@@ -71,7 +72,7 @@ public static class ReceiveMessageHandler
 
     private static async Task<string> GroupFor(IQuerySession session, InboundEnvelope envelope, InboundOptions options, CancellationToken cancellation)
     {
-        var addresses = envelope.To.Concat(envelope.Cc).Concat(envelope.DeliveredTo).Select(a => a.ToLowerInvariant()).Distinct().ToArray();
+        var addresses = EmailAddress.Distinct([.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo]).Select(a => a.Value).ToArray();
         var groups = await session.Query<Group>().Where(g => addresses.Contains(g.EmailAddress)).ToListAsync(cancellation);
         return groups.OrderBy(g => Array.IndexOf(addresses, g.EmailAddress)).FirstOrDefault()?.Name ?? options.DefaultGroup;
     }

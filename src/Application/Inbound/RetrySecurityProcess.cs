@@ -1,8 +1,7 @@
 using Marten;
 using SecureMail.Application.Common;
-using SecureMail.Application.Tickets.Details;
-using SecureMail.Domain.Common;
 using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
 
@@ -21,19 +20,14 @@ public static class RetrySecurityProcessHandler
     public static async Task<Outcome<ReceivedArticle>> Handle(RetrySecurityProcess command, IDocumentSession session, SecurityProcess process, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var ticket = await session.LoadAsync<TicketDetails>(command.TicketId, cancellation);
-        var article = ticket?.Articles.FirstOrDefault(a => a.Id == command.ArticleId);
-        if (article is null)
-            return Outcome<ReceivedArticle>.Refused(new(RejectionKind.NotFound, $"There is no article {command.ArticleId} on ticket {command.TicketId}."));
-        if (article.Direction != "incoming")
-            return Outcome<ReceivedArticle>.Refused(new(RejectionKind.Invalid, "Only incoming articles have a security process to retry."));
-        var answer = Outcome<ReceivedArticle>.Of(new ReceivedArticle(command.TicketId, command.ArticleId));
-        if (command.Trigger is not null && !article.AwaitsKey)
-            return answer;
         var now = clock.GetUtcNow();
-        await process.RecordAsync(session, command.TicketId, command.ArticleId,
-            [new SecurityProcessRetried(command.TicketId, command.ArticleId, command.Actor, now, command.Trigger)], now, cancellation);
-        return answer;
+        var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
+        var decision = SecurityProcessDecisions.Retry(stream.Aggregate, command.TicketId, command.ArticleId, command.Actor, command.Trigger, now);
+        if (decision.Rejection is { } rejection)
+            return Outcome<ReceivedArticle>.Refused(rejection);
+        if (decision.Events.Count > 0)
+            await process.RecordAsync(session, stream, command.ArticleId, decision.Events, now, cancellation);
+        return Outcome<ReceivedArticle>.Of(new ReceivedArticle(command.TicketId, command.ArticleId));
     }
 }
 

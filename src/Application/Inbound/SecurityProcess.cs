@@ -1,4 +1,4 @@
-using System.Globalization;
+using JasperFx.Events;
 using Marten;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Collected;
@@ -6,29 +6,30 @@ using SecureMail.Application.Messages;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Keystore.Smime;
+using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
 
 /// <summary>Decrypts and verifies one stored message with today's keystore, records on the ticket what came of it, keeps
 /// decrypted content with attachments sealed (replacing an earlier copy), and puts the keys the message carried on the
 /// admins' review list; all in the caller's session, which it commits. Each run is an attempt (<see cref="SecurityAttempts"/>)
-/// with a time limit (<see cref="InboundOptions.ProcessingLimit"/>): past either, the article is recorded as not checked.</summary>
+/// with a time limit (<see cref="InboundOptions.ProcessingLimit"/>): past either, the article is recorded as not checked.
+/// The outcome is appended at the ticket version the caller fetched: of two nodes that ran the same article, the second
+/// to commit is refused and, run again, finds the outcome recorded.</summary>
 public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, ISealedContentStore contents,
     CandidateOptions candidates, InboundOptions options, SecurityAttempts attempts)
 {
     /// <param name="before">Events that explain this run (a retry and its trigger), recorded ahead of its outcome.</param>
-    public async Task RecordAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
+    public async Task RecordAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
         CancellationToken cancellation)
     {
         var attempt = await attempts.BeginAsync(articleId, cancellation);
         try
         {
             if (attempt > SecurityAttempts.Max)
-                Abandon(session, ticketId, articleId, before, InboundFailure.AttemptsExhausted,
-                    $"The message could not be processed in {SecurityAttempts.Max} attempts (each ended in an error or a crash); it was not checked.",
-                    attempt - 1, now);
+                Abandon(ticket, articleId, before, SecurityCode.AttemptsExhausted, attempt - 1, now);
             else
-                await CheckAsync(session, ticketId, articleId, before, attempt, now, cancellation);
+                await CheckAsync(session, ticket, articleId, before, attempt, now, cancellation);
             SecurityAttempts.Finish(session, articleId);
             await session.SaveChangesAsync(cancellation);
         }
@@ -39,7 +40,7 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         }
     }
 
-    private async Task CheckAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, int attempt,
+    private async Task CheckAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before, int attempt,
         DateTimeOffset now, CancellationToken cancellation)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -51,8 +52,8 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
             var raw = await messages.LoadAsync(session, articleId, limit.Token)
                 ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
             envelope = reader.ReadEnvelope(raw);
-            var keyring = new KeystoreKeyring(session, vault, [.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo]);
-            inspection = await reader.InspectAsync(raw, keyring, limit.Token);
+            var opening = reader.Open(raw, await InboundKeyLoading.DecryptionKeysAsync(session, vault, envelope, limit.Token), limit.Token);
+            inspection = reader.Verify(opening, await InboundKeyLoading.VerificationKeysAsync(session, opening.Signers, limit.Token), limit.Token);
         }
         catch (Exception) when (limit.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
@@ -62,16 +63,16 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         // Also a result that came back after the limit: a step may have taken the cancellation for a failure of its own.
         if (envelope is null || inspection is null || (limit.IsCancellationRequested && !cancellation.IsCancellationRequested))
         {
-            Abandon(session, ticketId, articleId, before, InboundFailure.TimedOut, string.Create(CultureInfo.InvariantCulture,
-                $"The message took too long to process (over {options.ProcessingLimit.TotalSeconds:0.###} s); it was not checked."), attempt, now);
+            Abandon(ticket, articleId, before, SecurityCode.TimedOut, attempt, now);
             return;
         }
-        await RecordOutcomeAsync(session, ticketId, articleId, before, envelope, inspection, now, cancellation);
+        await RecordOutcomeAsync(session, ticket, articleId, before, envelope, inspection, now, cancellation);
     }
 
-    private async Task RecordOutcomeAsync(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, InboundEnvelope envelope,
-        InboundInspection inspection, DateTimeOffset now, CancellationToken cancellation)
+    private async Task RecordOutcomeAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before,
+        InboundEnvelope envelope, InboundInspection inspection, DateTimeOffset now, CancellationToken cancellation)
     {
+        var ticketId = ticket.Id;
         var events = new List<object>(before);
         if (inspection.Decryption is { } decryption)
             events.Add(Verdict.Decryption(ticketId, articleId, decryption, now));
@@ -84,7 +85,7 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
             events.Add(new ArticleSecurityChecked(ticketId, articleId, now));
         var content = inspection.Content;
         events.Add(new ArticleContentExtracted(ticketId, articleId, content.Body, content.Html, content.Attachments, now));
-        session.Events.Append(ticketId, events);
+        ticket.AppendMany(events);
         if (content.Plaintext is { } plaintext)
             contents.Store(session, articleId, plaintext);
 
@@ -95,8 +96,7 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
     }
 
     /// <summary>Nothing of the message is shown or vouched for; an earlier run's content is cleared with it.</summary>
-    private static void Abandon(IDocumentSession session, Guid ticketId, Guid articleId, IReadOnlyList<object> before, string reason, string message,
-        int attempts, DateTimeOffset now) =>
-        session.Events.Append(ticketId, [.. before, new SecurityProcessAbandoned(ticketId, articleId, reason, message, attempts, now),
-            new ArticleContentExtracted(ticketId, articleId, "", null, [], now)]);
+    private void Abandon(IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before, SecurityCode code, int attempts, DateTimeOffset now) =>
+        ticket.AppendMany([.. before, Verdict.Abandoned(ticket.Id, articleId, code, attempts, options.ProcessingLimit, now),
+            new ArticleContentExtracted(ticket.Id, articleId, "", null, [], now)]);
 }

@@ -16,7 +16,7 @@ public static class ChangeSecureMailingHandler
         var current = stream.Aggregate ?? SecureMailing.Off(KeystoreIds.SecureMailingSettings);
         var events = current.Change(command.Smime, command.Pgp, command.Actor, clock.GetUtcNow());
         stream.AppendMany(events);
-        return events.Aggregate(current, (state, e) => state.Evolve(e));
+        return events.Aggregate(current, (state, e) => state.After(e));
     }
 
     public static async Task<SecureMailing> Current(IQuerySession session, CancellationToken cancellation) =>

@@ -20,13 +20,15 @@ public sealed record GroupConfigured(
     DateTimeOffset ConfiguredAt);
 
 /// <summary>A team with its own sending address: the From of its articles and the address whose key signs.</summary>
-public sealed record Group(Guid Id, string Name, string EmailAddress, SecurityDefaults Smime, SecurityDefaults Pgp)
+public sealed record Group(Guid Id, string Name, string EmailAddress, SecurityDefaults Smime, SecurityDefaults Pgp) : IEvolving<Group>
 {
     public static Guid IdFor(string name) => DerivedId.From("group", name.Trim());
 
-    public static Group Create(GroupConfigured e) => new(e.GroupId, e.Name, e.EmailAddress, e.Smime, e.Pgp);
+    // Named apart from Marten's Create/Apply conventions: the store folds a group through Evolution alone.
+    public static Evolution<Group> Evolution { get; } = new Evolution<Group>()
+        .Fold<GroupConfigured>((_, e) => Configured(e));
 
-    public Group Apply(GroupConfigured e) => Create(e);
+    public static Group Configured(GroupConfigured e) => new(e.GroupId, e.Name, e.EmailAddress, e.Smime, e.Pgp);
 
     public SecurityDefaults DefaultsFor(MailSecuritySystem system) => system == MailSecuritySystem.SMIME ? Smime : Pgp;
 

@@ -3,15 +3,15 @@ using SecureMail.Domain.Settings;
 
 namespace SecureMail.Domain.Inbound;
 
-/// <param name="Code">Null on success; else one of <see cref="InboundFailure"/>.</param>
+/// <param name="Code">Null on success; else one of <see cref="SecurityCode"/>.</param>
 /// <param name="Cipher">e.g. AES-256-CBC, AES-256, 3DES.</param>
 /// <param name="Warnings">e.g. a weak cipher that was still decrypted.</param>
-public sealed record DecryptionFacts(MailSecuritySystem System, string? KeyFingerprint, string? Cipher, IReadOnlyList<string> Warnings, string? Code, string? Message);
+public sealed record DecryptionFacts(MailSecuritySystem System, string? KeyFingerprint, string? Cipher, IReadOnlyList<string> Warnings, SecurityCode? Code, string? Detail);
 
 /// <summary>What verifying the envelope's signature layer found. The reader checks what needs cryptography; the
 /// Domain adds expiry at the current time, revocation, key usage, digest strength and the From match.</summary>
 /// <param name="Code">Null when every signature verified over the content and (S/MIME) the chain reached an imported anchor,
-/// (PGP) the signing key is in the keystore with a valid binding and no unknown critical subpacket; else one of <see cref="InboundFailure"/>.</param>
+/// (PGP) the signing key is in the keystore with a valid binding and no unknown critical subpacket; else one of <see cref="SecurityCode"/>.</param>
 /// <param name="Certificate">S/MIME signer certificate, when known (it may have come in the message: a fact, never a trust).</param>
 /// <param name="PgpKey">PGP signer's key, when it is in the keystore.</param>
 /// <param name="SigningKeyFingerprint">The certificate's, or the PGP (sub)key's that signed.</param>
@@ -19,35 +19,10 @@ public sealed record DecryptionFacts(MailSecuritySystem System, string? KeyFinge
 /// <param name="SignedAt">The signing time the message claims (information only).</param>
 public sealed record SignatureFacts(
     MailSecuritySystem System,
-    string? Code,
-    string? Message,
+    SecurityCode? Code,
+    string? Detail,
     CertificateFacts? Certificate,
     PgpKeyFacts? PgpKey,
     string? SigningKeyFingerprint,
     string? Digest,
     DateTimeOffset? SignedAt);
-
-
-/// <summary>Why decryption or verification failed, as stable codes kept in events.</summary>
-public static class InboundFailure
-{
-    public const string NoPrivateKey = "no-private-key";
-    public const string Corrupt = "corrupt";
-    public const string NoIntegrity = "no-integrity";
-    public const string Unsupported = "unsupported";
-    public const string NoSigner = "no-signer";
-    public const string UnknownSigner = "unknown-signer";
-    public const string BadSignature = "bad-signature";
-    public const string UntrustedChain = "untrusted-chain";
-    public const string WeakKey = "weak-key";
-    public const string BadKeyBinding = "bad-key-binding";
-    public const string CriticalSubpacket = "unknown-critical-subpacket";
-    public const string Malformed = "malformed";
-    /// <summary>Over what one message may cost (parts, nesting, session keys, trial decryptions, signatures): not checked.</summary>
-    public const string TooComplex = "too-complex";
-    /// <summary>The security process ran out of its time limit: not checked.</summary>
-    public const string TimedOut = "timed-out";
-    /// <summary>The security process never finished (a crash or an error each time) in its bounded attempts: not checked.</summary>
-    public const string AttemptsExhausted = "attempts-exhausted";
-}
-

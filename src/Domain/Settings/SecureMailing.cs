@@ -1,3 +1,5 @@
+using SecureMail.Domain.Common;
+
 namespace SecureMail.Domain.Settings;
 
 public enum MailSecuritySystem
@@ -11,20 +13,17 @@ public sealed record SecureMailingEnabled(Guid SettingsId, MailSecuritySystem Sy
 public sealed record SecureMailingDisabled(Guid SettingsId, MailSecuritySystem System, string DisabledBy, DateTimeOffset DisabledAt);
 
 /// <summary>Which systems are on. Both start off: an admin turns them on.</summary>
-public sealed record SecureMailing(Guid Id, bool SmimeEnabled, bool PgpEnabled)
+public sealed record SecureMailing(Guid Id, bool SmimeEnabled, bool PgpEnabled) : IEvolving<SecureMailing>
 {
     public static SecureMailing Off(Guid id) => new(id, false, false);
 
-    public SecureMailing Apply(SecureMailingEnabled e) => Set(e.System, true);
+    // Named apart from Marten's Create/Apply conventions: the store folds the settings through Evolution alone. The first
+    // change starts them from off.
+    public static Evolution<SecureMailing> Evolution { get; } = new Evolution<SecureMailing>()
+        .Fold<SecureMailingEnabled>((state, e) => (state ?? Off(e.SettingsId)).Set(e.System, true))
+        .Fold<SecureMailingDisabled>((state, e) => (state ?? Off(e.SettingsId)).Set(e.System, false));
 
-    public SecureMailing Apply(SecureMailingDisabled e) => Set(e.System, false);
-
-    public SecureMailing Evolve(object e) => e switch
-    {
-        SecureMailingEnabled x => Apply(x),
-        SecureMailingDisabled x => Apply(x),
-        _ => this,
-    };
+    public SecureMailing After(object e) => Evolution.Evolve(this, e, 0) ?? this;
 
     public bool IsEnabled(MailSecuritySystem system) => system == MailSecuritySystem.SMIME ? SmimeEnabled : PgpEnabled;
 

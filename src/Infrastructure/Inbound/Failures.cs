@@ -1,24 +1,20 @@
-using SecureMail.Application.Inbound;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
 
 namespace SecureMail.Infrastructure.Inbound;
 
-/// <summary>Failure facts with the words users see (docs/messages.md#incoming) for the common reasons.</summary>
+/// <summary>Failure facts: a code and the detail the Domain's message quotes (docs/messages.md#incoming). The words
+/// users read are the Domain's (<see cref="Verdict"/>).</summary>
 internal static class Failures
 {
-    public const string NoPrivateKeyMessage = "Unable to find private key to decrypt";
-    public const string UnknownSignerMessage = "Unable to find certificate for validation";
-    public const string TamperedMessage = "The signature does not match the content: the message was changed after signing.";
-
-    public static DecryptionFacts Decryption(MailSecuritySystem system, string code, string message,
+    public static DecryptionFacts Decryption(MailSecuritySystem system, SecurityCode code, string? detail,
         string? keyFingerprint = null, string? cipher = null) =>
-        new(system, keyFingerprint, cipher, [], code, message);
+        new(system, keyFingerprint, cipher, [], code, detail);
 
-    public static SignatureFacts Signature(MailSecuritySystem system, string code, string message) =>
-        new(system, code, message, null, null, null, null, null);
+    public static SignatureFacts Signature(MailSecuritySystem system, SecurityCode code, string? detail = null) =>
+        new(system, code, detail, null, null, null, null, null);
 
-    public static LayerResult Failed(SecurityLayer layer, string code, string message) => layer.Protects == Protection.Encryption
-        ? new LayerResult(Decryption(layer.System, code, message), null, null)
-        : new LayerResult(null, Signature(layer.System, code, message), null);
+    public static LayerResult Failed(SecurityLayer layer, SecurityCode code, string? detail) => layer.Protects == Protection.Encryption
+        ? new LayerResult(Decryption(layer.System, code, detail), null, null)
+        : new LayerResult(null, Signature(layer.System, code, detail), null);
 }

@@ -12,16 +12,32 @@ namespace SecureMail.Infrastructure.Inbound;
 /// with a reason (docs/inbound-status.md#no-input-crashes-ingestion).</summary>
 public sealed class MimeKitInboundMessageReader : IInboundMessageReader
 {
+    /// <summary>The message between the two steps: its root layer, what was decrypted, and the layer directly inside.</summary>
+    private sealed class MimeOpening : InboundOpening
+    {
+        /// <summary>Set when the first step already knows everything (unreadable, over the budget, no layer).</summary>
+        public InboundInspection? Finished { get; init; }
+        public MimeMessage? Message { get; init; }
+        public SecurityLayer? Root { get; init; }
+        /// <summary>The encryption layer's result: the root's, or the one directly inside a signed root.</summary>
+        public LayerResult? Decrypted { get; set; }
+        public SecurityLayer? Inner { get; set; }
+        public MimeOverBudget? Over { get; set; }
+        public override SignerIds Signers => signers;
+        private SignerIds signers = SignerIds.None;
+        public void Name(SignerIds named) => signers = named;
+    }
+
     public InboundEnvelope ReadEnvelope(byte[] raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         return EnvelopeReader.Read(raw);
     }
 
-    public async Task<InboundInspection> InspectAsync(byte[] raw, IInboundKeyring keyring, CancellationToken cancellation)
+    public InboundOpening Open(byte[] raw, DecryptionKeys keys, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        ArgumentNullException.ThrowIfNull(keyring);
+        ArgumentNullException.ThrowIfNull(keys);
 
         MimeMessage message;
         try
@@ -30,36 +46,91 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
         }
         catch (MimeOverBudget over)
         {
-            return UnreadContent.Of(over);
+            return new MimeOpening { Finished = UnreadContent.Of(over) };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new InboundInspection(null, null, ContentReader.Empty);
+            return new MimeOpening { Finished = new InboundInspection(null, null, ContentReader.Empty) };
         }
 
         var root = ContentEntity.Layer(message.Body, raw);
         if (root is null)
-            return new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body, cancellation)))
+            return new MimeOpening
             {
-                CarriedKeys = Carried(message, message.Body),
+                Finished = new InboundInspection(null, null, Content(() => ContentReader.Read(message.Body, cancellation)))
+                {
+                    CarriedKeys = Carried(message, message.Body),
+                },
             };
 
-        var result = await LayerOpener.OpenAsync(root, keyring, cancellation);
+        var opening = new MimeOpening { Message = message, Root = root };
         try
         {
-            if (result.Inside is MimePlaintext plaintext && Inner(root, result, plaintext, cancellation) is { } inner)
+            if (root.Protects == Protection.Encryption)
             {
-                var second = await LayerOpener.OpenAsync(inner, keyring, cancellation);
-                result = new LayerResult(result.Decryption ?? second.Decryption, result.Signature ?? second.Signature,
-                    second.Inside ?? (second.Decryption is null ? plaintext : null));
+                var decrypted = LayerOpener.Decrypt(root, keys, cancellation);
+                opening.Decrypted = decrypted;
+                opening.Name(decrypted.SignedInside is { } signed ? PgpSigners.Of(signed.Signatures) : SignerIds.None);
+                if (decrypted.Inside is MimePlaintext plaintext && decrypted.SignedInside is null && Inner(root, plaintext, cancellation) is { } inner)
+                {
+                    opening.Inner = inner;
+                    opening.Name(LayerOpener.Read(inner, cancellation).Signers);
+                }
             }
-            return Opened(message, root, result, cancellation);
+            else
+            {
+                var (signers, content) = LayerOpener.Read(root, cancellation);
+                opening.Name(signers);
+                if (content is not null && Inner(root, content, cancellation) is { } inner)
+                {
+                    opening.Inner = inner;
+                    opening.Decrypted = LayerOpener.Decrypt(inner, keys, cancellation);
+                }
+            }
         }
         catch (MimeOverBudget over)
         {
+            opening.Over = over;
+        }
+        return opening;
+    }
+
+    public InboundInspection Verify(InboundOpening opening, VerificationKeys keys, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (opening is not MimeOpening { Message: { } message, Root: { } root } opened)
+            return (opening as MimeOpening)?.Finished ?? throw new ArgumentException("Not an opening of this reader.", nameof(opening));
+
+        LayerResult result;
+        if (root.Protects == Protection.Encryption)
+        {
+            result = opened.Decrypted!;
+            if (result.SignedInside is { } signed)
+                result = result with { Signature = PgpVerifier.Verify(signed.Signatures, signed.Literal, keys, cancellation) };
+            else if (opened.Inner is { } inner && result.Inside is MimePlaintext plaintext)
+                result = Merged(result, LayerOpener.Verify(inner, keys, cancellation), plaintext);
+        }
+        else
+        {
+            result = LayerOpener.Verify(root, keys, cancellation);
+            if (opened.Inner is not null && opened.Decrypted is { } second && result.Inside is MimePlaintext plaintext)
+                result = Merged(result, second, plaintext);
+        }
+
+        if (opened.Over is { } over)
             return UnreadContent.Inside(result, over);
+        try
+        {
+            return Opened(message, root, result, cancellation);
+        }
+        catch (MimeOverBudget overInside)
+        {
+            return UnreadContent.Inside(result, overInside);
         }
     }
+
+    private static LayerResult Merged(LayerResult outer, LayerResult inner, MimePlaintext plaintext) =>
+        new(outer.Decryption ?? inner.Decryption, outer.Signature ?? inner.Signature, inner.Inside ?? (inner.Decryption is null ? plaintext : null));
 
     private static InboundInspection Opened(MimeMessage message, SecurityLayer root, LayerResult result, CancellationToken cancellation)
     {
@@ -83,10 +154,8 @@ public sealed class MimeKitInboundMessageReader : IInboundMessageReader
     }
 
     /// <summary>Directly inside the root layer, only the other kind counts, and only once.</summary>
-    private static SecurityLayer? Inner(SecurityLayer root, LayerResult opened, MimePlaintext plaintext, CancellationToken cancellation)
+    private static SecurityLayer? Inner(SecurityLayer root, MimePlaintext plaintext, CancellationToken cancellation)
     {
-        if (root.Protects == Protection.Encryption && opened.Signature is not null)
-            return null;
         var inner = ContentEntity.Layer(ContentEntity.Parse(plaintext.Bytes, cancellation), plaintext.Bytes);
         return inner is not null && inner.Protects != root.Protects ? inner : null;
     }

@@ -1,3 +1,4 @@
+using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
 
 namespace SecureMail.Infrastructure.Inbound;
@@ -29,7 +30,7 @@ internal sealed record PgpMessage(Protection Kind, byte[] Packets, bool Inline) 
 internal sealed record PgpClearSigned(byte[] Text, string? Charset) : SecurityLayer(Protection.Signature, MailSecuritySystem.PGP);
 
 /// <summary>A layer whose structure is broken; it is reported failed with <see cref="Reason"/>, never opened.</summary>
-internal sealed record MalformedLayer(Protection Kind, MailSecuritySystem Of, string Code, string Reason) : SecurityLayer(Kind, Of);
+internal sealed record MalformedLayer(Protection Kind, MailSecuritySystem Of, SecurityCode Code, string Reason) : SecurityLayer(Kind, Of);
 
 /// <summary>The plaintext a layer opened: a MIME entity (headers and body) or the text of an inline PGP block.</summary>
 internal abstract record Plaintext;
@@ -39,5 +40,11 @@ internal sealed record MimePlaintext(byte[] Bytes) : Plaintext;
 internal sealed record InlinePlaintext(string Text) : Plaintext;
 
 /// <param name="Inside">Null when the layer could not be opened (content must not be shown).</param>
-internal sealed record LayerResult(
-    Domain.Inbound.DecryptionFacts? Decryption, Domain.Inbound.SignatureFacts? Signature, Plaintext? Inside);
+internal sealed record LayerResult(DecryptionFacts? Decryption, SignatureFacts? Signature, Plaintext? Inside)
+{
+    /// <summary>OpenPGP signed and encrypted in one (RFC 3156 §6.2): the signatures the decrypted message holds, verified
+    /// in the second step.</summary>
+    public PgpSignedContent? SignedInside { get; init; }
+}
+
+internal sealed record PgpSignedContent(IReadOnlyList<Org.BouncyCastle.Bcpg.OpenPgp.PgpSignature> Signatures, byte[] Literal);

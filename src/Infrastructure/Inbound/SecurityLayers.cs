@@ -52,15 +52,15 @@ internal static class SecurityLayers
     {
         var protocol = (multipart.ContentType.Parameters["protocol"] ?? "").Trim();
         if (!protocol.Equals("application/pgp-encrypted", StringComparison.OrdinalIgnoreCase))
-            return new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, InboundFailure.Unsupported,
+            return new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, SecurityCode.Unsupported,
                 $"The multipart/encrypted uses the protocol '{protocol}', which is not supported.");
         if (multipart.Count != 2 || !InboundMime.Is(multipart[0], "application", "pgp-encrypted") || multipart[1] is not MimePart data)
-            return new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, InboundFailure.Malformed,
+            return new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, SecurityCode.Malformed,
                 "The multipart/encrypted must hold an application/pgp-encrypted part and the encrypted data (RFC 3156 §4).");
 
         return PgpArmor.Decode(InboundMime.Decoded(data)) is { } packets
             ? new PgpMessage(Protection.Encryption, packets, Inline: false)
-            : new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, InboundFailure.Corrupt, PgpArmor.Unreadable);
+            : new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, SecurityCode.Corrupt, PgpArmor.Unreadable);
     }
 
     private static bool SameType(string type, string protocol) =>
@@ -68,5 +68,5 @@ internal static class SecurityLayers
         || type.Replace("/x-", "/", StringComparison.OrdinalIgnoreCase).Equals(protocol.Replace("/x-", "/"), StringComparison.OrdinalIgnoreCase);
 
     private static MalformedLayer Malformed(MailSecuritySystem system, string reason) =>
-        new(Protection.Signature, system, InboundFailure.Malformed, reason);
+        new(Protection.Signature, system, SecurityCode.Malformed, reason);
 }

@@ -18,10 +18,10 @@ internal static class UnreadContent
         var claimed = Claimed(over.Root);
         var reason = $"{over.Excess}; it was not checked.";
         var decryption = opened.Decryption ?? (claimed is (Protection.Encryption, var encrypted)
-            ? Failures.Decryption(encrypted, InboundFailure.TooComplex, reason)
+            ? Failures.Decryption(encrypted, SecurityCode.TooComplex, reason)
             : null);
         var signature = opened.Signature ?? (claimed is (Protection.Signature, var signed)
-            ? Failures.Signature(signed, InboundFailure.TooComplex, reason)
+            ? Failures.Signature(signed, SecurityCode.TooComplex, reason)
             : null);
         return new InboundInspection(decryption, signature, new InboundContent($"{over.Excess}; its content was not read.", null, []));
     }

@@ -41,7 +41,7 @@ public class CandidateReviewTests(ServiceFixture service)
         var (ticketId, articleId) = await MailFrom(helpdesk.Mailbox("erin"), erin, group, "Please call me back.\n");
 
         var signature = (await helpdesk.Processed(ticketId, articleId))["security"]!["signature"]!;
-        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["reason"]!));
+        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["code"]!));
         var message = (string)signature["message"]!;
         Assert.StartsWith("Unable to find certificate for validation", message);
         Assert.Contains(erin.Fingerprint, message);
@@ -78,7 +78,7 @@ public class CandidateReviewTests(ServiceFixture service)
 
         var forged = await MailFrom(helpdesk.Mailbox("alice"), impostor, group, "Pay the invoice to my new account.\n");
 
-        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(forged.TicketId, forged.ArticleId))["security"]!["signature"]!["reason"]!);
+        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(forged.TicketId, forged.ArticleId))["security"]!["signature"]!["code"]!);
         var candidate = Assert.Single(await CandidatesFor(helpdesk.Mailbox("alice")))!;
         Assert.Equal(impostor.Fingerprint, (string)candidate["fingerprint"]!);
         Assert.Equal([alice.Fingerprint], candidate["conflictsWith"]!.AsArray().Select(f => (string)f!));
@@ -90,7 +90,7 @@ public class CandidateReviewTests(ServiceFixture service)
         Assert.Equal(HttpStatusCode.NoContent, (await helpdesk.Admin.DeleteAsync($"{Candidates}/{impostor.Fingerprint}")).StatusCode);
 
         var again = await MailFrom(helpdesk.Mailbox("alice"), impostor, group, "Did you see my last mail?\n");
-        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(again.TicketId, again.ArticleId))["security"]!["signature"]!["reason"]!);
+        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(again.TicketId, again.ArticleId))["security"]!["signature"]!["code"]!);
         Assert.Empty(await CandidatesFor(helpdesk.Mailbox("alice")));
         await (await helpdesk.Admin.PostAsync($"{Candidates}/{impostor.Fingerprint}/import", null)).Problem(HttpStatusCode.NotFound);
     }
@@ -128,7 +128,7 @@ public class CandidateReviewTests(ServiceFixture service)
         var (ticketId, articleId) = await helpdesk.Ingest(offered == "autocrypt" ? WithAutocrypt(frank, key, signed) : WithKeyPart(gpg, frank, fingerprint, key));
 
         var signature = (await helpdesk.Processed(ticketId, articleId))["security"]!["signature"]!;
-        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["reason"]!));
+        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["code"]!));
         var candidate = Assert.Single(await helpdesk.Admin.List($"{PgpCandidates}?email={Uri.EscapeDataString(frank)}"))!;
         Assert.Equal(fingerprint, (string)candidate["fingerprint"]!);
         Assert.Equal([$"Frank <{frank}>"], candidate["userIds"]!.AsArray().Select(u => (string)u!));

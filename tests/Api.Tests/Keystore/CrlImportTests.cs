@@ -106,7 +106,7 @@ public class CrlImportTests(ServiceFixture service)
             OpenSslMail.Signed(openssl, mallory, helpdesk.Address, revoked.CertificateFile, revoked.KeyFile, "Revoked.\n")));
         var fromRuth = await helpdesk.Processed(await helpdesk.Ingest(
             OpenSslMail.Signed(twinWorkspace, ruth, helpdesk.Address, namesake.CertificateFile, namesake.KeyFile, "Not revoked.\n")));
-        Assert.Equal("revoked", (string)fromMallory["security"]!["signature"]!["reason"]!);
+        Assert.Equal("revoked", (string)fromMallory["security"]!["signature"]!["code"]!);
         Assert.Equal("valid", (string)fromRuth["security"]!["signature"]!["status"]!);
     }
 
@@ -136,7 +136,7 @@ public class CrlImportTests(ServiceFixture service)
         Assert.StartsWith("Signature successfully verified. The certificate revocation list of ", (string)signature["message"]!);
         Assert.Contains(ca.Name, (string)signature["message"]!);
         Assert.EndsWith($" is out of date since {dueAt:u}: a revocation since then would not show.", (string)signature["message"]!);
-        Assert.Equal("revoked", (string)fromRalf["security"]!["signature"]!["reason"]!);
+        Assert.Equal("revoked", (string)fromRalf["security"]!["signature"]!["code"]!);
     }
 
     private async Task<bool> Revoked(OpenSslWorkspace workspace, string certificateFile)

@@ -44,9 +44,9 @@ public sealed class PgpKeyRefreshTests(ServiceFixture service) : IDisposable
         Assert.True(await RevokedAsOf(rita, DateTimeOffset.UtcNow.AddSeconds(1)));
         await (await helpdesk.Agent.PostAsync($"/api/v1/tickets/{before.TicketId}/articles/{before.ArticleId}/retry-security", null)).Json(HttpStatusCode.OK);
         var retried = await helpdesk.Processed(before.TicketId, before.ArticleId, a => (string?)a["security"]?["signature"]?["status"] == "invalid");
-        Assert.Equal(("invalid", "revoked"), ((string)retried["security"]!["signature"]!["status"]!, (string)retried["security"]!["signature"]!["reason"]!));
+        Assert.Equal(("invalid", "revoked"), ((string)retried["security"]!["signature"]!["status"]!, (string)retried["security"]!["signature"]!["code"]!));
         var arrived = await helpdesk.Processed(await helpdesk.Ingest(later));
-        Assert.Equal("revoked", (string)arrived["security"]!["signature"]!["reason"]!);
+        Assert.Equal("revoked", (string)arrived["security"]!["signature"]!["code"]!);
     }
 
     [Fact]

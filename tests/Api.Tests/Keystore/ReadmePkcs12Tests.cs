@@ -66,7 +66,7 @@ public class ReadmePkcs12Tests(ServiceFixture service)
 
         var signature = (await helpdesk.Processed(await helpdesk.Ingest(openssl.Read("mail.eml"))))["security"]!["signature"]!;
 
-        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["reason"]!));
+        Assert.Equal(("invalid", "unknown-signer"), ((string)signature["status"]!, (string)signature["code"]!));
         Assert.StartsWith("Unable to find certificate for validation", (string)signature["message"]!);
     }
 

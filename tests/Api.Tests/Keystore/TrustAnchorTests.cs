@@ -30,7 +30,7 @@ public class TrustAnchorTests(ServiceFixture service)
         var forged = await SignatureOf(openssl, "ceo", ceo, "alice.pem");
         var own = await SignatureOf(openssl, "alice", customer);
 
-        Assert.Equal(("invalid", "unknown-signer"), ((string)forged["status"]!, (string)forged["reason"]!));
+        Assert.Equal(("invalid", "unknown-signer"), ((string)forged["status"]!, (string)forged["code"]!));
         Assert.Equal("valid", (string)own["status"]!);
     }
 
@@ -58,7 +58,7 @@ public class TrustAnchorTests(ServiceFixture service)
         openssl.Run("x509", "-req", "-in", "erin.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "30",
             "-extfile", Extensions(openssl, "erin.ext", $"subjectAltName=email:{erin}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=emailProtection\n"), "-out", "erin.pem");
         var waiting = await helpdesk.Ingest(SignedMail(openssl, "erin", erin));
-        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(waiting))["security"]!["signature"]!["reason"]!);
+        Assert.Equal("unknown-signer", (string)(await helpdesk.Processed(waiting))["security"]!["signature"]!["code"]!);
 
         await (await helpdesk.Admin.PostBytes(TourTrustAnchorRoute(), openssl.Read("ca.pem"), "application/x-pem-file")).Json(HttpStatusCode.Created);
 

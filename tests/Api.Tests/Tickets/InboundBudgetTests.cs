@@ -34,7 +34,7 @@ public class InboundBudgetTests(ServiceFixture service, ITestOutputHelper output
 
         output.WriteLine($"{raw.Length / 1024} KB, 50,000 key-ID-0 session keys: status after {elapsed.TotalMilliseconds:0} ms");
         var encryption = article["security"]!["encryption"]!;
-        Assert.Equal(("PGP", "failed", "too-complex"), ((string?)article["security"]!["type"], (string?)encryption["status"], (string?)encryption["reason"]));
+        Assert.Equal(("PGP", "failed", "too-complex"), ((string?)article["security"]!["type"], (string?)encryption["status"], (string?)encryption["code"]));
         Assert.Equal("The message holds more than 100 session keys; it was not decrypted.", (string?)encryption["message"]);
         Assert.True(elapsed < TimeSpan.FromSeconds(30), $"It took {elapsed}.");
     }
@@ -65,16 +65,16 @@ public class InboundBudgetTests(ServiceFixture service, ITestOutputHelper output
         var alice = await helpdesk.Certificate(helpdesk.Mailbox("alice"));
         using var openssl = new OpenSslWorkspace();
         var (ticketId, articleId) = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, helpdesk.Mailbox("alice"), helpdesk.Address, alice, group, "Lost.\n"));
-        Assert.Equal("no-private-key", (string?)(await helpdesk.Processed(ticketId, articleId))["security"]!["encryption"]!["reason"]);
+        Assert.Equal("no-private-key", (string?)(await helpdesk.Processed(ticketId, articleId))["security"]!["encryption"]!["code"]);
         // The stored message is gone (a bug or a hand in the database): every run throws, and the queue would rerun it for ever.
         Assert.Equal(1, await Database.Execute($"delete from {ServiceFixture.Schema}.raw_messages where id = '{articleId}'"));
 
         await (await helpdesk.Admin.PostFile(PrivateKeys, group.ToPkcs12("pw"), "password", "pw")).Json(HttpStatusCode.Created);
 
-        var article = await helpdesk.Processed(ticketId, articleId, a => (string?)a["security"]?["encryption"]?["reason"] == "attempts-exhausted");
+        var article = await helpdesk.Processed(ticketId, articleId, a => (string?)a["security"]?["encryption"]?["code"] == "attempts-exhausted");
         const string notChecked = "The message could not be processed in 3 attempts (each ended in an error or a crash); it was not checked.";
         Assert.Equal(("failed", notChecked), ((string?)article["security"]!["encryption"]!["status"], (string?)article["security"]!["encryption"]!["message"]));
-        Assert.Equal(("invalid", "attempts-exhausted"), ((string?)article["security"]!["signature"]!["status"], (string?)article["security"]!["signature"]!["reason"]));
+        Assert.Equal(("invalid", "attempts-exhausted"), ((string?)article["security"]!["signature"]!["status"], (string?)article["security"]!["signature"]!["code"]));
         var history = await History(ticketId, articleId);
         Assert.Equal(["security_process_retried", "security_process_abandoned", "article_content_extracted"], history.Select(e => (string)e!["type"]!).TakeLast(3));
         Assert.Equal(3, (int)history.Single(e => (string)e!["type"]! == "security_process_abandoned")!["data"]!["attempts"]!);
@@ -97,7 +97,7 @@ public class InboundBudgetTests(ServiceFixture service, ITestOutputHelper output
         await (await helpdesk.Agent.PostAsync($"/api/v1/tickets/{ticketId}/articles/{articleId}/retry-security", null)).Json(HttpStatusCode.OK);
 
         var article = await helpdesk.Processed(ticketId, articleId);
-        Assert.Equal(("failed", "attempts-exhausted"), ((string?)article["security"]!["encryption"]!["status"], (string?)article["security"]!["encryption"]!["reason"]));
+        Assert.Equal(("failed", "attempts-exhausted"), ((string?)article["security"]!["encryption"]!["status"], (string?)article["security"]!["encryption"]!["code"]));
         Assert.Equal("", (string?)article["body"]);
         await using var query = store.QuerySession();
         Assert.Null(await query.LoadAsync<SecurityAttempt>(articleId));

@@ -29,9 +29,9 @@ public sealed class InboundTimeLimitTests : IAsyncLifetime
         const string notChecked = "The message took too long to process (over 0.001 s); it was not checked.";
         var security = article["security"]!;
         Assert.Equal(("failed", "timed-out", notChecked),
-            ((string?)security["encryption"]!["status"], (string?)security["encryption"]!["reason"], (string?)security["encryption"]!["message"]));
+            ((string?)security["encryption"]!["status"], (string?)security["encryption"]!["code"], (string?)security["encryption"]!["message"]));
         Assert.Equal(("invalid", "timed-out", notChecked),
-            ((string?)security["signature"]!["status"], (string?)security["signature"]!["reason"], (string?)security["signature"]!["message"]));
+            ((string?)security["signature"]!["status"], (string?)security["signature"]!["code"], (string?)security["signature"]!["message"]));
         Assert.Equal(("", 0), ((string?)article["body"], article["attachments"]!.AsArray().Count));
     }
 }

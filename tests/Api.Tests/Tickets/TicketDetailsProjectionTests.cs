@@ -23,9 +23,9 @@ public class TicketDetailsProjectionTests
         Assert.Equal(("Support", "alice@example.com", "Your request", Start), (ticket.Group, ticket.Customer, ticket.Subject, ticket.OpenedAt));
         Assert.Equal(["m1@example.com"], ticket.MessageIds);
         var article = Assert.Single(ticket.Articles);
-        Assert.Equal((ArticleId, "outgoing", "support@example.com", "Hello Alice"), (article.Id, article.Direction, article.From, article.Body));
-        Assert.Equal(new ArticleSecurityView(null, new("none", null), new("none", null, null)), article.Security);
-        Assert.Equal(new DeliveryView("pending", null, 0, null), article.Delivery);
+        Assert.Equal((ArticleId, ArticleDirection.Outgoing, "support@example.com", "Hello Alice"), (article.Id, article.Direction, article.From, article.Body));
+        Assert.Equal(new ArticleSecurityView(null, new(EncryptionStatus.None, null), new(SignatureStatus.None, null, null)), article.Security);
+        Assert.Equal(new DeliveryView(DeliveryStatus.Pending, null, 0, null), article.Delivery);
         Assert.Equal((2L, Start.AddMinutes(1)), (ticket.TicketVersion, ticket.UpdatedAt));
     }
 
@@ -41,9 +41,9 @@ public class TicketDetailsProjectionTests
 
         var article = Assert.Single(ticket.Articles);
         Assert.Equal(new ArticleSecurityView("SMIME",
-            new SecurityStatusView("encrypted", "Encrypted for 2 key(s) with AES-256-CBC."),
-            new SignatureStatusView("signed", null, new SignerView("support@example.com", "CN=Support", "5151"))), article.Security);
-        Assert.Equal(new DeliveryView("delivered", "250 2.0.0 queued as 42", 1, Start.AddMinutes(4)), article.Delivery);
+            new SecurityStatusView(EncryptionStatus.Encrypted, "Encrypted for 2 key(s) with AES-256-CBC."),
+            new SignatureStatusView(SignatureStatus.Signed, null, new SignerView("support@example.com", "CN=Support", "5151"))), article.Security);
+        Assert.Equal(new DeliveryView(DeliveryStatus.Delivered, "250 2.0.0 queued as 42", 1, Start.AddMinutes(4)), article.Delivery);
         Assert.Equal((5L, Start.AddMinutes(4)), (ticket.TicketVersion, ticket.UpdatedAt));
     }
 
@@ -53,7 +53,7 @@ public class TicketDetailsProjectionTests
         var ticket = View(Opened(), Composed(RequestedSecurity.None),
             new ArticleDeliveryFailed(TicketId, ArticleId, "550 5.1.1 No such user", 3, Start.AddMinutes(2)));
 
-        Assert.Equal(new DeliveryView("failed", "550 5.1.1 No such user", 3, Start.AddMinutes(2)), Assert.Single(ticket.Articles).Delivery);
+        Assert.Equal(new DeliveryView(DeliveryStatus.Failed, "550 5.1.1 No such user", 3, Start.AddMinutes(2)), Assert.Single(ticket.Articles).Delivery);
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public class TicketDetailsProjectionTests
             new ArticleSecurityFailed(TicketId, ArticleId, MailSecuritySystem.SMIME, "Sign", "The signing key could not be opened.", Start.AddMinutes(2)));
 
         var article = Assert.Single(ticket.Articles);
-        Assert.Equal(new SignatureStatusView("failed", "The signing key could not be opened.", null), article.Security!.Signature);
-        Assert.Equal("none", article.Security.Encryption.Status);
-        Assert.Equal(new DeliveryView("notSent", "The signing key could not be opened.", 0, Start.AddMinutes(2)), article.Delivery);
+        Assert.Equal(new SignatureStatusView(SignatureStatus.Failed, "The signing key could not be opened.", null), article.Security!.Signature);
+        Assert.Equal(EncryptionStatus.None, article.Security.Encryption.Status);
+        Assert.Equal(new DeliveryView(DeliveryStatus.NotSent, "The signing key could not be opened.", 0, Start.AddMinutes(2)), article.Delivery);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class TicketDetailsProjectionTests
             new ArticleDelivered(TicketId, reply, "250 OK", 1, Start.AddMinutes(3)));
 
         Assert.Equal(["m1@example.com", "m2@example.com"], ticket.MessageIds);
-        Assert.Equal(["pending", "delivered"], ticket.Articles.Select(a => a.Delivery!.Status));
+        Assert.Equal([DeliveryStatus.Pending, DeliveryStatus.Delivered], ticket.Articles.Select(a => a.Delivery!.Status));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class TicketDetailsProjectionTests
         var ticket = View(Opened(), Received());
 
         var article = Assert.Single(ticket.Articles);
-        Assert.Equal(("incoming", "alice@example.com", ""), (article.Direction, article.From, article.Body));
+        Assert.Equal((ArticleDirection.Incoming, "alice@example.com", ""), (article.Direction, article.From, article.Body));
         Assert.Null(article.Security);
         Assert.Null(article.Delivery);
         Assert.Equal(["in-1@example.com"], ticket.MessageIds);
@@ -102,8 +102,8 @@ public class TicketDetailsProjectionTests
 
         var article = Assert.Single(ticket.Articles);
         Assert.Equal(new ArticleSecurityView("SMIME",
-            new SecurityStatusView("decrypted", "Encrypted for you (AES-256-GCM)."),
-            new SignatureStatusView("valid", "Signature successfully verified. The CRL is past its next update.", new SignerView("alice@example.com", "CN=Alice", "A1A1A1"))),
+            new SecurityStatusView(EncryptionStatus.Decrypted, "Encrypted for you (AES-256-GCM)."),
+            new SignatureStatusView(SignatureStatus.Valid, "Signature successfully verified. The CRL is past its next update.", new SignerView("alice@example.com", "CN=Alice", "A1A1A1"))),
             article.Security);
         Assert.Equal("Hello support", article.Body);
         Assert.Equal(["a.txt"], article.Attachments.Select(a => a.FileName));
@@ -115,18 +115,18 @@ public class TicketDetailsProjectionTests
     {
         var ticket = View(Opened(), Received(), new ArticleSecurityChecked(TicketId, ArticleId, Start));
 
-        Assert.Equal(new ArticleSecurityView(null, new("none", null), new("none", null, null)), Assert.Single(ticket.Articles).Security);
+        Assert.Equal(new ArticleSecurityView(null, new(EncryptionStatus.None, null), new(SignatureStatus.None, null, null)), Assert.Single(ticket.Articles).Security);
     }
 
     [Fact]
     public void A_decryption_that_failed_shows_its_reason_and_leaves_the_signature_unchecked()
     {
         var ticket = View(Opened(), Received(),
-            new DecryptionFailed(TicketId, ArticleId, MailSecuritySystem.PGP, InboundFailure.Corrupt, "The OpenPGP data is damaged.", Start));
+            new DecryptionFailed(TicketId, ArticleId, MailSecuritySystem.PGP, SecurityCode.Corrupt.Text(), "The OpenPGP data is damaged.", Start));
 
         Assert.Equal(new ArticleSecurityView("PGP",
-            new SecurityStatusView("failed", "The OpenPGP data is damaged.", InboundFailure.Corrupt),
-            new SignatureStatusView("none", null, null)), Assert.Single(ticket.Articles).Security);
+            new SecurityStatusView(EncryptionStatus.Failed, "The OpenPGP data is damaged.", SecurityCode.Corrupt),
+            new SignatureStatusView(SignatureStatus.None, null, null)), Assert.Single(ticket.Articles).Security);
         Assert.False(ticket.AwaitingKeys);
     }
 
@@ -136,20 +136,20 @@ public class TicketDetailsProjectionTests
         var failed = new object[]
         {
             Opened(), Received(),
-            new DecryptionFailed(TicketId, ArticleId, MailSecuritySystem.SMIME, InboundFailure.NoPrivateKey, "No private key for this message.", Start),
+            new DecryptionFailed(TicketId, ArticleId, MailSecuritySystem.SMIME, SecurityCode.NoPrivateKey.Text(), "No private key for this message.", Start),
         };
         var retried = failed.Append(new SecurityProcessRetried(TicketId, ArticleId, "system", Start.AddMinutes(5), "private key 5151 imported")).ToArray();
         var decrypted = retried.Append(new ArticleDecrypted(TicketId, ArticleId, MailSecuritySystem.SMIME, "5151", "AES-256-CBC", [], Start.AddMinutes(5))).ToArray();
 
         var awaiting = View(failed);
         Assert.True(awaiting.AwaitingKeys);
-        Assert.Equal(InboundFailure.NoPrivateKey, Assert.Single(awaiting.Articles).Security!.Encryption.Reason);
+        Assert.Equal(SecurityCode.NoPrivateKey, Assert.Single(awaiting.Articles).Security!.Encryption.Code);
         var again = View(retried);
         Assert.False(again.AwaitingKeys);
         Assert.Null(Assert.Single(again.Articles).Security);
         var done = View(decrypted);
         Assert.False(done.AwaitingKeys);
-        Assert.Equal(new SecurityStatusView("decrypted", "Encrypted for you (AES-256-CBC)."), Assert.Single(done.Articles).Security!.Encryption);
+        Assert.Equal(new SecurityStatusView(EncryptionStatus.Decrypted, "Encrypted for you (AES-256-CBC)."), Assert.Single(done.Articles).Security!.Encryption);
         Assert.Equal(5L, done.TicketVersion);
     }
 
@@ -157,10 +157,10 @@ public class TicketDetailsProjectionTests
     public void A_signature_from_an_unknown_signer_awaits_a_key()
     {
         var ticket = View(Opened(), Received(),
-            new SignatureVerificationFailed(TicketId, ArticleId, MailSecuritySystem.PGP, InboundFailure.UnknownSigner, "The signer's key is not in the keystore.", null, Start));
+            new SignatureVerificationFailed(TicketId, ArticleId, MailSecuritySystem.PGP, SecurityCode.UnknownSigner.Text(), "The signer's key is not in the keystore.", null, Start));
 
         Assert.True(ticket.AwaitingKeys);
-        Assert.Equal(new SignatureStatusView("invalid", "The signer's key is not in the keystore.", null, InboundFailure.UnknownSigner),
+        Assert.Equal(new SignatureStatusView(SignatureStatus.Invalid, "The signer's key is not in the keystore.", null, SecurityCode.UnknownSigner),
             Assert.Single(ticket.Articles).Security!.Signature);
     }
 
@@ -168,11 +168,11 @@ public class TicketDetailsProjectionTests
     public void A_security_process_given_up_vouches_for_nothing()
     {
         var ticket = View(Opened(), Received(),
-            new SecurityProcessAbandoned(TicketId, ArticleId, InboundFailure.TimedOut, "The security process ran out of time.", 3, Start));
+            new SecurityProcessAbandoned(TicketId, ArticleId, SecurityCode.TimedOut.Text(), "The security process ran out of time.", 3, Start));
 
         var security = Assert.Single(ticket.Articles).Security!;
-        Assert.Equal(new SecurityStatusView("failed", "The security process ran out of time.", InboundFailure.TimedOut), security.Encryption);
-        Assert.Equal(new SignatureStatusView("invalid", "The security process ran out of time.", null, InboundFailure.TimedOut), security.Signature);
+        Assert.Equal(new SecurityStatusView(EncryptionStatus.Failed, "The security process ran out of time.", SecurityCode.TimedOut), security.Encryption);
+        Assert.Equal(new SignatureStatusView(SignatureStatus.Invalid, "The security process ran out of time.", null, SecurityCode.TimedOut), security.Signature);
     }
 
     /// <summary>Folds the events as Marten does: event N of the stream has version N and, here, a time N-1 minutes after the start.</summary>

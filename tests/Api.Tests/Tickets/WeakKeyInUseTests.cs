@@ -81,7 +81,7 @@ public sealed class WeakKeyInUseTests(ServiceFixture service) : IDisposable
 
         Assert.Equal("decrypted", (string)article["security"]!["encryption"]!["status"]!);
         var signature = article["security"]!["signature"]!;
-        Assert.Equal(("invalid", "weak-key"), ((string)signature["status"]!, (string)signature["reason"]!));
+        Assert.Equal(("invalid", "weak-key"), ((string)signature["status"]!, (string)signature["code"]!));
         Assert.Equal("The signer's certificate has an RSA key of 1024 bits, too weak to trust its signature.", (string)signature["message"]!);
         Assert.Equal(signer.Fingerprint, (string)signature["signer"]!["fingerprint"]!);
     }

@@ -57,8 +57,8 @@ public class UserAccountTests
     {
         var alice = Alice();
 
-        var granted = alice.Evolve(Assert.Single(alice.Grant("auditor", "admin", Now).Events));
-        var revoked = granted.Evolve(Assert.Single(granted.Revoke("agent", "admin", Now).Events));
+        var granted = alice.After(Assert.Single(alice.Grant("auditor", "admin", Now).Events));
+        var revoked = granted.After(Assert.Single(granted.Revoke("agent", "admin", Now).Events));
 
         Assert.Equal(["agent", "auditor"], granted.Roles);
         Assert.Empty(granted.Grant("auditor", "admin", Now).Events);
@@ -72,9 +72,9 @@ public class UserAccountTests
     {
         var alice = Alice();
 
-        var disabled = alice.Evolve(Assert.Single(alice.Disable("admin", Now).Events));
-        var enabled = disabled.Evolve(Assert.Single(disabled.Enable("admin", Now).Events));
-        var changed = enabled.Evolve(Assert.IsType<UserPasswordChanged>(Assert.Single(enabled.ChangePassword("a brand new password", "alice", Now).Events)));
+        var disabled = alice.After(Assert.Single(alice.Disable("admin", Now).Events));
+        var enabled = disabled.After(Assert.Single(disabled.Enable("admin", Now).Events));
+        var changed = enabled.After(Assert.IsType<UserPasswordChanged>(Assert.Single(enabled.ChangePassword("a brand new password", "alice", Now).Events)));
 
         Assert.True(disabled.Disabled);
         Assert.Empty(disabled.Disable("admin", Now).Events);

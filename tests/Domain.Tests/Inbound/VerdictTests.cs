@@ -11,8 +11,8 @@ public class VerdictTests
     private static readonly Guid TicketId = Guid.NewGuid();
     private static readonly Guid ArticleId = Guid.NewGuid();
 
-    private static SignatureFacts Smime(CertificateFacts? certificate = null, string? code = null, string digest = "SHA-256") =>
-        new(MailSecuritySystem.SMIME, code, code, certificate ?? Certificate(), null, null, digest, null);
+    private static SignatureFacts Smime(CertificateFacts? certificate = null, SecurityCode? code = null, string digest = "SHA-256") =>
+        new(MailSecuritySystem.SMIME, code, null, certificate ?? Certificate(), null, null, digest, null);
 
     private static object Judge(SignatureFacts facts, string from = "alice@example.com", IReadOnlyList<RevocationList>? revocations = null) =>
         Verdict.Signature(TicketId, ArticleId, facts, [from], revocations ?? [], Now);
@@ -30,7 +30,7 @@ public class VerdictTests
     {
         const string reason = "The CA certificate CN=Issuing CA expired on 2020-02-01 00:00:00Z.";
 
-        var failed = Assert.IsType<SignatureVerificationFailed>(Judge(Smime(code: InboundFailure.UntrustedChain) with { Message = reason }));
+        var failed = Assert.IsType<SignatureVerificationFailed>(Judge(Smime(code: SecurityCode.UntrustedChain) with { Detail = reason }));
 
         Assert.Equal($"The signer's certificate is not issued by a trusted certificate authority: {reason}", failed.Message);
     }
@@ -42,7 +42,7 @@ public class VerdictTests
     [InlineData("no-signer", "no signer")]
     public void A_failure_the_reader_found_is_invalid_with_its_reason(string code, string message)
     {
-        var failed = Assert.IsType<SignatureVerificationFailed>(Judge(Smime(code: code)));
+        var failed = Assert.IsType<SignatureVerificationFailed>(Judge(Smime(code: SecurityCodes.Parse(code))));
 
         Assert.Equal(code, failed.Reason);
         Assert.Contains(message, failed.Message);
@@ -145,7 +145,7 @@ public class VerdictTests
     [Fact]
     public void Decryption_without_our_key_says_so_and_success_names_the_cipher()
     {
-        var failed = Verdict.Decryption(TicketId, ArticleId, new DecryptionFacts(MailSecuritySystem.SMIME, null, null, [], InboundFailure.NoPrivateKey, null), Now);
+        var failed = Verdict.Decryption(TicketId, ArticleId, new DecryptionFacts(MailSecuritySystem.SMIME, null, null, [], SecurityCode.NoPrivateKey, null), Now);
         var decrypted = Verdict.Decryption(TicketId, ArticleId, new DecryptionFacts(MailSecuritySystem.PGP, "FP", "AES-256", [], null, null), Now);
 
         Assert.Equal(Verdict.NoPrivateKey, Assert.IsType<DecryptionFailed>(failed).Message);

@@ -12,7 +12,7 @@ public class SecureMailingTests
         var off = SecureMailing.Off(Guid.NewGuid());
 
         var events = off.Change(smime: true, pgp: null, "admin", Now);
-        var on = events.Aggregate(off, (s, e) => s.Evolve(e));
+        var on = events.Aggregate(off, (s, e) => s.After(e));
 
         Assert.Equal(new SecureMailingEnabled(off.Id, MailSecuritySystem.SMIME, "admin", Now), Assert.Single(events));
         Assert.True(on.SmimeEnabled);
@@ -28,6 +28,6 @@ public class SecureMailingTests
         var disabled = Assert.IsType<SecureMailingDisabled>(Assert.Single(on.Change(null, false, "admin", Now)));
 
         Assert.Equal(MailSecuritySystem.PGP, disabled.System);
-        Assert.False(on.Evolve(disabled).PgpEnabled);
+        Assert.False(on.After(disabled).PgpEnabled);
     }
 }

@@ -24,8 +24,8 @@ public class ComposingTests
     [Fact]
     public void A_reply_answers_the_latest_article_and_keeps_the_subject()
     {
-        var ticket = Ticket.Create(new TicketOpened(Guid.NewGuid(), "Support", "a@example.com", "Hello", "agent", Now))
-            .Apply(new ArticleComposed(Guid.NewGuid(), Guid.NewGuid(), "m1@example.com", "s", ["a@example.com"], [], "Hello", "", null, [], RequestedSecurity.None, null, "agent", Now), version: 2);
+        var ticket = Ticket.Open(new TicketOpened(Guid.NewGuid(), "Support", "a@example.com", "Hello", "agent", Now))
+            .Add(new ArticleComposed(Guid.NewGuid(), Guid.NewGuid(), "m1@example.com", "s", ["a@example.com"], [], "Hello", "", null, [], RequestedSecurity.None, null, "agent", Now), version: 2);
 
         var reply = Assert.IsType<ArticleComposed>(Assert.Single(Composing.Compose(ticket, ticket.Id, Guid.NewGuid(), "m2@example.com", "s",
             Draft with { Subject = "" }, RequestedSecurity.None, "agent", Now).Events));
@@ -37,9 +37,9 @@ public class ComposingTests
     [Fact]
     public void Only_a_newer_article_makes_an_expected_version_stale()
     {
-        var ticket = Ticket.Create(new TicketOpened(Guid.NewGuid(), "Support", "a@example.com", "Hello", "agent", Now))
-            .Apply(new ArticleComposed(Guid.NewGuid(), Guid.NewGuid(), "m1@example.com", "s", ["a@example.com"], [], "Hello", "", null, [], RequestedSecurity.None, null, "agent", Now), version: 2)
-            .Apply(new ArticleComposed(Guid.NewGuid(), Guid.NewGuid(), "m2@example.com", "s", ["a@example.com"], [], "Hello", "", null, [], RequestedSecurity.None, null, "agent", Now), version: 4);
+        var ticket = Ticket.Open(new TicketOpened(Guid.NewGuid(), "Support", "a@example.com", "Hello", "agent", Now))
+            .Add(new ArticleComposed(Guid.NewGuid(), Guid.NewGuid(), "m1@example.com", "s", ["a@example.com"], [], "Hello", "", null, [], RequestedSecurity.None, null, "agent", Now), version: 2)
+            .Add(new ArticleComposed(Guid.NewGuid(), Guid.NewGuid(), "m2@example.com", "s", ["a@example.com"], [], "Hello", "", null, [], RequestedSecurity.None, null, "agent", Now), version: 4);
 
         Assert.True(Composing.Compose(ticket, ticket.Id, Guid.NewGuid(), "m3", "s", Draft, RequestedSecurity.None, "agent", Now, expectedVersion: 4).Accepted);
         Assert.True(Composing.Compose(ticket, ticket.Id, Guid.NewGuid(), "m3", "s", Draft, RequestedSecurity.None, "agent", Now, expectedVersion: 5).Accepted);

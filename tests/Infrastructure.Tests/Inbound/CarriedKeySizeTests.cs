@@ -44,8 +44,8 @@ public sealed class CarriedKeySizeTests(ITestOutputHelper output)
         output.WriteLine($"a signature by a carried 16,000-bit certificate: status in {clock.ElapsedMilliseconds} ms");
 
         // The signer is found but its key is never built: the status says the key is too big to check.
-        Assert.Equal((InboundFailure.Unsupported, null), (inspection.Signature!.Code, inspection.Signature.Certificate));
-        Assert.Contains("16000 bits", inspection.Signature.Message);
+        Assert.Equal((SecurityCode.Unsupported, null), (inspection.Signature!.Code, inspection.Signature.Certificate));
+        Assert.Contains("16000 bits", inspection.Signature.Detail);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"It took {clock.Elapsed}: the big key was used.");
     }
 }

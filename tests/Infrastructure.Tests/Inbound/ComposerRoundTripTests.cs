@@ -1,4 +1,5 @@
 using SecureMail.Application.Tickets.Outgoing;
+using SecureMail.Domain.Inbound;
 using SecureMail.Infrastructure.Outgoing;
 using SecureMail.Infrastructure.Tests.Outgoing;
 using SecureMail.TestKit.Smime;
@@ -27,7 +28,7 @@ public sealed class ComposerRoundTripTests
 
         var inspection = await InspectAsync(composed.Raw, keyring);
 
-        Assert.Equal((composed.Cipher, (string?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
+        Assert.Equal((composed.Cipher, (SecurityCode?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
         Assert.Equal((null, composed.DigestAlgorithm, composed.SignerKeyFingerprint),
             (inspection.Signature!.Code, inspection.Signature.Digest, inspection.Signature.SigningKeyFingerprint));
         AssertContent(message, composed, inspection.Content);

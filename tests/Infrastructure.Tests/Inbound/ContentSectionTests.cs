@@ -57,7 +57,7 @@ public sealed class ContentSectionTests
     [Fact]
     public async Task An_unencrypted_mail_has_no_plaintext_to_keep()
     {
-        var inspection = await new MimeKitInboundMessageReader().InspectAsync(Nested, new InMemoryInboundKeyring(), CancellationToken.None);
+        var inspection = new InMemoryInboundKeyring().Inspect(new MimeKitInboundMessageReader(), Nested);
 
         Assert.Equal(4, inspection.Content.Attachments.Count);
         Assert.Null(inspection.Content.Plaintext);

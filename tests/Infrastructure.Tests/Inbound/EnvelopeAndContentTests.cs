@@ -53,8 +53,8 @@ public sealed class EnvelopeAndContentTests
         var latin1 = RawMail.Lines(RawMail.Headers + "Content-Type: text/plain; charset=iso-8859-1",
             "Content-Transfer-Encoding: quoted-printable", "", "Gr=FC=DFe");
 
-        var fromHtml = await _reader.InspectAsync(html, new InMemoryInboundKeyring(), CancellationToken.None);
-        var fromLatin1 = await _reader.InspectAsync(latin1, new InMemoryInboundKeyring(), CancellationToken.None);
+        var fromHtml = new InMemoryInboundKeyring().Inspect(_reader, html);
+        var fromLatin1 = new InMemoryInboundKeyring().Inspect(_reader, latin1);
 
         Assert.Equal("Hello\u00a0there", fromHtml.Content.Body);
         Assert.Contains("<b>there</b>", fromHtml.Content.Html);

@@ -71,7 +71,7 @@ public sealed class EnvelopeShapeTests : IDisposable
 
         var signature = (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!;
 
-        Assert.Equal(InboundFailure.Malformed, signature.Code);
+        Assert.Equal(SecurityCode.Malformed, signature.Code);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class EnvelopeShapeTests : IDisposable
             .Replace("protocol=\"application/x-pkcs7-signature\"", "protocol=\"application/x-unknown\"")
             .Replace("protocol=\"application/pkcs7-signature\"", "protocol=\"application/x-unknown\"");
 
-        Assert.Equal(InboundFailure.Malformed, (await InspectAsync(Encoding.Latin1.GetBytes(signed), Trusting(Root.Certificate))).Signature!.Code);
+        Assert.Equal(SecurityCode.Malformed, (await InspectAsync(Encoding.Latin1.GetBytes(signed), Trusting(Root.Certificate))).Signature!.Code);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class EnvelopeShapeTests : IDisposable
 
         var inspection = await InspectAsync(raw, new InMemoryInboundKeyring());
 
-        Assert.Equal(InboundFailure.Malformed, inspection.Signature?.Code);
+        Assert.Equal(SecurityCode.Malformed, inspection.Signature?.Code);
         Assert.Null(inspection.Decryption);
     }
 

@@ -40,6 +40,6 @@ internal static class InboundKeys
         return keyring;
     }
 
-    public static Task<InboundInspection> InspectAsync(byte[] raw, IInboundKeyring keyring) =>
-        new MimeKitInboundMessageReader().InspectAsync(raw, keyring, CancellationToken.None);
+    public static Task<InboundInspection> InspectAsync(byte[] raw, InMemoryInboundKeyring keyring) =>
+        Task.FromResult(keyring.Inspect(new MimeKitInboundMessageReader(), raw));
 }

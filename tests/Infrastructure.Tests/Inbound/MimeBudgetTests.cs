@@ -77,8 +77,8 @@ public sealed class MimeBudgetTests(ITestOutputHelper output)
         var inspection = await InspectAsync(raw, new InMemoryInboundKeyring());
 
         Assert.Null(inspection.Decryption);
-        Assert.Equal((MailSecuritySystem.PGP, InboundFailure.TooComplex, $"{TooManyParts}; it was not checked."),
-            (inspection.Signature!.System, inspection.Signature.Code, inspection.Signature.Message));
+        Assert.Equal((MailSecuritySystem.PGP, SecurityCode.TooComplex, $"{TooManyParts}; it was not checked."),
+            (inspection.Signature!.System, inspection.Signature.Code, inspection.Signature.Detail));
         Assert.Equal($"{TooManyParts}; its content was not read.", inspection.Content.Body);
     }
 
@@ -93,7 +93,7 @@ public sealed class MimeBudgetTests(ITestOutputHelper output)
         var inspection = await InspectAsync(PgpMime(PgpPackets.Encrypt(support, signedInside)), keyring);
 
         Assert.Null(inspection.Decryption!.Code);
-        Assert.Equal((InboundFailure.TooComplex, $"{TooManyParts}; it was not checked."), (inspection.Signature!.Code, inspection.Signature.Message));
+        Assert.Equal((SecurityCode.TooComplex, $"{TooManyParts}; it was not checked."), (inspection.Signature!.Code, inspection.Signature.Detail));
         Assert.Equal($"{TooManyParts}; its content was not read.", inspection.Content.Body);
     }
 

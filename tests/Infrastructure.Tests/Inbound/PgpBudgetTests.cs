@@ -36,8 +36,8 @@ public sealed class PgpBudgetTests(ITestOutputHelper output)
         var (inspection, elapsed) = await Timed(raw);
 
         output.WriteLine($"{raw.Length / 1048576.0:0.0} MB with 50,000 key-ID-0 session keys: status in {elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(InboundFailure.TooComplex, inspection.Decryption!.Code);
-        Assert.Equal("The message holds more than 100 session keys; it was not decrypted.", inspection.Decryption.Message);
+        Assert.Equal(SecurityCode.TooComplex, inspection.Decryption!.Code);
+        Assert.Equal("The message holds more than 100 session keys; it was not decrypted.", inspection.Decryption.Detail);
         Assert.Equal("", inspection.Content.Body);
         Assert.True(elapsed < TimeSpan.FromSeconds(30), $"It took {elapsed}.");
     }
@@ -51,9 +51,9 @@ public sealed class PgpBudgetTests(ITestOutputHelper output)
         var (inspection, elapsed) = await Timed(raw);
 
         output.WriteLine($"20 anonymous session keys before ours: status in {elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(InboundFailure.TooComplex, inspection.Decryption!.Code);
+        Assert.Equal(SecurityCode.TooComplex, inspection.Decryption!.Code);
         Assert.Equal("The message hides its recipients (key ID 0) in more session keys than are tried (16 trial decryptions); it was not decrypted.",
-            inspection.Decryption.Message);
+            inspection.Decryption.Detail);
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public sealed class PgpBudgetTests(ITestOutputHelper output)
         var (inspection, elapsed) = await Timed(raw);
 
         output.WriteLine($"10,000 signatures: status in {elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(InboundFailure.TooComplex, inspection.Signature!.Code);
-        Assert.Equal("The message holds more than 16 signatures; they were not checked.", inspection.Signature.Message);
+        Assert.Equal(SecurityCode.TooComplex, inspection.Signature!.Code);
+        Assert.Equal("The message holds more than 16 signatures; they were not checked.", inspection.Signature.Detail);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class PgpBudgetTests(ITestOutputHelper output)
     {
         var inspection = await InspectAsync(PgpMail.Inline(PgpPackets.Armor(HostilePgp.SignedManyTimes(Support, Secret, 17))), Keyring());
 
-        Assert.Equal(InboundFailure.TooComplex, inspection.Signature!.Code);
-        Assert.Equal("The message announces more than 16 signatures; they were not checked.", inspection.Signature.Message);
+        Assert.Equal(SecurityCode.TooComplex, inspection.Signature!.Code);
+        Assert.Equal("The message announces more than 16 signatures; they were not checked.", inspection.Signature.Detail);
     }
 
     [Fact]
@@ -120,8 +120,7 @@ public sealed class PgpBudgetTests(ITestOutputHelper output)
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new MimeKitInboundMessageReader().InspectAsync(raw, Keyring(), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Keyring().Inspect(new MimeKitInboundMessageReader(), raw, cancelled.Token));
     }
 
     private static async Task<(Application.Inbound.InboundInspection, TimeSpan)> Timed(byte[] raw)

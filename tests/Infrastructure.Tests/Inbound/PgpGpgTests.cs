@@ -22,7 +22,7 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
 
         var inspection = await InspectAsync(raw, PgpMail.Keyring(recipient, sender));
 
-        Assert.Equal((MailSecuritySystem.PGP, (string?)recipient.Fingerprint, (string?)null),
+        Assert.Equal((MailSecuritySystem.PGP, (string?)recipient.Fingerprint, (SecurityCode?)null),
             (inspection.Decryption!.System, inspection.Decryption.KeyFingerprint, inspection.Decryption.Code));
         Assert.StartsWith("AES", inspection.Decryption.Cipher);
         AssertValid(inspection.Signature, sender, sender.SigningFingerprint);
@@ -58,7 +58,7 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
 
         var signature = (await InspectAsync(raw, PgpMail.Keyring(null, sender))).Signature!;
 
-        Assert.Equal(InboundFailure.BadSignature, signature.Code);
+        Assert.Equal(SecurityCode.BadSignature, signature.Code);
         Assert.Equal(sender.Fingerprint, signature.PgpKey!.Fingerprint);
     }
 
@@ -78,7 +78,7 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
     {
         var signature = (await InspectAsync(PgpMail.Inline(PgpMail.ClearSign(keys.Rsa)), PgpMail.Keyring(null, keys.Curve25519))).Signature!;
 
-        Assert.Equal((InboundFailure.UnknownSigner, "Unable to find certificate for validation"), (signature.Code, signature.Message));
+        Assert.Equal(SecurityCode.UnknownSigner, signature.Code);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
 
         var inspection = await InspectAsync(raw, PgpMail.Keyring(keys.SigningSubkey, keys.Rsa));
 
-        Assert.Equal((InboundFailure.NoPrivateKey, "Unable to find private key to decrypt"), (inspection.Decryption!.Code, inspection.Decryption.Message));
+        Assert.Equal(SecurityCode.NoPrivateKey, inspection.Decryption!.Code);
         Assert.Null(inspection.Signature);
         Assert.Equal("", inspection.Content.Body);
     }
@@ -118,7 +118,7 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
 
         var inspection = await InspectAsync(composed.Raw, PgpMail.Keyring(recipient, sender));
 
-        Assert.Equal((composed.Cipher, (string?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
+        Assert.Equal((composed.Cipher, (SecurityCode?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
         AssertValid(inspection.Signature, sender, composed.SignerKeyFingerprint!);
         Assert.Equal("SHA-256", inspection.Signature!.Digest);
         ComposerRoundTripTests.AssertContent(message, composed, inspection.Content);
@@ -136,13 +136,13 @@ public sealed class PgpGpgTests(GpgMailKeys keys)
 
         AssertValid(inspection.Signature, sender, sender.SigningFingerprint);
         ComposerRoundTripTests.AssertContent(message, composed, inspection.Content);
-        Assert.Equal(InboundFailure.BadSignature, (await InspectAsync(tampered, PgpMail.Keyring(null, sender))).Signature!.Code);
+        Assert.Equal(SecurityCode.BadSignature, (await InspectAsync(tampered, PgpMail.Keyring(null, sender))).Signature!.Code);
     }
 
     private static void AssertValid(SignatureFacts? signature, GpgMailKey signer, string signingFingerprint)
     {
         Assert.NotNull(signature);
-        Assert.Equal((MailSecuritySystem.PGP, (string?)null, (string?)null), (signature.System, signature.Code, signature.Message));
+        Assert.Equal((MailSecuritySystem.PGP, (SecurityCode?)null, (string?)null), (signature.System, signature.Code, signature.Detail));
         Assert.Equal(signer.Fingerprint, signature.PgpKey!.Fingerprint);
         Assert.Equal(signingFingerprint, signature.SigningKeyFingerprint);
         Assert.NotNull(signature.SignedAt);

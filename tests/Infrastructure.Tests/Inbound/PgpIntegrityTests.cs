@@ -26,7 +26,7 @@ public sealed class PgpIntegrityTests
     {
         var inspection = await InspectAsync(PgpMail.Inline(PgpPackets.Armor(PgpPackets.Encrypt(Support, Secret))), Keyring());
 
-        Assert.Equal(((string?)null, "AES-256"), (inspection.Decryption!.Code, inspection.Decryption.Cipher));
+        Assert.Equal(((SecurityCode?)null, "AES-256"), (inspection.Decryption!.Code, inspection.Decryption.Cipher));
         Assert.Equal(Secret, inspection.Content.Body);
     }
 
@@ -37,7 +37,7 @@ public sealed class PgpIntegrityTests
 
         var inspection = await InspectAsync(raw, Keyring());
 
-        Assert.Equal(InboundFailure.NoIntegrity, inspection.Decryption!.Code);
+        Assert.Equal(SecurityCode.NoIntegrity, inspection.Decryption!.Code);
         Assert.Equal(("", 0), (inspection.Content.Body, inspection.Content.Attachments.Count));
     }
 
@@ -49,7 +49,7 @@ public sealed class PgpIntegrityTests
 
         var inspection = await InspectAsync(PgpMail.Inline(PgpPackets.Armor(binary)), Keyring());
 
-        Assert.Equal(InboundFailure.NoIntegrity, inspection.Decryption!.Code);
+        Assert.Equal(SecurityCode.NoIntegrity, inspection.Decryption!.Code);
         Assert.DoesNotContain("secret", inspection.Content.Body);
     }
 
@@ -60,7 +60,7 @@ public sealed class PgpIntegrityTests
 
         var inspection = await InspectAsync(PgpMail.Inline(PgpPackets.Armor(binary)), Keyring());
 
-        Assert.Equal(InboundFailure.Malformed, inspection.Decryption!.Code);
+        Assert.Equal(SecurityCode.Malformed, inspection.Decryption!.Code);
         Assert.Equal("", inspection.Content.Body);
     }
 
@@ -71,7 +71,7 @@ public sealed class PgpIntegrityTests
     {
         var inspection = await InspectAsync(PgpMail.Inline(armored), Keyring());
 
-        Assert.Equal(InboundFailure.Corrupt, inspection.Decryption!.Code);
+        Assert.Equal(SecurityCode.Corrupt, inspection.Decryption!.Code);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class PgpIntegrityTests
 
         var inspection = await InspectAsync(PgpMail.Inline(PgpPackets.Armor(binary[..(binary.Length / 2)])), Keyring());
 
-        Assert.Contains(inspection.Decryption!.Code, new[] { InboundFailure.Corrupt, InboundFailure.NoIntegrity });
+        Assert.Contains(inspection.Decryption!.Code, new SecurityCode?[] { SecurityCode.Corrupt, SecurityCode.NoIntegrity });
         Assert.Equal("", inspection.Content.Body);
     }
 
@@ -96,7 +96,7 @@ public sealed class PgpIntegrityTests
         var facts = (await InspectAsync(PgpMimeSigned(content, signature), keyring)).Signature!;
         var plain = PgpPackets.DetachedSignature(signer.PublicKeyRing.GetPublicKey(), signer.PrivateSigningKey(), content);
 
-        Assert.Equal(InboundFailure.CriticalSubpacket, facts.Code);
+        Assert.Equal(SecurityCode.UnknownCriticalSubpacket, facts.Code);
         Assert.Null((await InspectAsync(PgpMimeSigned(content, plain), keyring)).Signature!.Code);
     }
 
@@ -109,7 +109,7 @@ public sealed class PgpIntegrityTests
 
         var facts = (await InspectAsync(PgpMimeSigned(content, PgpPackets.DetachedSignature(subkey, subkeyPrivate, content)), keyring)).Signature!;
 
-        Assert.Equal(InboundFailure.BadKeyBinding, facts.Code);
+        Assert.Equal(SecurityCode.BadKeyBinding, facts.Code);
         Assert.Equal(Convert.ToHexString(subkey.GetFingerprint()), facts.SigningKeyFingerprint);
     }
 

@@ -41,7 +41,7 @@ public sealed class SmimeBudgetTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"{raw.Length / 1024} KiB, 5000 carried certificates: {signature.Code} in {clock.ElapsedMilliseconds} ms");
         // The real intermediate comes after the certificates looked at: no path to the anchor is found, and none is invented.
-        Assert.Equal(InboundFailure.UnknownSigner, signature.Code);
+        Assert.Equal(SecurityCode.UnknownSigner, signature.Code);
         Assert.Equal("alice@example.com", Assert.Single(signature.Certificate!.Emails));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The status took {clock.Elapsed}.");
     }
@@ -58,8 +58,8 @@ public sealed class SmimeBudgetTests(ITestOutputHelper output) : IDisposable
         var nine = (await InspectAsync(openssl.Sign(signers, "Hello."), TrustingRoot())).Signature!;
         var eight = (await InspectAsync(openssl.Sign(signers[..8], "Hello."), TrustingRoot())).Signature!;
 
-        Assert.Equal(InboundFailure.Unsupported, nine.Code);
-        Assert.Contains("9 signers; at most 8 are checked", nine.Message);
+        Assert.Equal(SecurityCode.Unsupported, nine.Code);
+        Assert.Contains("9 signers; at most 8 are checked", nine.Detail);
         Assert.Null(eight.Code);
     }
 
@@ -72,8 +72,8 @@ public sealed class SmimeBudgetTests(ITestOutputHelper output) : IDisposable
 
         var signature = (await InspectAsync(openssl.Sign("small", "Hello."), TrustingRoot())).Signature!;
 
-        Assert.Equal(InboundFailure.WeakKey, signature.Code);
-        Assert.Contains("RSA key of 1024 bits", signature.Message);
+        Assert.Equal(SecurityCode.WeakKey, signature.Code);
+        Assert.Contains("RSA key of 1024 bits", signature.Detail);
     }
 
     /// <summary>A self-issued CA certificate with the intermediate's name and key identifier, and a signature of zeros: what

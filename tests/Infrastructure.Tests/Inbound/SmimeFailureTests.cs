@@ -28,7 +28,7 @@ public sealed class SmimeFailureTests : IDisposable
 
         var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
-        Assert.Equal(InboundFailure.BadSignature, inspection.Signature!.Code);
+        Assert.Equal(SecurityCode.BadSignature, inspection.Signature!.Code);
         Assert.Equal(Alice.Fingerprint, inspection.Signature.Certificate!.Fingerprint);
         Assert.Contains("the printer is fine now", inspection.Content.Body);
     }
@@ -40,7 +40,7 @@ public sealed class SmimeFailureTests : IDisposable
 
         var signature = (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!;
 
-        Assert.Equal((InboundFailure.UnknownSigner, "Unable to find certificate for validation"), (signature.Code, signature.Message));
+        Assert.Equal(SecurityCode.UnknownSigner, signature.Code);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SmimeFailureTests : IDisposable
 
         var signature = (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!;
 
-        Assert.Equal(InboundFailure.UnknownSigner, signature.Code);
+        Assert.Equal(SecurityCode.UnknownSigner, signature.Code);
         Assert.Equal(mallory.Fingerprint, signature.SigningKeyFingerprint);
     }
 
@@ -63,7 +63,7 @@ public sealed class SmimeFailureTests : IDisposable
 
         var signature = (await InspectAsync(_messages.Sign(SmimeMessages.Entity(), other), Trusting(Root.Certificate))).Signature!;
 
-        Assert.Equal(InboundFailure.UnknownSigner, signature.Code);
+        Assert.Equal(SecurityCode.UnknownSigner, signature.Code);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class SmimeFailureTests : IDisposable
 
         var inspection = await InspectAsync(raw, keyring);
 
-        Assert.Equal((InboundFailure.NoPrivateKey, "Unable to find private key to decrypt"), (inspection.Decryption!.Code, inspection.Decryption.Message));
+        Assert.Equal(SecurityCode.NoPrivateKey, inspection.Decryption!.Code);
         Assert.Equal(("", 0), (inspection.Content.Body, inspection.Content.Attachments.Count));
     }
 
@@ -91,9 +91,9 @@ public sealed class SmimeFailureTests : IDisposable
         var inspection = await InspectAsync(raw, keyring);
 
         if (encrypted)
-            Assert.Equal(InboundFailure.Corrupt, inspection.Decryption!.Code);
+            Assert.Equal(SecurityCode.Corrupt, inspection.Decryption!.Code);
         else
-            Assert.Equal(InboundFailure.Malformed, inspection.Signature!.Code);
+            Assert.Equal(SecurityCode.Malformed, inspection.Signature!.Code);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class SmimeFailureTests : IDisposable
 
         var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
-        Assert.Equal(InboundFailure.NoSigner, inspection.Signature!.Code);
+        Assert.Equal(SecurityCode.NoSigner, inspection.Signature!.Code);
         Assert.Contains("the printer is on fire.", inspection.Content.Body);
     }
 
@@ -119,6 +119,6 @@ public sealed class SmimeFailureTests : IDisposable
         var end = signed.IndexOf("\n------", body, StringComparison.Ordinal);
         var raw = Encoding.Latin1.GetBytes(signed[..body] + RawMail.Base64(empty.GetEncoded()) + "\r\n" + signed[end..]);
 
-        Assert.Equal(InboundFailure.NoSigner, (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!.Code);
+        Assert.Equal(SecurityCode.NoSigner, (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!.Code);
     }
 }

@@ -1,3 +1,4 @@
+using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Math;
@@ -5,7 +6,6 @@ using SecureMail.Domain.Inbound;
 using SecureMail.TestKit.Inbound;
 using SecureMail.TestKit.Smime;
 using static SecureMail.Infrastructure.Tests.Inbound.InboundKeys;
-using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 
 namespace SecureMail.Infrastructure.Tests.Inbound;
 
@@ -33,9 +33,9 @@ public sealed class SmimeGcmHostileTests : IDisposable
 
         var inspection = await InspectAsync(resealed, _keyring);
 
-        Assert.Equal(("AES-256-GCM", (string?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
+        Assert.Equal(("AES-256-GCM", (SecurityCode?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
         Assert.Contains("the printer is on fire.", inspection.Content.Body);
-        Assert.Equal(InboundFailure.NoIntegrity, (await InspectAsync(changed, _keyring)).Decryption!.Code);
+        Assert.Equal(SecurityCode.NoIntegrity, (await InspectAsync(changed, _keyring)).Decryption!.Code);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class SmimeGcmHostileTests : IDisposable
         {
             var decryption = (await InspectAsync(mail, _keyring)).Decryption!;
 
-            Assert.Equal(InboundFailure.Malformed, decryption.Code);
-            Assert.Contains(reason, decryption.Message);
+            Assert.Equal(SecurityCode.Malformed, decryption.Code);
+            Assert.Contains(reason, decryption.Detail);
         }
     }
 
@@ -68,8 +68,8 @@ public sealed class SmimeGcmHostileTests : IDisposable
 
         var decryption = (await InspectAsync(AuthEnvelopedMail.Rebuilt(data, gcmParameters: new GcmParameters(new byte[16], 16)), _keyring)).Decryption!;
 
-        Assert.Equal(InboundFailure.Unsupported, decryption.Code);
-        Assert.Contains("nonce has 16 octets", decryption.Message);
+        Assert.Equal(SecurityCode.Unsupported, decryption.Code);
+        Assert.Contains("nonce has 16 octets", decryption.Detail);
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public sealed class SmimeGcmHostileTests : IDisposable
         {
             var decryption = (await InspectAsync(AuthEnvelopedMail.Mail(cms), _keyring)).Decryption!;
 
-            Assert.Equal(InboundFailure.Corrupt, decryption.Code);
-            Assert.Contains("not readable CMS", decryption.Message);
+            Assert.Equal(SecurityCode.Corrupt, decryption.Code);
+            Assert.Contains("not readable CMS", decryption.Detail);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class SmimeGcmHostileTests : IDisposable
         var decryption = (await InspectAsync(_messages.Encrypt(SmimeMessages.Entity(), ec, "-aes-256-gcm"),
             new InMemoryInboundKeyring { SmimeKeys = { Decryption(ec) } })).Decryption!;
 
-        Assert.Equal((InboundFailure.Unsupported, (string?)ec.Fingerprint), (decryption.Code, decryption.KeyFingerprint));
-        Assert.Contains("key agreement", decryption.Message);
+        Assert.Equal((SecurityCode.Unsupported, (string?)ec.Fingerprint), (decryption.Code, decryption.KeyFingerprint));
+        Assert.Contains("key agreement", decryption.Detail);
     }
 }

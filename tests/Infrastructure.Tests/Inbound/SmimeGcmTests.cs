@@ -30,7 +30,7 @@ public sealed class SmimeGcmTests : IDisposable
 
         var inspection = await InspectAsync(raw, new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } });
 
-        Assert.Equal((MailSecuritySystem.SMIME, (string?)Support.Fingerprint, (string?)cipher, (string?)null),
+        Assert.Equal((MailSecuritySystem.SMIME, (string?)Support.Fingerprint, (string?)cipher, (SecurityCode?)null),
             (inspection.Decryption!.System, inspection.Decryption.KeyFingerprint, inspection.Decryption.Cipher, inspection.Decryption.Code));
         Assert.Empty(inspection.Decryption.Warnings);
         Assert.Equal(SmimeMessages.Text, inspection.Content.Body.Replace("\r\n", "\n").Replace("\n", "\r\n"));
@@ -43,7 +43,7 @@ public sealed class SmimeGcmTests : IDisposable
 
         var decryption = (await InspectAsync(raw, new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } })).Decryption!;
 
-        Assert.Equal(("AES-128-GCM", (string?)null), (decryption.Cipher, decryption.Code));
+        Assert.Equal(("AES-128-GCM", (SecurityCode?)null), (decryption.Cipher, decryption.Code));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class SmimeGcmTests : IDisposable
 
         var inspection = await InspectAsync(raw, keyring);
 
-        Assert.Equal(("AES-256-GCM", (string?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
+        Assert.Equal(("AES-256-GCM", (SecurityCode?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
         SmimeOpenSslTests.AssertValid(inspection.Signature, Alice);
         Assert.Contains("the printer is on fire.", inspection.Content.Body);
     }
@@ -75,9 +75,9 @@ public sealed class SmimeGcmTests : IDisposable
         {
             var inspection = await InspectAsync(tampered, keyring);
 
-            Assert.Equal((InboundFailure.NoIntegrity, (string?)Support.Fingerprint, (string?)"AES-256-GCM"),
+            Assert.Equal((SecurityCode.NoIntegrity, (string?)Support.Fingerprint, (string?)"AES-256-GCM"),
                 (inspection.Decryption!.Code, inspection.Decryption.KeyFingerprint, inspection.Decryption.Cipher));
-            Assert.Contains("authentication tag", inspection.Decryption.Message);
+            Assert.Contains("authentication tag", inspection.Decryption.Detail);
             Assert.Equal(("", 0), (inspection.Content.Body, inspection.Content.Attachments.Count));
         }
     }
@@ -89,8 +89,9 @@ public sealed class SmimeGcmTests : IDisposable
 
         var inspection = await InspectAsync(raw, new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } });
 
-        Assert.Equal((InboundFailure.NoPrivateKey, "Unable to find private key to decrypt"),
-            (inspection.Decryption!.Code, inspection.Decryption.Message));
+        Assert.Equal(SecurityCode.NoPrivateKey, inspection.Decryption!.Code);
+        Assert.Equal("Unable to find private key to decrypt",
+            Assert.IsType<DecryptionFailed>(Verdict.Decryption(Guid.Empty, Guid.Empty, inspection.Decryption, DateTimeOffset.UtcNow)).Message);
         Assert.Equal(("", 0), (inspection.Content.Body, inspection.Content.Attachments.Count));
     }
 }

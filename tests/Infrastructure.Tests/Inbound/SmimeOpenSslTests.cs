@@ -66,7 +66,7 @@ public sealed class SmimeOpenSslTests : IDisposable
         var raw = _messages.Sign(SmimeMessages.Entity(), leaf);
 
         AssertValid((await InspectAsync(raw, Importing(leaf))).Signature, leaf);
-        Assert.Equal(InboundFailure.UnknownSigner, (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!.Code);
+        Assert.Equal(SecurityCode.UnknownSigner, (await InspectAsync(raw, Trusting(Root.Certificate))).Signature!.Code);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class SmimeOpenSslTests : IDisposable
         var raw = _messages.SignCarrying(SmimeMessages.Entity(), bob, Intermediate.Certificate);
 
         AssertValid((await InspectAsync(raw, Trusting(Root.Certificate))).Signature, bob);
-        Assert.Equal(InboundFailure.UnknownSigner,
+        Assert.Equal(SecurityCode.UnknownSigner,
             (await InspectAsync(_messages.Sign(SmimeMessages.Entity(), bob), Trusting(Root.Certificate))).Signature!.Code);
     }
 
@@ -100,7 +100,7 @@ public sealed class SmimeOpenSslTests : IDisposable
 
         var inspection = await InspectAsync(raw, keyring);
 
-        Assert.Equal((MailSecuritySystem.SMIME, (string?)Support.Fingerprint, (string?)"AES-256-CBC", (string?)null),
+        Assert.Equal((MailSecuritySystem.SMIME, (string?)Support.Fingerprint, (string?)"AES-256-CBC", (SecurityCode?)null),
             (inspection.Decryption!.System, inspection.Decryption.KeyFingerprint, inspection.Decryption.Cipher, inspection.Decryption.Code));
         Assert.Empty(inspection.Decryption.Warnings);
         Assert.Null(inspection.Signature);
@@ -115,7 +115,7 @@ public sealed class SmimeOpenSslTests : IDisposable
 
         var inspection = await InspectAsync(raw, keyring);
 
-        Assert.Equal(("AES-128-CBC", (string?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
+        Assert.Equal(("AES-128-CBC", (SecurityCode?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class SmimeOpenSslTests : IDisposable
 
         var decryption = (await InspectAsync(raw, keyring)).Decryption!;
 
-        Assert.Equal(("3DES", (string?)null), (decryption.Cipher, decryption.Code));
+        Assert.Equal(("3DES", (SecurityCode?)null), (decryption.Cipher, decryption.Code));
         Assert.Contains("weak", Assert.Single(decryption.Warnings));
     }
 
@@ -164,7 +164,7 @@ public sealed class SmimeOpenSslTests : IDisposable
     internal static void AssertValid(SignatureFacts? signature, TestCertificate signer)
     {
         Assert.NotNull(signature);
-        Assert.Equal((MailSecuritySystem.SMIME, (string?)null, (string?)null), (signature.System, signature.Code, signature.Message));
+        Assert.Equal((MailSecuritySystem.SMIME, (SecurityCode?)null, (string?)null), (signature.System, signature.Code, signature.Detail));
         Assert.Equal(signer.Fingerprint, signature.SigningKeyFingerprint);
         Assert.Equal(signer.Fingerprint, signature.Certificate!.Fingerprint);
     }

@@ -31,7 +31,7 @@ public sealed class SmimeTrustAnchorTests : IDisposable
         var forged = await Signature(_openssl.Sign("forged-ceo", "Pay the invoice.", "customer"), keyring);
         var own = await Signature(_openssl.Sign("customer", "It is really me."), keyring);
 
-        Assert.Equal(InboundFailure.UnknownSigner, forged.Code);
+        Assert.Equal(SecurityCode.UnknownSigner, forged.Code);
         Assert.Equal(Ceo, Assert.Single(forged.Certificate!.Emails));
         Assert.Null(own.Code);
     }
@@ -43,7 +43,7 @@ public sealed class SmimeTrustAnchorTests : IDisposable
         _openssl.Issue("forged-ceo", "customer-ca", LeafExtensions(Ceo));
         var mail = _openssl.Sign("forged-ceo", "Pay the invoice.");
 
-        Assert.Equal(InboundFailure.UnknownSigner, (await Signature(mail, Keyring(imported: ["customer-ca"]))).Code);
+        Assert.Equal(SecurityCode.UnknownSigner, (await Signature(mail, Keyring(imported: ["customer-ca"]))).Code);
         Assert.Null((await Signature(mail, Keyring(anchors: ["customer-ca"]))).Code);
     }
 
@@ -85,8 +85,8 @@ public sealed class SmimeTrustAnchorTests : IDisposable
 
         var signature = await Signature(_openssl.Sign("alice", "Hello.", [.. carried.Select(c => c.Replace(".crt.pem", ""))]), Keyring(anchors: ["root"]));
 
-        Assert.Equal(InboundFailure.UntrustedChain, signature.Code);
-        Assert.Contains(reason, signature.Message);
+        Assert.Equal(SecurityCode.UntrustedChain, signature.Code);
+        Assert.Contains(reason, signature.Detail);
         Assert.Equal(Ceo, Assert.Single(signature.Certificate!.Emails));
     }
 

@@ -3,10 +3,11 @@ using SecureMail.Domain.Keystore;
 
 namespace SecureMail.TestKit.Inbound;
 
-/// <summary>An <see cref="IInboundKeyring"/> over lists, answering the way the keystore does: certificates by
-/// fingerprint, trust anchors by subject, PGP keys by primary or subkey id. Records what was asked, so a test can
-/// show that nothing the message carried was looked up as trusted.</summary>
-public sealed class InMemoryInboundKeyring : IInboundKeyring
+/// <summary>A keystore over lists, handing the reader what the Application would load: every private key for the first
+/// step, and for the second only the public material the opening named (certificates by fingerprint or issuer and serial,
+/// trust anchors by subject, PGP keys by primary or subkey id). A signer the reader forgets to name is not verified, so
+/// the tests prove the naming too. Records what was asked, so a test can show that nothing was looked up.</summary>
+public sealed class InMemoryInboundKeyring
 {
     public List<SmimeDecryptionKey> SmimeKeys { get; } = [];
     public List<PgpDecryptionKey> PgpSecretKeys { get; } = [];
@@ -16,32 +17,26 @@ public sealed class InMemoryInboundKeyring : IInboundKeyring
     public List<PgpPublicKey> PgpKeys { get; } = [];
     public List<string> Asked { get; } = [];
 
-    public Task<IReadOnlyList<SmimeDecryptionKey>> SmimeDecryptionKeysAsync(CancellationToken cancellation) =>
-        Answer<IReadOnlyList<SmimeDecryptionKey>>("smime-keys", SmimeKeys.ToList());
+    public DecryptionKeys DecryptionKeys() => new(SmimeKeys.ToList(), PgpSecretKeys.ToList());
 
-    public Task<IReadOnlyList<PgpDecryptionKey>> PgpDecryptionKeysAsync(CancellationToken cancellation) =>
-        Answer<IReadOnlyList<PgpDecryptionKey>>("pgp-keys", PgpSecretKeys.ToList());
-
-    public Task<CertificateFacts?> CertificateAsync(string fingerprint, CancellationToken cancellation) =>
-        Answer($"certificate {fingerprint}", Certificates.Concat(TrustAnchors).FirstOrDefault(c => c.Fingerprint == fingerprint));
-
-    public Task<CertificateFacts?> CertificateAsync(string issuer, string serialNumber, CancellationToken cancellation)
+    public VerificationKeys VerificationKeys(SignerIds signers)
     {
-        Asked.Add($"certificate {issuer} {serialNumber}");
-        return Task.FromResult(Certificates.Concat(TrustAnchors).FirstOrDefault(c => c.Issuer == issuer && c.SerialNumber == serialNumber));
+        Asked.AddRange(signers.CertificateFingerprints.Select(f => $"certificate {f}"));
+        Asked.AddRange(signers.IssuersAndSerials.Select(s => $"certificate {s.Issuer} {s.SerialNumber}"));
+        Asked.AddRange(signers.IssuerSubjects.Select(s => $"trust anchors {s}"));
+        Asked.AddRange(signers.PgpKeyIds.Select(k => $"pgp-key {k}"));
+        var imported = Certificates.Concat(TrustAnchors).ToList();
+        return new VerificationKeys(
+            imported.Where(c => signers.CertificateFingerprints.Contains(c.Fingerprint) || signers.IssuersAndSerials.Contains((c.Issuer, c.SerialNumber)))
+                .Distinct().ToList(),
+            TrustAnchors.Where(c => signers.IssuerSubjects.Contains(c.Subject)).ToList(),
+            PgpKeys.Where(k => signers.PgpKeyIds.Any(id => k.Facts.KeyId == id || k.Facts.Subkeys.Any(s => s.KeyId == id))).ToList());
     }
 
-    public Task<IReadOnlyList<CertificateFacts>> TrustAnchorsAsync(string subject, CancellationToken cancellation) =>
-        Answer<IReadOnlyList<CertificateFacts>>($"trust anchors {subject}", TrustAnchors.Where(c => c.Subject == subject).ToList());
-
-    public Task<PgpPublicKey?> PgpKeyAsync(string keyId, CancellationToken cancellation) =>
-        Answer($"pgp-key {keyId}", PgpKeys.FirstOrDefault(k =>
-            k.Facts.KeyId == keyId || k.Facts.Subkeys.Any(s => s.KeyId == keyId)));
-
-    private Task<T> Answer<T>(string question, T answer)
+    /// <summary>Both steps of the reader, keys loaded in between as the Application loads them.</summary>
+    public InboundInspection Inspect(IInboundMessageReader reader, byte[] raw, CancellationToken cancellation = default)
     {
-        lock (Asked)
-            Asked.Add(question);
-        return Task.FromResult(answer);
+        var opening = reader.Open(raw, DecryptionKeys(), cancellation);
+        return reader.Verify(opening, VerificationKeys(opening.Signers), cancellation);
     }
 }

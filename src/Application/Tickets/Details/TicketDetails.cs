@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using SecureMail.Application.Common;
+using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Details;
@@ -25,7 +27,7 @@ public sealed record TicketDetails
 
 public sealed record ArticleView(
     Guid Id,
-    string Direction,
+    [property: JsonConverter(typeof(CamelCaseEnum<ArticleDirection>))] ArticleDirection Direction,
     string From,
     IReadOnlyList<string> To,
     IReadOnlyList<string> Cc,
@@ -38,21 +40,56 @@ public sealed record ArticleView(
     DeliveryView? Delivery)
 {
     /// <summary>Failed because the private key (decryption) or the signer's key (verification) was not in the keystore.</summary>
-    public bool AwaitsKey => Direction == "incoming" && (Security?.Encryption.Reason == Domain.Inbound.InboundFailure.NoPrivateKey || Security?.Signature.Reason == Domain.Inbound.InboundFailure.UnknownSigner);
+    public bool AwaitsKey => Direction == ArticleDirection.Incoming
+        && (Security?.Encryption.Code == SecurityCode.NoPrivateKey || Security?.Signature.Code == SecurityCode.UnknownSigner);
 }
 
-/// <param name="Status">outgoing: pending, delivered, failed, notSent.</param>
-public sealed record DeliveryView(string Status, string? Message, int Attempts, DateTimeOffset? At);
+public enum DeliveryStatus
+{
+    Pending,
+    Delivered,
+    Failed,
+    NotSent,
+}
+
+/// <param name="Status">Outgoing articles only.</param>
+public sealed record DeliveryView([property: JsonConverter(typeof(CamelCaseEnum<DeliveryStatus>))] DeliveryStatus Status, string? Message, int Attempts,
+    DateTimeOffset? At);
 
 /// <param name="Type">SMIME, PGP, or null for an article without security.</param>
 public sealed record ArticleSecurityView(string? Type, SecurityStatusView Encryption, SignatureStatusView Signature);
 
-/// <param name="Status">outgoing: none, encrypted, failed; incoming: none, decrypted, failed.</param>
-/// <param name="Reason">The failure code, when failed.</param>
-public sealed record SecurityStatusView(string Status, string? Message, string? Reason = null);
+/// <summary>Outgoing: none, encrypted, failed; incoming: none, decrypted, failed.</summary>
+public enum EncryptionStatus
+{
+    None,
+    Encrypted,
+    Decrypted,
+    Failed,
+}
 
-/// <param name="Status">outgoing: none, signed, failed; incoming: none, valid, invalid.</param>
-public sealed record SignatureStatusView(string Status, string? Message, SignerView? Signer, string? Reason = null);
+/// <summary>Outgoing: none, signed, failed; incoming: none, valid, invalid.</summary>
+public enum SignatureStatus
+{
+    None,
+    Signed,
+    Valid,
+    Invalid,
+    Failed,
+}
+
+/// <param name="Code">Why it failed, when it did (incoming).</param>
+public sealed record SecurityStatusView(
+    [property: JsonConverter(typeof(CamelCaseEnum<EncryptionStatus>))] EncryptionStatus Status,
+    string? Message,
+    [property: JsonConverter(typeof(KebabCaseEnum<SecurityCode>))] SecurityCode? Code = null);
+
+/// <param name="Code">Why it is invalid, when it is (incoming).</param>
+public sealed record SignatureStatusView(
+    [property: JsonConverter(typeof(CamelCaseEnum<SignatureStatus>))] SignatureStatus Status,
+    string? Message,
+    SignerView? Signer,
+    [property: JsonConverter(typeof(KebabCaseEnum<SecurityCode>))] SecurityCode? Code = null);
 
 /// <param name="Name">Certificate subject or PGP user ID.</param>
 public sealed record SignerView(string Email, string Name, string Fingerprint);

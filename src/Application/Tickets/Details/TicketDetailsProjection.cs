@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Settings;
 using SecureMail.Domain.Tickets;
@@ -8,6 +9,68 @@ namespace SecureMail.Application.Tickets.Details;
 
 public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetails, Guid>
 {
+    /// <summary>Every event the view shows, each once with how it shows it.</summary>
+    private static readonly Evolution<TicketDetails> Steps = new Evolution<TicketDetails>()
+        .Create<TicketOpened>(o => new TicketDetails { Id = o.TicketId, Group = o.Group, Customer = o.Customer, Subject = o.Subject, OpenedAt = o.OpenedAt })
+        .On<ArticleComposed>((ticket, c) => ticket with { Articles = [.. ticket.Articles, Composed(c)], MessageIds = [.. ticket.MessageIds, c.MessageId] })
+        .On<ArticleReceived>((ticket, r) => ticket with
+        {
+            Articles = [.. ticket.Articles, Received(r)],
+            MessageIds = r.MessageId is null ? ticket.MessageIds : [.. ticket.MessageIds, r.MessageId],
+        })
+        .On<ArticleContentExtracted>((ticket, x) => Update(ticket, x.ArticleId, a => a with { Body = x.Body, Html = x.Html, Attachments = x.Attachments }))
+        .On<ArticleSecurityChecked>((ticket, x) => Update(ticket, x.ArticleId, a => a with { Security = NoSecurity(null) }))
+        .On<SecurityProcessRetried>((ticket, x) => Update(ticket, x.ArticleId, a => a with { Security = null }))
+        .On<SecurityProcessAbandoned>((ticket, x) => Update(ticket, x.ArticleId, a => a with
+        {
+            Security = new ArticleSecurityView(null, new SecurityStatusView(EncryptionStatus.Failed, x.Message, SecurityCodes.Parse(x.Reason)),
+                new SignatureStatusView(SignatureStatus.Invalid, x.Message, null, SecurityCodes.Parse(x.Reason))),
+        }))
+        .On<ArticleDecrypted>((ticket, x) => Update(ticket, x.ArticleId, a => a with
+            { Security = Incoming(a, x.System) with { Encryption = new SecurityStatusView(EncryptionStatus.Decrypted, DecryptedMessage(x)) } }))
+        .On<DecryptionFailed>((ticket, x) => Update(ticket, x.ArticleId, a => a with
+            { Security = Incoming(a, x.System) with { Encryption = new SecurityStatusView(EncryptionStatus.Failed, x.Message, SecurityCodes.Parse(x.Reason)) } }))
+        .On<SignatureVerified>((ticket, x) => Update(ticket, x.ArticleId, a => a with
+        {
+            Security = Incoming(a, x.System) with
+            {
+                Signature = new SignatureStatusView(SignatureStatus.Valid, string.Join(" ", ["Signature successfully verified.", .. x.Warnings ?? []]),
+                    Signer(x.Signer)),
+            },
+        }))
+        .On<SignatureVerificationFailed>((ticket, x) => Update(ticket, x.ArticleId, a => a with
+        {
+            Security = Incoming(a, x.System) with
+            {
+                Signature = new SignatureStatusView(SignatureStatus.Invalid, x.Message, x.Signer is null ? null : Signer(x.Signer), SecurityCodes.Parse(x.Reason)),
+            },
+        }))
+        .On<ArticleSigned>((ticket, s) => Update(ticket, s.ArticleId, a => a with
+        {
+            Security = a.Security! with
+            {
+                Signature = new SignatureStatusView(SignatureStatus.Signed, null, new SignerView(s.SignerEmail, s.SignerName, s.SignerFingerprint)),
+            },
+        }))
+        .On<ArticleEncrypted>((ticket, x) => Update(ticket, x.ArticleId, a => a with
+        {
+            Security = a.Security! with
+            {
+                Encryption = new SecurityStatusView(EncryptionStatus.Encrypted, $"Encrypted for {x.RecipientFingerprints.Count} key(s) with {x.Cipher}."),
+            },
+        }))
+        .On<ArticleSecurityFailed>((ticket, f) => Update(ticket, f.ArticleId, a => a with
+        {
+            Security = f.Operation == nameof(SecurityOperation.Sign)
+                ? a.Security! with { Signature = new SignatureStatusView(SignatureStatus.Failed, f.Reason, null) }
+                : a.Security! with { Encryption = new SecurityStatusView(EncryptionStatus.Failed, f.Reason) },
+            Delivery = new DeliveryView(DeliveryStatus.NotSent, f.Reason, 0, f.FailedAt),
+        }))
+        .On<ArticleDelivered>((ticket, d) => Update(ticket, d.ArticleId, a => a with
+            { Delivery = new DeliveryView(DeliveryStatus.Delivered, d.Reply, d.Attempts, d.DeliveredAt) }))
+        .On<ArticleDeliveryFailed>((ticket, d) => Update(ticket, d.ArticleId, a => a with
+            { Delivery = new DeliveryView(DeliveryStatus.Failed, d.Reason, d.Attempts, d.FailedAt) }));
+
     public TicketDetailsProjection()
     {
         // A rebuild (ADR 17) reads bigger pages, keeps tickets in memory between them and writes each ticket
@@ -15,61 +78,16 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
         Options.BatchSize = 5000;
         Options.CacheLimitPerTenant = 20_000;
         Options.RebuildFlushThreshold = 5000;
-        IncludeType<TicketOpened>();
-        IncludeType<ArticleComposed>();
-        IncludeType<ArticleSigned>();
-        IncludeType<ArticleEncrypted>();
-        IncludeType<ArticleSecurityFailed>();
-        IncludeType<ArticleDelivered>();
-        IncludeType<ArticleDeliveryFailed>();
-        IncludeType<ArticleReceived>();
-        IncludeType<ArticleContentExtracted>();
-        IncludeType<ArticleSecurityChecked>();
-        IncludeType<ArticleDecrypted>();
-        IncludeType<DecryptionFailed>();
-        IncludeType<SignatureVerified>();
-        IncludeType<SignatureVerificationFailed>();
-        IncludeType<SecurityProcessRetried>();
-        IncludeType<SecurityProcessAbandoned>();
+        foreach (var type in Steps.EventTypes)
+            IncludeType(type);
     }
 
     public override TicketDetails? Evolve(TicketDetails? ticket, Guid id, IEvent e)
     {
-        TicketDetails? next = e.Data switch
-        {
-            TicketOpened o => new TicketDetails { Id = id, Group = o.Group, Customer = o.Customer, Subject = o.Subject, OpenedAt = o.OpenedAt },
-            ArticleComposed c => ticket! with { Articles = [.. ticket!.Articles, Composed(c)], MessageIds = [.. ticket.MessageIds, c.MessageId] },
-            ArticleReceived r => ticket! with { Articles = [.. ticket!.Articles, Received(r)], MessageIds = r.MessageId is null ? ticket.MessageIds : [.. ticket.MessageIds, r.MessageId] },
-            ArticleContentExtracted x => Update(ticket!, x.ArticleId, a => a with { Body = x.Body, Html = x.Html, Attachments = x.Attachments }),
-            ArticleSecurityChecked x => Update(ticket!, x.ArticleId, a => a with { Security = NoSecurity(null) }),
-            SecurityProcessRetried x => Update(ticket!, x.ArticleId, a => a with { Security = null }),
-            SecurityProcessAbandoned x => Update(ticket!, x.ArticleId, a => a with { Security = new ArticleSecurityView(null,
-                new SecurityStatusView("failed", x.Message, x.Reason), new SignatureStatusView("invalid", x.Message, null, x.Reason)) }),
-            ArticleDecrypted x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
-                { Encryption = new SecurityStatusView("decrypted", DecryptedMessage(x)) } }),
-            DecryptionFailed x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
-                { Encryption = new SecurityStatusView("failed", x.Message, x.Reason) } }),
-            SignatureVerified x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
-                { Signature = new SignatureStatusView("valid", string.Join(" ", ["Signature successfully verified.", .. x.Warnings ?? []]), Signer(x.Signer)) } }),
-            SignatureVerificationFailed x => Update(ticket!, x.ArticleId, a => a with { Security = Incoming(a, x.System) with
-                { Signature = new SignatureStatusView("invalid", x.Message, x.Signer is null ? null : Signer(x.Signer), x.Reason) } }),
-            ArticleSigned s => Update(ticket!, s.ArticleId, a => a with { Security = a.Security! with
-                { Signature = new SignatureStatusView("signed", null, new SignerView(s.SignerEmail, s.SignerName, s.SignerFingerprint)) } }),
-            ArticleEncrypted x => Update(ticket!, x.ArticleId, a => a with { Security = a.Security! with
-                { Encryption = new SecurityStatusView("encrypted", $"Encrypted for {x.RecipientFingerprints.Count} key(s) with {x.Cipher}.") } }),
-            ArticleSecurityFailed f => Update(ticket!, f.ArticleId, a => a with
-            {
-                Security = f.Operation == nameof(SecurityOperation.Sign)
-                    ? a.Security! with { Signature = new SignatureStatusView("failed", f.Reason, null) }
-                    : a.Security! with { Encryption = new SecurityStatusView("failed", f.Reason) },
-                Delivery = new DeliveryView("notSent", f.Reason, 0, f.FailedAt),
-            }),
-            ArticleDelivered d => Update(ticket!, d.ArticleId, a => a with { Delivery = new DeliveryView("delivered", d.Reply, d.Attempts, d.DeliveredAt) }),
-            ArticleDeliveryFailed d => Update(ticket!, d.ArticleId, a => a with { Delivery = new DeliveryView("failed", d.Reason, d.Attempts, d.FailedAt) }),
-            _ => ticket,
-        };
+        var next = Steps.Evolve(ticket, e.Data, e.Version);
         return next is null ? null : next with
         {
+            Id = id,
             TicketVersion = e.Version,
             UpdatedAt = StoredPrecision(e.Timestamp),
             AwaitingKeys = next.Articles.Any(a => a.AwaitsKey),
@@ -81,15 +99,15 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
     private static DateTimeOffset StoredPrecision(DateTimeOffset time) => new(time.Ticks - time.Ticks % 10, time.Offset);
 
     private static ArticleView Composed(ArticleComposed c) => new(
-        c.ArticleId, "outgoing", c.From, c.To, c.Cc, c.Subject, c.Body, c.Html, c.Attachments, c.ComposedAt,
+        c.ArticleId, ArticleDirection.Outgoing, c.From, c.To, c.Cc, c.Subject, c.Body, c.Html, c.Attachments, c.ComposedAt,
         NoSecurity(c.Security.Type?.ToString()),
-        new DeliveryView("pending", null, 0, null));
+        new DeliveryView(DeliveryStatus.Pending, null, 0, null));
 
     private static ArticleView Received(ArticleReceived r) => new(
-        r.ArticleId, "incoming", r.From.FirstOrDefault() ?? "", r.To, r.Cc, r.Subject, "", null, [], r.ReceivedAt, null, null);
+        r.ArticleId, ArticleDirection.Incoming, r.From.FirstOrDefault() ?? "", r.To, r.Cc, r.Subject, "", null, [], r.ReceivedAt, null, null);
 
     private static ArticleSecurityView NoSecurity(string? type) =>
-        new(type, new SecurityStatusView("none", null), new SignatureStatusView("none", null, null));
+        new(type, new SecurityStatusView(EncryptionStatus.None, null), new SignatureStatusView(SignatureStatus.None, null, null));
 
     private static ArticleSecurityView Incoming(ArticleView article, MailSecuritySystem system) =>
         (article.Security ?? NoSecurity(null)) with { Type = system.ToString() };
@@ -97,7 +115,7 @@ public sealed class TicketDetailsProjection : SingleStreamProjection<TicketDetai
     private static string DecryptedMessage(ArticleDecrypted x) =>
         string.Join(" ", [$"Encrypted for you ({x.Cipher}).", .. x.Warnings]);
 
-    private static SignerView Signer(SecureMail.Domain.Inbound.Signer signer) => new(signer.Email, signer.Name, signer.Fingerprint);
+    private static SignerView Signer(Signer signer) => new(signer.Email, signer.Name, signer.Fingerprint);
 
     private static TicketDetails Update(TicketDetails ticket, Guid articleId, Func<ArticleView, ArticleView> change) =>
         ticket with { Articles = ticket.Articles.Select(a => a.Id == articleId ? change(a) : a).ToList() };

@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Marten.Pagination;
+using SecureMail.Application.Common;
+using SecureMail.Domain.Common;
+using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Details;
 
@@ -8,7 +12,8 @@ public sealed record TicketSummary(Guid Id, string Group, string Customer, strin
     LastArticleView? LastArticle);
 
 /// <summary>An article as a list shows it: which way it went, its security and its delivery, no content.</summary>
-public sealed record LastArticleView(Guid Id, string Direction, DateTimeOffset CreatedAt, ArticleSecurityView? Security, DeliveryView? Delivery, bool AwaitsKey)
+public sealed record LastArticleView(Guid Id, [property: JsonConverter(typeof(CamelCaseEnum<ArticleDirection>))] ArticleDirection Direction,
+    DateTimeOffset CreatedAt, ArticleSecurityView? Security, DeliveryView? Delivery, bool AwaitsKey)
 {
     public static LastArticleView Of(ArticleView article) =>
         new(article.Id, article.Direction, article.CreatedAt, article.Security, article.Delivery, article.AwaitsKey);
@@ -25,7 +30,7 @@ public static class TicketQueries
         var query = session.Query<TicketDetails>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(customer))
         {
-            var address = customer.Trim().ToLowerInvariant();
+            var address = EmailAddress.Of(customer).Value;
             query = query.Where(t => t.Customer == address);
         }
         if (!string.IsNullOrWhiteSpace(group))

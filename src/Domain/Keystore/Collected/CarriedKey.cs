@@ -16,7 +16,7 @@ public sealed record CarriedKey(MailSecuritySystem System, string Source, Certif
     /// <summary>The certificate of an S/MIME signature that verified over the content, whether or not it is trusted: the
     /// sender showed they hold its private key. A signature that does not verify proves nothing, so its certificate is not kept.</summary>
     public static CarriedKey? SignedWith(Inbound.SignatureFacts signature) =>
-        signature is { Certificate: { } certificate, Code: null or Inbound.InboundFailure.UnknownSigner } ? Of(CmsSigner, certificate) : null;
+        signature is { Certificate: { } certificate, Code: null or Inbound.SecurityCode.UnknownSigner } ? Of(CmsSigner, certificate) : null;
 
     public string Fingerprint => Certificate?.Fingerprint ?? PgpKey!.Fingerprint;
 

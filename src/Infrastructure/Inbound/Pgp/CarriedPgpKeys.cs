@@ -1,5 +1,6 @@
 using MimeKit;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using SecureMail.Domain.Common;
 using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Infrastructure.Keystore.Pgp;
 
@@ -18,23 +19,23 @@ internal static class CarriedPgpKeys
     {
         var keys = new List<CarriedKey>();
         if (Sender(message) is { } sender && AutocryptKeyData(message, sender) is { } keyData)
-            keys.AddRange(Keys(keyData, CarriedKey.Autocrypt).Where(k => k.Emails.Contains(sender)));
+            keys.AddRange(Keys(keyData, CarriedKey.Autocrypt).Where(k => k.Emails.Contains(sender.Value)));
         foreach (var part in KeyParts(content))
             keys.AddRange(Keys(InboundMime.Decoded(part), CarriedKey.PgpKeysPart));
         return keys.DistinctBy(k => k.Fingerprint).Take(MaxKeys).ToList();
     }
 
-    private static string? Sender(MimeMessage message) =>
-        message.From.Mailboxes.ToList() is [var only] ? only.Address.Trim().ToLowerInvariant() : null;
+    private static EmailAddress? Sender(MimeMessage message) =>
+        message.From.Mailboxes.ToList() is [var only] ? EmailAddress.Of(only.Address) : null;
 
     /// <summary>Autocrypt §2.1: the header's addr must be the sender's; an unknown attribute not starting with "_" makes the
     /// header invalid, and more than one valid header means none.</summary>
-    private static byte[]? AutocryptKeyData(MimeMessage message, string sender)
+    private static byte[]? AutocryptKeyData(MimeMessage message, EmailAddress sender)
     {
         var valid = message.Headers.Where(h => h.Field.Equals("Autocrypt", StringComparison.OrdinalIgnoreCase))
             .Select(h => Attributes(h.Value))
             .Where(a => a is not null && a.Keys.All(k => k.StartsWith('_') || AutocryptAttributes.Contains(k))
-                && a.GetValueOrDefault("addr")?.Trim().ToLowerInvariant() == sender && a.ContainsKey("keydata"))
+                && a.GetValueOrDefault("addr") is { } addr && EmailAddress.Of(addr) == sender && a.ContainsKey("keydata"))
             .ToList();
         if (valid.Count != 1)
             return null;

@@ -7,13 +7,13 @@ namespace SecureMail.Infrastructure.Inbound.Pgp;
 /// <summary>Verifies a whole inline clear-signed block; the text shown is the text that was signed, dash-escaping undone.</summary>
 internal static class ClearSignedVerifier
 {
-    public static async Task<LayerResult> VerifyAsync(PgpClearSigned layer, IInboundKeyring keyring, CancellationToken cancellation)
+    public static LayerResult Verify(PgpClearSigned layer, VerificationKeys keys, CancellationToken cancellation)
     {
         var parsed = ClearSignedText.Parse(layer.Text);
         if (parsed is null)
-            return Failures.Failed(layer, InboundFailure.Malformed, "The clear-signed message is not well-formed (RFC 4880 §7).");
+            return Failures.Failed(layer, SecurityCode.Malformed, "The clear-signed message is not well-formed (RFC 4880 §7).");
 
-        var facts = await PgpVerifier.SignaturesAsync(parsed.ArmoredSignature, parsed.Signed, keyring, cancellation);
+        var facts = PgpVerifier.Signatures(parsed.ArmoredSignature, parsed.Signed, keys, cancellation);
         return new LayerResult(null, facts, new InlinePlaintext(Text(parsed.Shown, layer.Charset)));
     }
 

@@ -26,7 +26,7 @@ internal static class InlinePgp
 
         var packets = PgpArmor.Decode(Encoding.Latin1.GetBytes(text));
         if (packets is null)
-            return new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, InboundFailure.Corrupt, PgpArmor.Unreadable);
+            return new MalformedLayer(Protection.Encryption, MailSecuritySystem.PGP, SecurityCode.Corrupt, PgpArmor.Unreadable);
         return new PgpMessage(PgpArmor.IsEncrypted(packets) ? Protection.Encryption : Protection.Signature, packets, Inline: true);
     }
 

@@ -16,10 +16,10 @@ internal static class PgpDecryptor
 {
     private const MailSecuritySystem Pgp = MailSecuritySystem.PGP;
 
-    public static async Task<LayerResult> DecryptAsync(PgpMessage layer, IInboundKeyring keyring, CancellationToken cancellation)
+    public static LayerResult Decrypt(PgpMessage layer, DecryptionKeys keys, CancellationToken cancellation)
     {
         if (PgpPacketTags.LeadingSessionKeys(layer.Packets, InboundBudget.MaxSessionKeys) > InboundBudget.MaxSessionKeys)
-            return Failed(InboundFailure.TooComplex,
+            return Failed(SecurityCode.TooComplex,
                 $"The message holds more than {InboundBudget.MaxSessionKeys} session keys; it was not decrypted.");
 
         PgpObjectFactory factory;
@@ -31,23 +31,22 @@ internal static class PgpDecryptor
             while (first is PgpMarker)
                 first = factory.NextPgpObject();
             if (first is not PgpEncryptedDataList encrypted)
-                return Failed(InboundFailure.Malformed, "The encrypted part holds no encrypted OpenPGP data.");
+                return Failed(SecurityCode.Malformed, "The encrypted part holds no encrypted OpenPGP data.");
             list = encrypted;
         }
         catch (Exception)
         {
-            return Failed(InboundFailure.Corrupt, PgpArmor.Unreadable);
+            return Failed(SecurityCode.Corrupt, PgpArmor.Unreadable);
         }
 
-        var keys = await keyring.PgpDecryptionKeysAsync(cancellation);
-        if (PgpSecretKeys.Match(list, keys, cancellation, out var outOfTrials) is not (var data, var privateKey, var fingerprint))
+        if (PgpSecretKeys.Match(list, keys.Pgp, cancellation, out var outOfTrials) is not (var data, var privateKey, var fingerprint))
             return outOfTrials
-                ? Failed(InboundFailure.TooComplex, "The message hides its recipients (key ID 0) in more session keys than are tried " +
+                ? Failed(SecurityCode.TooComplex, "The message hides its recipients (key ID 0) in more session keys than are tried " +
                     $"({InboundBudget.MaxAnonymousTrials} trial decryptions); it was not decrypted.")
-                : Failed(InboundFailure.NoPrivateKey, NoPrivateKeyMessage);
+                : Failed(SecurityCode.NoPrivateKey, null);
 
         if (!data.IsIntegrityProtected())
-            return Failed(InboundFailure.NoIntegrity,
+            return Failed(SecurityCode.NoIntegrity,
                 "The message has no integrity protection (no MDC); it was not decrypted, as it may have been modified.", fingerprint);
 
         string? cipher;
@@ -60,21 +59,21 @@ internal static class PgpDecryptor
         }
         catch (Exception)
         {
-            return Failed(InboundFailure.Corrupt, "The encrypted data could not be decrypted: it is damaged or truncated.", fingerprint);
+            return Failed(SecurityCode.Corrupt, "The encrypted data could not be decrypted: it is damaged or truncated.", fingerprint);
         }
 
         if (!Intact(data))
-            return Failed(InboundFailure.NoIntegrity,
+            return Failed(SecurityCode.NoIntegrity,
                 "The integrity check (MDC) failed: the encrypted message was modified; its content was discarded.", fingerprint, cipher);
         if (!NothingAfter(factory))
-            return Failed(InboundFailure.Malformed,
+            return Failed(SecurityCode.Malformed,
                 "OpenPGP packets were found outside the encrypted data; the message was not used.", fingerprint, cipher);
 
-        return await OpenedAsync(plaintext, layer.Inline, fingerprint, cipher, keyring, cancellation);
+        return Opened(plaintext, layer.Inline, fingerprint, cipher);
     }
 
-    private static async Task<LayerResult> OpenedAsync(byte[] plaintext, bool inline, string fingerprint, string? cipher,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    /// <summary>Signatures inside (RFC 3156 §6.2) are left to the second step, once their keys are loaded.</summary>
+    private static LayerResult Opened(byte[] plaintext, bool inline, string fingerprint, string? cipher)
     {
         PgpPlainMessage message;
         try
@@ -83,21 +82,21 @@ internal static class PgpDecryptor
         }
         catch (OverBudget over)
         {
-            return Failed(InboundFailure.TooComplex, $"{over.Excess}; it was not used.", fingerprint, cipher);
+            return Failed(SecurityCode.TooComplex, $"{over.Excess}; it was not used.", fingerprint, cipher);
         }
         catch (Exception)
         {
-            return Failed(InboundFailure.Corrupt, "The decrypted data is not a well-formed OpenPGP message.", fingerprint, cipher);
+            return Failed(SecurityCode.Corrupt, "The decrypted data is not a well-formed OpenPGP message.", fingerprint, cipher);
         }
 
         var warnings = cipher is "3DES" or "CAST5" or "IDEA" or "Blowfish"
             ? new[] { $"The message was encrypted with {cipher}, a weak cipher; it was decrypted anyway." }
             : [];
-        var signature = message.Signatures.Count > 0
-            ? await PgpVerifier.VerifyAsync(message.Signatures, message.Literal, keyring, cancellation)
-            : null;
         Plaintext inside = inline ? new InlinePlaintext(Encoding.UTF8.GetString(message.Literal)) : new MimePlaintext(message.Literal);
-        return new LayerResult(new DecryptionFacts(Pgp, fingerprint, cipher, warnings, null, null), signature, inside);
+        return new LayerResult(new DecryptionFacts(Pgp, fingerprint, cipher, warnings, null, null), null, inside)
+        {
+            SignedInside = message.Signatures.Count > 0 ? new PgpSignedContent(message.Signatures, message.Literal) : null,
+        };
     }
 
     private static bool Intact(PgpEncryptedData data)
@@ -124,6 +123,6 @@ internal static class PgpDecryptor
         }
     }
 
-    private static LayerResult Failed(string code, string message, string? fingerprint = null, string? cipher = null) =>
-        new(Decryption(Pgp, code, message, fingerprint, cipher), null, null);
+    private static LayerResult Failed(SecurityCode code, string? detail, string? fingerprint = null, string? cipher = null) =>
+        new(Decryption(Pgp, code, detail, fingerprint, cipher), null, null);
 }

@@ -16,12 +16,11 @@ internal static class PgpVerifier
     private const MailSecuritySystem Pgp = MailSecuritySystem.PGP;
 
     /// <summary>PGP/MIME multipart/signed: the signature covers the first part's exact bytes (RFC 3156 §5).</summary>
-    public static async Task<LayerResult> DetachedAsync(byte[] content, byte[] armoredSignature, IInboundKeyring keyring,
-        CancellationToken cancellation) =>
-        new(null, await SignaturesAsync(armoredSignature, content, keyring, cancellation), new MimePlaintext(content));
+    public static LayerResult Detached(byte[] content, byte[] armoredSignature, VerificationKeys keys, CancellationToken cancellation) =>
+        new(null, Signatures(armoredSignature, content, keys, cancellation), new MimePlaintext(content));
 
     /// <summary>An inline armored MESSAGE that is signed but not encrypted.</summary>
-    public static async Task<LayerResult> SignedMessageAsync(byte[] packets, IInboundKeyring keyring, CancellationToken cancellation)
+    public static LayerResult SignedMessage(byte[] packets, VerificationKeys keys, CancellationToken cancellation)
     {
         PgpPlainMessage message;
         try
@@ -30,36 +29,35 @@ internal static class PgpVerifier
         }
         catch (OverBudget over)
         {
-            return new LayerResult(null, Signature(Pgp, InboundFailure.TooComplex, $"{over.Excess}; they were not checked."), null);
+            return new LayerResult(null, Signature(Pgp, SecurityCode.TooComplex, $"{over.Excess}; they were not checked."), null);
         }
         catch (Exception)
         {
-            return new LayerResult(null, Signature(Pgp, InboundFailure.Malformed, "The signed OpenPGP message is not well-formed."), null);
+            return new LayerResult(null, Signature(Pgp, SecurityCode.Malformed, "The signed OpenPGP message is not well-formed."), null);
         }
 
         var facts = message.Signatures.Count == 0
-            ? Signature(Pgp, InboundFailure.NoSigner, "The OpenPGP message holds no signature.")
-            : await VerifyAsync(message.Signatures, message.Literal, keyring, cancellation);
+            ? Signature(Pgp, SecurityCode.NoSigner, "The OpenPGP message holds no signature.")
+            : Verify(message.Signatures, message.Literal, keys, cancellation);
         return new LayerResult(null, facts, new InlinePlaintext(Encoding.UTF8.GetString(message.Literal)));
     }
 
-    public static async Task<SignatureFacts> SignaturesAsync(byte[] armoredSignature, byte[] content, IInboundKeyring keyring,
-        CancellationToken cancellation)
+    public static SignatureFacts Signatures(byte[] armoredSignature, byte[] content, VerificationKeys keys, CancellationToken cancellation)
     {
         var packets = PgpArmor.Decode(armoredSignature);
         if (packets is not null && PgpPacketTags.Count(packets, InboundBudget.MaxSignatures, PgpPacketTags.Signature) > InboundBudget.MaxSignatures)
             return TooManySignatures;
         var signatures = packets is null ? null : Read(packets);
         if (signatures is null)
-            return Signature(Pgp, InboundFailure.Malformed, "The signature part is not a readable OpenPGP signature.");
+            return Signature(Pgp, SecurityCode.Malformed, "The signature part is not a readable OpenPGP signature.");
         return signatures.Count == 0
-            ? Signature(Pgp, InboundFailure.NoSigner, "The signature part holds no signature.")
-            : await VerifyAsync(signatures, content, keyring, cancellation);
+            ? Signature(Pgp, SecurityCode.NoSigner, "The signature part holds no signature.")
+            : Verify(signatures, content, keys, cancellation);
     }
 
     /// <summary>Every signature must verify; the first failure is reported, else the first signer.</summary>
-    public static async Task<SignatureFacts> VerifyAsync(IReadOnlyList<PgpSignature> signatures, byte[] content,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    public static SignatureFacts Verify(IReadOnlyList<PgpSignature> signatures, byte[] content, VerificationKeys keys,
+        CancellationToken cancellation)
     {
         if (signatures.Count > InboundBudget.MaxSignatures)
             return TooManySignatures;
@@ -67,52 +65,43 @@ internal static class PgpVerifier
         foreach (var signature in signatures)
         {
             cancellation.ThrowIfCancellationRequested();
-            var facts = await VerifyOneAsync(signature, content, keyring, cancellation);
+            var facts = VerifyOne(signature, content, keys);
             if (facts.Code is not null)
                 return facts;
             first ??= facts;
         }
 
-        return first ?? Signature(Pgp, InboundFailure.NoSigner, "The message holds no signature.");
+        return first ?? Signature(Pgp, SecurityCode.NoSigner, "The message holds no signature.");
     }
 
-    private static async Task<SignatureFacts> VerifyOneAsync(PgpSignature signature, byte[] content, IInboundKeyring keyring,
-        CancellationToken cancellation)
+    private static SignatureFacts VerifyOne(PgpSignature signature, byte[] content, VerificationKeys keys)
     {
-        var facts = Signature(Pgp, InboundFailure.UnknownSigner, UnknownSignerMessage) with
+        var facts = Signature(Pgp, SecurityCode.UnknownSigner) with
         {
             Digest = PgpNames.Digest(signature.HashAlgorithm),
             SignedAt = Rendering.Utc(signature.CreationTime),
         };
         var keyId = PgpSignatureChecks.IssuerKeyId(signature);
-        var stored = keyId == 0 ? null : await keyring.PgpKeyAsync(keyId.ToString("X16"), cancellation);
+        var stored = keyId == 0 ? null : keys.PgpKey(keyId.ToString("X16"));
         var ring = stored is null ? null : PgpSignatureChecks.PublicRing(stored.PublicKeyRing);
         var key = ring?.GetPublicKey(keyId);
         if (stored is null || ring is null || key is null)
             return facts;
 
-        facts = facts with { Code = null, Message = null, PgpKey = stored.Facts, SigningKeyFingerprint = Convert.ToHexString(key.GetFingerprint()) };
+        facts = facts with { Code = null, Detail = null, PgpKey = stored.Facts, SigningKeyFingerprint = Convert.ToHexString(key.GetFingerprint()) };
         if (PgpSignatureChecks.UnknownCriticalSubpacket(signature) is { } tag)
-            return facts with
-            {
-                Code = InboundFailure.CriticalSubpacket,
-                Message = $"The signature holds a critical subpacket of unknown type {tag}; it cannot be accepted (RFC 4880 §5.2.3.1).",
-            };
+            return facts with { Code = SecurityCode.UnknownCriticalSubpacket, Detail = tag.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (!PgpSignatureChecks.Verifies(signature, key, content))
-            return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
+            return facts with { Code = SecurityCode.BadSignature, Detail = null };
         if (!PgpSignatureChecks.IsBoundForSigning(ring, key))
-            return facts with
-            {
-                Code = InboundFailure.BadKeyBinding,
-                Message = "The key that signed is not validly bound to its primary key for signing.",
-            };
+            return facts with { Code = SecurityCode.BadKeyBinding };
         return facts;
     }
 
     private static SignatureFacts TooManySignatures =>
-        Signature(Pgp, InboundFailure.TooComplex, $"{PgpPlainMessage.TooManySignatures}; they were not checked.");
+        Signature(Pgp, SecurityCode.TooComplex, $"{PgpPlainMessage.TooManySignatures}; they were not checked.");
 
-    private static IReadOnlyList<PgpSignature>? Read(byte[] packets)
+    public static IReadOnlyList<PgpSignature>? Read(byte[] packets)
     {
         try
         {

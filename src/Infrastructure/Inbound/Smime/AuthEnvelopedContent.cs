@@ -29,7 +29,7 @@ internal static class AuthEnvelopedContent
     {
         var data = AuthEnvelopedData.GetInstance(contentInfo.Content);
         var algorithm = data.AuthEncryptedContentInfo.ContentEncryptionAlgorithm;
-        var cipher = CmsNames.AuthenticatedCipher(algorithm.Algorithm.Id) ?? throw new EnvelopeRefusal(InboundFailure.Unsupported,
+        var cipher = CmsNames.AuthenticatedCipher(algorithm.Algorithm.Id) ?? throw new EnvelopeRefusal(SecurityCode.Unsupported,
             $"The authenticated content encryption algorithm {algorithm.Algorithm} is not supported.");
         var ciphertext = data.AuthEncryptedContentInfo.EncryptedContent?.GetOctets()
             ?? throw Malformed("The authenticated enveloped data carries no encrypted content.");
@@ -56,14 +56,14 @@ internal static class AuthEnvelopedContent
             throw Malformed($"The AES-GCM tag length of {icvLen} octets is outside the 12 to 16 that RFC 5084 allows.");
         if (tagBytes != icvLen.IntValue)
             throw Malformed($"The authentication tag has {tagBytes} octets where the parameters announce {icvLen}.");
-        return nonce.Length == NonceBytes ? nonce : throw new EnvelopeRefusal(InboundFailure.Unsupported,
+        return nonce.Length == NonceBytes ? nonce : throw new EnvelopeRefusal(SecurityCode.Unsupported,
             $"The AES-GCM nonce has {nonce.Length} octets; only the {NonceBytes} that RFC 5084 recommends are supported.");
     }
 
     private static byte[] Decrypt(byte[] key, int keyBytes, byte[] nonce, byte[] ciphertext, byte[] tag, byte[] associated)
     {
         if (key.Length != keyBytes)
-            throw new EnvelopeRefusal(InboundFailure.Corrupt,
+            throw new EnvelopeRefusal(SecurityCode.Corrupt,
                 $"The content key has {key.Length} octets where the cipher needs {keyBytes}: it is damaged or forged.");
         var plaintext = new byte[ciphertext.Length];
         using var gcm = new AesGcm(key, tag.Length);
@@ -73,12 +73,12 @@ internal static class AuthEnvelopedContent
         }
         catch (AuthenticationTagMismatchException)
         {
-            throw new EnvelopeRefusal(InboundFailure.NoIntegrity,
+            throw new EnvelopeRefusal(SecurityCode.NoIntegrity,
                 "The authentication tag (AES-GCM) does not match: the encrypted message was modified; its content was discarded.");
         }
 
         return plaintext;
     }
 
-    private static EnvelopeRefusal Malformed(string reason) => new(InboundFailure.Malformed, reason);
+    private static EnvelopeRefusal Malformed(string reason) => new(SecurityCode.Malformed, reason);
 }

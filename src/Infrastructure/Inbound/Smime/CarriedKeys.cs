@@ -17,7 +17,7 @@ internal static class CarriedKeys
     private const string MaxRsaSize = "Org.BouncyCastle.Rsa.MaxSize";
 
     /// <summary>Why the key is not used, read from the SubjectPublicKeyInfo alone (no key object is built); null when it may be.</summary>
-    public static (string Code, string Message)? Refusal(X509Certificate certificate)
+    public static (SecurityCode Code, string Detail)? Refusal(X509Certificate certificate)
     {
         var info = certificate.SubjectPublicKeyInfo;
         var subject = Rendering.Name(certificate.SubjectDN);
@@ -28,23 +28,23 @@ internal static class CarriedKeys
                 var rsa = RsaPublicKeyStructure.GetInstance(info.ParsePublicKey());
                 var bits = rsa.Modulus.BitLength;
                 if (bits > SmimeBudget.MaxRsaBits)
-                    return (InboundFailure.Unsupported, $"The certificate {subject} has an RSA key of {bits} bits; keys over {SmimeBudget.MaxRsaBits} bits are not checked.");
+                    return (SecurityCode.Unsupported, $"The certificate {subject} has an RSA key of {bits} bits; keys over {SmimeBudget.MaxRsaBits} bits are not checked.");
                 if (bits < SmimeBudget.MinRsaBits)
-                    return (InboundFailure.WeakKey, $"The certificate {subject} has an RSA key of {bits} bits; at least {SmimeBudget.MinRsaBits} are required.");
+                    return (SecurityCode.WeakKey, $"The certificate {subject} has an RSA key of {bits} bits; at least {SmimeBudget.MinRsaBits} are required.");
                 if (rsa.PublicExponent.BitLength > SmimeBudget.MaxRsaExponentBits)
-                    return (InboundFailure.Unsupported, $"The certificate {subject} has an RSA public exponent of {rsa.PublicExponent.BitLength} bits; it is not checked.");
+                    return (SecurityCode.Unsupported, $"The certificate {subject} has an RSA public exponent of {rsa.PublicExponent.BitLength} bits; it is not checked.");
             }
             else if (info.Algorithm.Algorithm.Equals(X9ObjectIdentifiers.IdECPublicKey)
                 && info.Algorithm.Parameters?.ToAsn1Object() is not DerObjectIdentifier)
             {
                 // Explicit curve parameters make the verifier build an arbitrary curve the sender chose (RFC 5480 §2.1.1: named curves only).
-                return (InboundFailure.Unsupported, $"The certificate {subject} has an EC key on explicitly specified curve parameters; only named curves are accepted.");
+                return (SecurityCode.Unsupported, $"The certificate {subject} has an EC key on explicitly specified curve parameters; only named curves are accepted.");
             }
             return null;
         }
         catch (Exception)
         {
-            return (InboundFailure.Malformed, $"The public key of the certificate {subject} is unreadable.");
+            return (SecurityCode.Malformed, $"The public key of the certificate {subject} is unreadable.");
         }
     }
 

@@ -13,8 +13,7 @@ namespace SecureMail.Infrastructure.Inbound.Smime;
 /// state one), a few per step and a few steps deep. Only these reach path validation, however many the message holds.</summary>
 internal sealed record ChainCandidates(IReadOnlyList<X509Certificate> Anchors, IReadOnlyList<X509Certificate> Intermediates)
 {
-    public static async Task<ChainCandidates> FindAsync(X509Certificate signer, IReadOnlyList<X509Certificate> carried, IInboundKeyring keyring,
-        CancellationToken cancellation)
+    public static ChainCandidates Find(X509Certificate signer, IReadOnlyList<X509Certificate> carried, VerificationKeys keys)
     {
         var anchors = new Dictionary<string, X509Certificate>();
         var intermediates = new List<X509Certificate>();
@@ -26,13 +25,13 @@ internal sealed record ChainCandidates(IReadOnlyList<X509Certificate> Anchors, I
             foreach (var current in step)
             {
                 if (issuersAsked.Add(Rendering.Name(current.IssuerDN)))
-                    foreach (var anchor in await keyring.TrustAnchorsAsync(Rendering.Name(current.IssuerDN), cancellation))
+                    foreach (var anchor in keys.AnchorsNamed(Rendering.Name(current.IssuerDN)))
                         anchors.TryAdd(anchor.Fingerprint, ParsedKeys.Certificate(Convert.FromBase64String(anchor.Der)));
                 if (depth == SmimeBudget.MaxIntermediates)
                     continue;
                 next.AddRange(carried
                     .Where(c => !ReferenceEquals(c, signer) && !intermediates.Contains(c) && !next.Contains(c) && MayHaveIssued(c, current)
-                        && CarriedKeys.Refusal(c) is not { Code: InboundFailure.Unsupported })
+                        && CarriedKeys.Refusal(c) is not { Code: SecurityCode.Unsupported })
                     .Take(Math.Max(0, SmimeBudget.IssuersPerStep - next.Count)));
             }
             intermediates.AddRange(next);

@@ -39,7 +39,7 @@ internal static class ChainProblems
                 return $"The certificate {Name(certificates[i])} is signed with {digest}, a weak algorithm.";
         for (var i = 1; i < certificates.Count; i++)
             if (CarriedKeys.Refusal(certificates[i]) is { } refusal)
-                return refusal.Message;
+                return refusal.Detail;
         return null;
     }
 

@@ -24,7 +24,7 @@ internal sealed record CmsEnvelope(string Cipher, IReadOnlyList<CmsRecipient> Re
         }
         catch (Exception e) when (e is not EnvelopeRefusal)
         {
-            throw new EnvelopeRefusal(InboundFailure.Corrupt, "The encrypted data is not readable CMS: it is damaged or truncated.");
+            throw new EnvelopeRefusal(SecurityCode.Corrupt, "The encrypted data is not readable CMS: it is damaged or truncated.");
         }
     }
 }
@@ -35,7 +35,7 @@ internal sealed record CmsEnvelope(string Cipher, IReadOnlyList<CmsRecipient> Re
 internal sealed record CmsRecipient(RecipientID Id, Func<SmimeDecryptionKey, byte[]> Open);
 
 /// <summary>Why an envelope cannot be opened: the failure code and the reason users see.</summary>
-internal sealed class EnvelopeRefusal(string code, string reason) : Exception(reason)
+internal sealed class EnvelopeRefusal(SecurityCode code, string reason) : Exception(reason)
 {
-    public string Code { get; } = code;
+    public SecurityCode Code { get; } = code;
 }

@@ -18,7 +18,7 @@ internal static class CmsLayers
         var type = ContentType(cms);
         if (type is null)
             return declared == "signed-data"
-                ? new MalformedLayer(Protection.Signature, MailSecuritySystem.SMIME, InboundFailure.Malformed,
+                ? new MalformedLayer(Protection.Signature, MailSecuritySystem.SMIME, SecurityCode.Malformed,
                     "The signed data is not readable CMS: it is damaged or truncated.")
                 : new SmimeEnveloped(cms);
 

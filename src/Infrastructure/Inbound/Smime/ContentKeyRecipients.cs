@@ -31,7 +31,7 @@ internal static class ContentKeyRecipients
         return recipients;
     }
 
-    private static byte[] KeyAgreement(SmimeDecryptionKey key) => throw new EnvelopeRefusal(InboundFailure.Unsupported,
+    private static byte[] KeyAgreement(SmimeDecryptionKey key) => throw new EnvelopeRefusal(SecurityCode.Unsupported,
         "The content key was sent by key agreement (ECDH), which is not supported for authenticated enveloped data.");
 
     private static RecipientID Id(RecipientIdentifier identifier) => identifier.IsTagged

@@ -16,7 +16,7 @@ internal static class EnvelopedContent
         var recipients = enveloped.GetRecipientInfos().GetRecipients()
             .Select(r => new CmsRecipient(r.RecipientID, key => r.GetContent(ParsedKeys.PrivateKey(key.Pkcs8PrivateKey))))
             .ToList();
-        var cipher = CmsNames.Cipher(enveloped.EncryptionAlgOid) ?? throw new EnvelopeRefusal(InboundFailure.Unsupported,
+        var cipher = CmsNames.Cipher(enveloped.EncryptionAlgOid) ?? throw new EnvelopeRefusal(SecurityCode.Unsupported,
             $"The content encryption algorithm {enveloped.EncryptionAlgOid} is not supported.");
         return new CmsEnvelope(cipher, recipients);
     }

@@ -55,5 +55,5 @@ internal static class KeyTransport
         return padding;
     }
 
-    private static EnvelopeRefusal Unsupported(string reason) => new(InboundFailure.Unsupported, reason);
+    private static EnvelopeRefusal Unsupported(string reason) => new(SecurityCode.Unsupported, reason);
 }

@@ -7,12 +7,12 @@ using static SecureMail.Infrastructure.Inbound.Failures;
 namespace SecureMail.Infrastructure.Inbound.Smime;
 
 /// <param name="Code">Null when the signer is trusted; else unknown-signer (no path to a trust anchor) or untrusted-chain.</param>
-internal sealed record ChainOutcome(string? Code, string? Message)
+internal sealed record ChainOutcome(SecurityCode? Code, string? Detail)
 {
     public static readonly ChainOutcome Trusted = new(null, null);
-    public static readonly ChainOutcome NoPathToAnchor = new(InboundFailure.UnknownSigner, UnknownSignerMessage);
+    public static readonly ChainOutcome NoPathToAnchor = new(SecurityCode.UnknownSigner, null);
 
-    public static ChainOutcome Untrusted(string reason) => new(InboundFailure.UntrustedChain, reason);
+    public static ChainOutcome Untrusted(string reason) => new(SecurityCode.UntrustedChain, reason);
 }
 
 /// <summary>Is the signer certificate one an admin imported (trusted for its own signatures, whoever issued it), or does it
@@ -20,12 +20,11 @@ internal sealed record ChainOutcome(string? Code, string? Message)
 /// put any self-signed CA in a message. The signer's own validity, revocation and key usage are the Domain's.</summary>
 internal static class SmimeChain
 {
-    public static async Task<ChainOutcome> EvaluateAsync(X509Certificate signer, IReadOnlyList<X509Certificate> carried,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    public static ChainOutcome Evaluate(X509Certificate signer, IReadOnlyList<X509Certificate> carried, VerificationKeys keys)
     {
-        if (await keyring.CertificateAsync(Fingerprint(signer), cancellation) is not null)
+        if (keys.Certificate(Fingerprint(signer)) is not null)
             return ChainOutcome.Trusted;
-        var candidates = await ChainCandidates.FindAsync(signer, carried, keyring, cancellation);
+        var candidates = ChainCandidates.Find(signer, carried, keys);
         return candidates.Anchors.Count == 0
             ? ChainOutcome.NoPathToAnchor
             : PathValidation.Validate(signer, candidates, DateTimeOffset.UtcNow);

@@ -15,7 +15,7 @@ internal static class SmimeDecryptor
 {
     private const MailSecuritySystem Smime = MailSecuritySystem.SMIME;
 
-    public static async Task<LayerResult> DecryptAsync(byte[] cms, IInboundKeyring keyring, CancellationToken cancellation)
+    public static LayerResult Decrypt(byte[] cms, DecryptionKeys keys, CancellationToken cancellation)
     {
         CmsEnvelope envelope;
         try
@@ -27,7 +27,7 @@ internal static class SmimeDecryptor
             return Failed(refusal.Code, refusal.Message);
         }
 
-        foreach (var key in await keyring.SmimeDecryptionKeysAsync(cancellation))
+        foreach (var key in keys.Smime)
         {
             var certificate = Certificate(key.Certificate);
             var recipient = certificate is null ? null : envelope.Recipients.FirstOrDefault(r => CmsIdentifiers.Matches(r.Id, certificate));
@@ -49,17 +49,17 @@ internal static class SmimeDecryptor
             }
             catch (Exception)
             {
-                return Failed(InboundFailure.Corrupt,
+                return Failed(SecurityCode.Corrupt,
                     "The encrypted data could not be decrypted with the matching private key: it is damaged or truncated.",
                     key.Fingerprint, envelope.Cipher);
             }
         }
 
-        return Failed(InboundFailure.NoPrivateKey, NoPrivateKeyMessage, null, envelope.Cipher);
+        return Failed(SecurityCode.NoPrivateKey, null, null, envelope.Cipher);
     }
 
-    private static LayerResult Failed(string code, string message, string? keyFingerprint = null, string? cipher = null) =>
-        new(Decryption(Smime, code, message, keyFingerprint, cipher), null, null);
+    private static LayerResult Failed(SecurityCode code, string? detail, string? keyFingerprint = null, string? cipher = null) =>
+        new(Decryption(Smime, code, detail, keyFingerprint, cipher), null, null);
 
     private static X509Certificate? Certificate(byte[] der)
     {

@@ -19,15 +19,14 @@ internal static class SmimeVerifier
 {
     private const MailSecuritySystem Smime = MailSecuritySystem.SMIME;
 
-    public static Task<LayerResult> DetachedAsync(byte[] content, byte[] signature, IInboundKeyring keyring, CancellationToken cancellation) =>
-        VerifyAsync(() => new CmsSignedData(new CmsProcessableByteArray(content), signature), content, keyring, cancellation);
+    public static LayerResult Detached(byte[] content, byte[] signature, VerificationKeys keys) =>
+        Verify(() => new CmsSignedData(new CmsProcessableByteArray(content), signature), content, keys);
 
     /// <summary>Opaque signed-data: the content is inside; it is shown even when the signature fails.</summary>
-    public static Task<LayerResult> OpaqueAsync(byte[] cms, IInboundKeyring keyring, CancellationToken cancellation) =>
-        VerifyAsync(() => new CmsSignedData(cms), null, keyring, cancellation);
+    public static LayerResult Opaque(byte[] cms, VerificationKeys keys) =>
+        Verify(() => new CmsSignedData(cms), null, keys);
 
-    private static async Task<LayerResult> VerifyAsync(Func<CmsSignedData> read, byte[]? detachedContent,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    private static LayerResult Verify(Func<CmsSignedData> read, byte[]? detachedContent, VerificationKeys keys)
     {
         CmsSignedData signed;
         List<SignerInformation> signers;
@@ -42,21 +41,21 @@ internal static class SmimeVerifier
         }
         catch (Exception)
         {
-            return new LayerResult(null, Signature(Smime, InboundFailure.Malformed,
+            return new LayerResult(null, Signature(Smime, SecurityCode.Malformed,
                 "The signature is not readable CMS signed data: it is damaged, truncated or holds no content."), null);
         }
 
         var inside = new MimePlaintext(content);
         if (signers.Count == 0)
-            return new LayerResult(null, Signature(Smime, InboundFailure.NoSigner, "The signature holds no signer."), inside);
+            return new LayerResult(null, Signature(Smime, SecurityCode.NoSigner, "The signature holds no signer."), inside);
         if (signers.Count > SmimeBudget.Signers)
-            return new LayerResult(null, Signature(Smime, InboundFailure.Unsupported,
+            return new LayerResult(null, Signature(Smime, SecurityCode.Unsupported,
                 $"The signature holds {signers.Count} signers; at most {SmimeBudget.Signers} are checked, so it is not shown as verified."), inside);
 
         SignatureFacts? first = null;
         foreach (var signer in signers)
         {
-            var facts = await VerifyOneAsync(signer, carried, keyring, cancellation);
+            var facts = VerifyOne(signer, carried, keys);
             if (facts.Code is not null)
                 return new LayerResult(null, facts, inside);
             first ??= facts;
@@ -65,25 +64,24 @@ internal static class SmimeVerifier
         return new LayerResult(null, first, inside);
     }
 
-    private static async Task<SignatureFacts> VerifyOneAsync(SignerInformation signer, CarriedCertificates carried,
-        IInboundKeyring keyring, CancellationToken cancellation)
+    private static SignatureFacts VerifyOne(SignerInformation signer, CarriedCertificates carried, VerificationKeys keys)
     {
-        var unknown = Signature(Smime, InboundFailure.UnknownSigner, UnknownSignerMessage) with
+        var unknown = Signature(Smime, SecurityCode.UnknownSigner) with
         {
             Digest = CmsNames.Digest(signer.DigestAlgorithmID.Algorithm.Id),
             SignedAt = SigningTime(signer),
         };
         var certificate = carried.Find(c => CmsIdentifiers.Matches(signer.SignerID, c))
-            ?? await Imported(signer.SignerID, keyring, cancellation);
+            ?? Imported(signer.SignerID, keys);
         if (certificate is null)
             return unknown;
         if (CarriedKeys.Refusal(certificate) is { } refusal)
             return unknown with
             {
                 Code = refusal.Code,
-                Message = refusal.Message,
+                Detail = refusal.Detail,
                 // A small key is cheap to read, and the words users see name it; an oversized one is never built.
-                Certificate = refusal.Code == InboundFailure.WeakKey ? CertificateFactsReader.Read(certificate) : null,
+                Certificate = refusal.Code == SecurityCode.WeakKey ? CertificateFactsReader.Read(certificate) : null,
                 SigningKeyFingerprint = SmimeChain.Fingerprint(certificate),
             };
         // Built here once, without a prime test; the facts and the signature check below reuse the key the certificate keeps.
@@ -92,26 +90,26 @@ internal static class SmimeVerifier
         var facts = unknown with
         {
             Code = null,
-            Message = null,
+            Detail = null,
             Certificate = CertificateFactsReader.Read(certificate),
             SigningKeyFingerprint = SmimeChain.Fingerprint(certificate),
         };
         if (!Verifies(signer, certificate))
-            return facts with { Code = InboundFailure.BadSignature, Message = TamperedMessage };
+            return facts with { Code = SecurityCode.BadSignature, Detail = null };
         // Neither imported itself nor issued by a trust anchor: "Unable to find certificate for validation"
         // (docs/messages.md#incoming), with the certificate kept so the words can say what the mail carried and an
         // admin can review it.
-        var chain = await SmimeChain.EvaluateAsync(certificate, carried.First, keyring, cancellation);
-        return chain.Code is null ? facts : facts with { Code = chain.Code, Message = chain.Message };
+        var chain = SmimeChain.Evaluate(certificate, carried.First, keys);
+        return chain.Code is null ? facts : facts with { Code = chain.Code, Detail = chain.Detail };
     }
 
     /// <summary>A signature made without its certificate (openssl -nocerts) names the signer by issuer and serial; the
     /// keystore may hold that certificate.</summary>
-    private static async Task<X509Certificate?> Imported(X509CertStoreSelector id, IInboundKeyring keyring, CancellationToken cancellation)
+    private static X509Certificate? Imported(X509CertStoreSelector id, VerificationKeys keys)
     {
         if (id.Issuer is null || id.SerialNumber is null)
             return null;
-        var facts = await keyring.CertificateAsync(Rendering.Name(id.Issuer), Rendering.Serial(id.SerialNumber), cancellation);
+        var facts = keys.Certificate(Rendering.Name(id.Issuer), Rendering.Serial(id.SerialNumber));
         return facts is null ? null : ParsedKeys.Certificate(Convert.FromBase64String(facts.Der));
     }
 

@@ -64,14 +64,14 @@ function SecurityDetails({ article }: { article: Article }) {
       <p className="detail-line">
         <strong>{outgoingFailure ? "Encryption failed" : encryptionWords[security.encryption.status] ?? security.encryption.status}.</strong>
         {security.encryption.message && <> {security.encryption.message}</>}
-        {security.encryption.reason && <span className="muted"> ({security.encryption.reason})</span>}
+        {security.encryption.code && <span className="muted"> ({security.encryption.code})</span>}
       </p>
       <p className="detail-line">
         {/* Signed inside the encryption is the usual order: what could not be decrypted cannot be said unsigned. */}
         {hidden ? <strong>Signature unknown: the content could not be decrypted.</strong> :
           <strong>{signatureWords[security.signature.status] ?? security.signature.status}.</strong>}
         {security.signature.message && <> {security.signature.message}</>}
-        {security.signature.reason && <span className="muted"> ({security.signature.reason})</span>}
+        {security.signature.code && <span className="muted"> ({security.signature.code})</span>}
       </p>
       {security.signature.signer && (
         <p className="detail-line">

@@ -5,7 +5,7 @@ import { canRetrySecurity, deliveryNotice, securityIcons, type ArticleStatus } f
 type Encryption = Schemas["SecurityStatusView"];
 type Signature = Schemas["SignatureStatusView"];
 
-const none = { encryption: { status: "none", message: null }, signature: { status: "none", message: null, signer: null } };
+const none: { encryption: Encryption; signature: Signature } = { encryption: { status: "none", message: null }, signature: { status: "none", message: null, signer: null } };
 const alice = { email: "alice@example.com", name: "CN=Alice", fingerprint: "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567" };
 
 function incoming(security: { encryption?: Encryption; signature?: Signature; type?: string | null } | null, awaitsKey = false): ArticleStatus {
@@ -31,7 +31,7 @@ describe("incoming status icons (the seed's table)", () => {
   });
 
   it("a message that can not be decrypted: 'Could not be decrypted' with the reason", () => {
-    const [icon] = securityIcons(incoming({ encryption: { status: "failed", message: "Unable to find private key to decrypt", reason: "no-private-key" } }, true));
+    const [icon] = securityIcons(incoming({ encryption: { status: "failed", message: "Unable to find private key to decrypt", code: "no-private-key" } }, true));
     expect(icon).toMatchObject({ label: "Could not be decrypted", glyph: "lock-broken", tone: "bad", description: "Unable to find private key to decrypt" });
   });
 
@@ -43,14 +43,14 @@ describe("incoming status icons (the seed's table)", () => {
   });
 
   it("a failed verification: 'Signature verification failed' with the reason and the signer it claims", () => {
-    const [icon] = securityIcons(incoming({ signature: { status: "invalid", message: "This message was not signed by its sender.", signer: alice, reason: "sender-mismatch" } }));
+    const [icon] = securityIcons(incoming({ signature: { status: "invalid", message: "This message was not signed by its sender.", signer: alice, code: "sender-mismatch" } }));
     expect(icon).toMatchObject({ label: "Signature verification failed", glyph: "seal-broken", tone: "bad" });
     expect(icon!.description).toContain("This message was not signed by its sender.");
     expect(icon!.description).toContain("Fingerprint: 0A1B 2C3D");
   });
 
   it("an unknown signer is a failure too, without a signer line", () => {
-    const [icon] = securityIcons(incoming({ signature: { status: "invalid", message: "Unable to find certificate for validation", signer: null, reason: "unknown-signer" } }, true));
+    const [icon] = securityIcons(incoming({ signature: { status: "invalid", message: "Unable to find certificate for validation", signer: null, code: "unknown-signer" } }, true));
     expect(icon).toMatchObject({ label: "Signature verification failed", description: "Unable to find certificate for validation" });
   });
 
@@ -73,8 +73,8 @@ describe("incoming status icons (the seed's table)", () => {
     const message = "The message could not be processed in 3 attempts (each ended in an error or a crash); it was not checked.";
     const icons = securityIcons(incoming({
       type: null,
-      encryption: { status: "failed", message, reason: "attempts-exhausted" },
-      signature: { status: "invalid", message, signer: null, reason: "attempts-exhausted" },
+      encryption: { status: "failed", message, code: "attempts-exhausted" },
+      signature: { status: "invalid", message, signer: null, code: "attempts-exhausted" },
     }));
     expect(icons.map((icon) => [icon.label, icon.description])).toEqual([["Could not be decrypted", message], ["Signature verification failed", message]]);
   });
