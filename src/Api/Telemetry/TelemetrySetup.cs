@@ -1,0 +1,56 @@
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using SecureMail.Api.Auth;
+using SecureMail.Infrastructure.Telemetry;
+
+namespace SecureMail.Api.Telemetry;
+
+/// <summary>Traces and metrics with the instrumentation the stack ships, plus the SecureMail meter (ADR 39). Metrics are
+/// always collected for <c>/metrics</c>; traces only when an OTLP endpoint is set, as nothing else would read them.</summary>
+public static class TelemetrySetup
+{
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string MetricsPath = "/metrics";
+    public const string MetricsReaders = Roles.Metrics + "," + Roles.Admin;
+
+    private static readonly string[] Sources = ["Marten", "Wolverine"];
+    private static readonly string[] NpgsqlTags = ["db.system.name", "db.client.connection.state", "server.address", "server.port", "error.type"];
+    private static readonly string[] Meters = [SecureMailMetrics.MeterName, "Marten", "Wolverine*", "Npgsql"];
+
+    public static IServiceCollection AddSecureMailTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEventMetrics();
+        var exportOtlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]);
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("securemail"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(Meters).AddPrometheusExporter();
+                // Npgsql names its pool by the connection string, which may carry a user name and password.
+                metrics.AddView(instrument => instrument.Meter.Name == "Npgsql"
+                    ? new MetricStreamConfiguration { TagKeys = NpgsqlTags }
+                    : null);
+                if (exportOtlp)
+                    metrics.AddOtlpExporter();
+            });
+        if (exportOtlp)
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = context => context.Request.Path != MetricsPath;
+                    // A query string can name an address (the keystore's ?email=); the path and route are enough.
+                    options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+                })
+                .AddNpgsql()
+                .AddSource(Sources)
+                .AddOtlpExporter());
+        return services;
+    }
+
+    /// <summary>Prometheus' text format, for a scraper holding a bearer token with the metrics role (or an admin).</summary>
+    public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath)
+            .RequireAuthorization(policy => policy.RequireRole(MetricsReaders.Split(',')));
+}
