@@ -28,7 +28,8 @@ public static class TelemetrySetup
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(Meters).AddPrometheusExporter();
-                // Npgsql names its pool by the connection string, which may carry a user name and password.
+                // Npgsql names its pool by its connection string (the password left out): the user name and every other
+                // setting in it would label each of its series.
                 metrics.AddView(instrument => instrument.Meter.Name == "Npgsql"
                     ? new MetricStreamConfiguration { TagKeys = NpgsqlTags }
                     : null);
