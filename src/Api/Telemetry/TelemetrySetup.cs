@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -17,7 +18,7 @@ public static class TelemetrySetup
 
     private static readonly string[] Sources = ["Marten", "Wolverine"];
     private static readonly string[] NpgsqlTags = ["db.system.name", "db.client.connection.state", "server.address", "server.port", "error.type"];
-    private static readonly string[] Meters = [SecureMailMetrics.MeterName, "Marten", "Wolverine*", "Npgsql"];
+    private static readonly string[] Meters = [SecureMailMetrics.MeterName, "Marten", "Wolverine*"];
 
     public static IServiceCollection AddSecureMailTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,7 +52,15 @@ public static class TelemetrySetup
     }
 
     /// <summary>Prometheus' text format, for a scraper holding a bearer token with the metrics role (or an admin).</summary>
-    public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath)
-            .RequireAuthorization(policy => policy.RequireRole(MetricsReaders.Split(',')));
+    public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        var scrape = endpoints.CreateApplicationBuilder().UseOpenTelemetryPrometheusScrapingEndpoint(_ => true).Build();
+        // A handler with more than the HttpContext is a route handler, which the OpenAPI document describes with its
+        // roles; the exporter's own mapping is a bare RequestDelegate, which it leaves out.
+        return endpoints.MapGet(MetricsPath, (HttpContext context, CancellationToken _) => scrape(context))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = MetricsReaders })
+            .WithSummary("The metrics in Prometheus' text format")
+            .WithTags("Telemetry")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain");
+    }
 }
