@@ -91,7 +91,6 @@ builder.Services.AddExceptionHandler<ExceptionMapping>();
 builder.Services.AddOpenApi(options => options.AddOperationTransformer<RolesInOpenApi>());
 
 var app = builder.Build();
-app.LogDatabase(connectionString, schema);
 
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
@@ -110,6 +109,7 @@ app.UseWolverineWarmUp();
 // A plain start skips JasperFx's command discovery, which prints a paragraph per assembly it searches.
 if (args.Length == 0)
 {
+    app.LogDatabase(connectionString, schema);
     await app.RunAsync();
     return 0;
 }

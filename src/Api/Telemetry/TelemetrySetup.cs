@@ -25,7 +25,7 @@ public static class TelemetrySetup
         services.AddEventMetrics();
         var exportOtlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]);
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("securemail"))
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "securemail"))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(Meters).AddPrometheusExporter();
