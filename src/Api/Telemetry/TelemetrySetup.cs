@@ -9,7 +9,7 @@ using SecureMail.Infrastructure.Telemetry;
 namespace SecureMail.Api.Telemetry;
 
 /// <summary>Traces and metrics with the instrumentation the stack ships, plus the SecureMail meter (ADR 39). Metrics are
-/// always collected for <c>/metrics</c>; traces only when an OTLP endpoint is set, as nothing else would read them.</summary>
+/// always collected for <c>/metrics</c>; spans are recorded only when an OTLP endpoint is set, as nothing else would read them.</summary>
 public static class TelemetrySetup
 {
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
@@ -24,31 +24,42 @@ public static class TelemetrySetup
     {
         services.AddEventMetrics();
         var exportOtlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]);
-        var telemetry = services.AddOpenTelemetry()
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "securemail"))
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(Meters).AddPrometheusExporter();
-                // Npgsql names its pool by its connection string (the password left out): the user name and every other
-                // setting in it would label each of its series.
-                metrics.AddView(instrument => instrument.Meter.Name == "Npgsql"
-                    ? new MetricStreamConfiguration { TagKeys = NpgsqlTags }
-                    : null);
-                if (exportOtlp)
-                    metrics.AddOtlpExporter();
-            });
-        if (exportOtlp)
-            telemetry.WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options =>
-                {
-                    options.Filter = context => context.Request.Path != MetricsPath;
-                    // A query string can name an address (the keystore's ?email=); the path and route are enough.
-                    options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
-                })
-                .AddNpgsql()
-                .AddSource(Sources)
-                .AddOtlpExporter());
+            .WithMetrics(metrics => Metrics(metrics, exportOtlp))
+            .WithTracing(tracing => Traces(tracing, exportOtlp));
         return services;
+    }
+
+    private static void Metrics(MeterProviderBuilder metrics, bool exportOtlp)
+    {
+        metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(Meters).AddPrometheusExporter();
+        // Npgsql names its pool by its connection string (the password left out): the user name and every other
+        // setting in it would label each of its series.
+        metrics.AddView(instrument => instrument.Meter.Name == "Npgsql" ? new MetricStreamConfiguration { TagKeys = NpgsqlTags } : null);
+        if (exportOtlp)
+            metrics.AddOtlpExporter();
+    }
+
+    private static void Traces(TracerProviderBuilder tracing, bool exportOtlp)
+    {
+        if (!exportOtlp)
+        {
+            // Nothing would read the spans, but a queued message's log lines still get a trace id (Wolverine carries
+            // the request's into what it queues): its activities are made, and nothing is recorded.
+            tracing.AddSource("Wolverine").SetSampler(new ParentBasedSampler(new AlwaysOffSampler()));
+            return;
+        }
+        tracing
+            .AddAspNetCoreInstrumentation(options =>
+            {
+                options.Filter = context => context.Request.Path != MetricsPath;
+                // A query string can name an address (the keystore's ?email=); the path and route are enough.
+                options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+            })
+            .AddNpgsql()
+            .AddSource(Sources)
+            .AddOtlpExporter();
     }
 
     /// <summary>Prometheus' text format, for a scraper holding a bearer token with the metrics role (or an admin).</summary>
