@@ -12,7 +12,7 @@ using static SecureMail.Api.Tests.Support.HttpExtensions;
 namespace SecureMail.Api.Tests.Telemetry;
 
 /// <summary>A service of its own, exporting traces (to an OTLP endpoint that does not answer, and to memory): after a
-/// compose and an incoming mail, /metrics counts them, and neither the metrics nor any span holds the subject, the
+/// compose and two incoming mails (one for a key the service lacks), /metrics counts them with their reason codes, and neither the metrics nor any span holds the subject, the
 /// body, an address or the database password.</summary>
 public sealed class TelemetryTests : IAsyncLifetime
 {
@@ -54,6 +54,9 @@ public sealed class TelemetryTests : IAsyncLifetime
         using var openssl = new OpenSslWorkspace();
         var received = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, alice.Emails(), helpdesk.Address, alice, group, incoming));
         Assert.Equal("decrypted", (string)(await helpdesk.Processed(received))["security"]!["encryption"]!["status"]!);
+        var keyNotImported = TestCertificates.SelfSigned(CertificateOptions.For(helpdesk.Address) with { Key = TestKeys.Generate() });
+        var undecryptable = await helpdesk.Ingest(OpenSslMail.SignedAndEncrypted(openssl, alice.Emails(), helpdesk.Address, alice, keyNotImported, incoming));
+        Assert.Equal("failed", (string)(await helpdesk.Processed(undecryptable))["security"]!["encryption"]!["status"]!);
         await (await helpdesk.Admin.GetAsync($"{Certificates}?email={Uri.EscapeDataString(alice.Emails())}")).Json(HttpStatusCode.OK);
 
         var metrics = await Eventually.Until(Scrape, text =>
@@ -62,6 +65,7 @@ public sealed class TelemetryTests : IAsyncLifetime
                 && Has(text, "securemail_security_outcomes_total", "operation=\"encrypt\"", "outcome=\"success\"")
                 && Has(text, "securemail_security_outcomes_total", "operation=\"decrypt\"", "outcome=\"success\"", "code=\"ok\"")
                 && Has(text, "securemail_security_outcomes_total", "operation=\"verify\"", "outcome=\"success\"")
+                && Has(text, "securemail_security_outcomes_total", "operation=\"decrypt\"", "outcome=\"failure\"", "code=\"no-private-key\"")
                 && Has(text, "securemail_deliveries_total", "outcome=\"delivered\"")
                 && Has(text, "securemail_delivery_attempts_count", "outcome=\"delivered\"")
                 && Has(text, "securemail_inbound_status_latency_seconds_count", "status=\"verdict\"")
