@@ -9,6 +9,7 @@ using SecureMail.Api.CodeGeneration;
 using SecureMail.Api.Http;
 using SecureMail.Api.Keystore;
 using SecureMail.Api.OpenApi;
+using SecureMail.Api.Telemetry;
 using SecureMail.Api.Web;
 using SecureMail.Application;
 using SecureMail.Application.Inbound;
@@ -26,14 +27,16 @@ var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
 // With no level configured, ASP.NET Core's per-request lines stay at Warning, as in its template's appsettings.json:
 // six Information lines per request cost about a tenth of a compose's CPU (ADR 18). Any Logging:LogLevel setting wins.
-if (!configuration.GetSection("Logging:LogLevel").Exists())
-    builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddOperatorLogs(configuration);
 
+var connectionString = configuration.GetConnectionString("Marten") ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=postgres";
+var schema = configuration["Marten:Schema"] ?? "securemail";
 builder.Services.AddMarten(options =>
     {
-        options.Connection(configuration.GetConnectionString("Marten")
-            ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=postgres");
-        options.DatabaseSchemaName = configuration["Marten:Schema"] ?? "securemail";
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+        options.OpenTelemetry.TrackEventCounters();
         StoreConfiguration.Apply(options);
         InfrastructureSetup.ApplyStore(options);
     })
@@ -81,6 +84,7 @@ builder.Services.AddInfrastructure(configuration);
 builder.Services.AddAudit(configuration);
 builder.Services.AddSecureMailAuthentication(configuration, builder.Environment);
 builder.Services.AddAccounts();
+builder.Services.AddSecureMailTelemetry(configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionMapping>();
 builder.Services.AddOpenApi(options => options.AddOperationTransformer<RolesInOpenApi>());
@@ -96,10 +100,18 @@ app.UseAuthentication();
 app.UseAntiforgeryHeader();
 app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
+app.MapMetrics();
 app.MapWolverineEndpoints(options => options.RequireAuthorizeOnAll());
 app.MapWebAppFallback();
 app.UseWolverineWarmUp();
 
+// A plain start skips JasperFx's command discovery, which prints a paragraph per assembly it searches.
+if (args.Length == 0)
+{
+    app.LogDatabase(connectionString, schema);
+    await app.RunAsync();
+    return 0;
+}
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

@@ -14,7 +14,7 @@ namespace SecureMail.Api.Tests;
 [Collection(RunningService.Name)]
 public class AccessTests(ServiceFixture service)
 {
-    private static readonly string[] AllRoles = ["admin", "agent", "auditor", "mailer"];
+    private static readonly string[] AllRoles = ["admin", "agent", "auditor", "mailer", "metrics"];
 
     private sealed record Endpoint(string Method, string Route, IReadOnlyList<string> Roles, bool Anonymous);
 

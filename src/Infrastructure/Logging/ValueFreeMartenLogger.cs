@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Marten;
 using Marten.Services;
 using Microsoft.Extensions.Logging;
@@ -8,11 +9,16 @@ namespace SecureMail.Infrastructure.Logging;
 /// <summary>Marten's command log without the parameter values. Marten's own logger writes every parameter at Debug and
 /// at Error on a failed command, and those values are event and document bodies: decrypted mail, addresses, sealed
 /// vault secrets. The SQL text and the parameter count are enough to diagnose a query.</summary>
-public sealed class ValueFreeMartenLogger(ILogger<ValueFreeMartenLogger> logger) : IMartenLogger, IMartenSessionLogger
+public sealed partial class ValueFreeMartenLogger(ILogger<ValueFreeMartenLogger> logger) : IMartenLogger, IMartenSessionLogger
 {
     public IMartenSessionLogger StartSession(IQuerySession session) => this;
 
-    public void SchemaChange(string sql) => logger.LogInformation("Executed schema update SQL:\n{Sql}", sql);
+    // A first start creates the whole schema: hundreds of lines of DDL that tell an operator nothing at Information.
+    public void SchemaChange(string sql)
+    {
+        logger.LogInformation("Applied a database schema migration: {Statements} DDL statements (the SQL at Debug)", DdlStatement().Count(sql));
+        logger.LogDebug("Executed schema update SQL:\n{Sql}", sql);
+    }
 
     public void LogSuccess(NpgsqlCommand command)
     {
@@ -51,6 +57,9 @@ public sealed class ValueFreeMartenLogger(ILogger<ValueFreeMartenLogger> logger)
     public void OnBeforeExecute(NpgsqlBatch batch)
     {
     }
+
+    [GeneratedRegex(@"^\s*(CREATE|ALTER|DROP|COMMENT|GRANT|DO)\b", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex DdlStatement();
 
     private static string Text(NpgsqlBatch batch) => string.Join(";\n", batch.BatchCommands.Select((NpgsqlBatchCommand c) => c.CommandText));
 }

@@ -15,7 +15,7 @@ public sealed class PostgresRawMessageStore(IDocumentStore store) : IRawMessageS
 
     public static Table Definition(string schema)
     {
-        var table = new Table(new Weasel.Core.DbObjectName(schema, TableName));
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, TableName, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
         table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn("content", "bytea").NotNull();
         table.AddColumn("size", "bigint").NotNull();

@@ -17,7 +17,7 @@ public sealed class PostgresSealedContentStore(IDocumentStore store, VaultKey ke
 
     public static Table Definition(string schema)
     {
-        var table = new Table(new Weasel.Core.DbObjectName(schema, TableName));
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, TableName, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
         table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn("key_id", "text").NotNull();
         table.AddColumn("nonce", "bytea").NotNull();

@@ -16,7 +16,7 @@ public sealed record Endpoint(string Method, string Route, IReadOnlyList<string>
 /// in the routes and valid bodies.</summary>
 public sealed partial class EndpointMatrix(Helpdesk helpdesk, Guid ticketId, Guid articleId, string certificate, string pgpKey)
 {
-    public static readonly string[] AllRoles = ["admin", "agent", "auditor", "mailer"];
+    public static readonly string[] AllRoles = ["admin", "agent", "auditor", "mailer", "metrics"];
 
     public static async Task<IReadOnlyList<Endpoint>> ReadAsync(ServiceNode node)
     {

@@ -1,0 +1,70 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.Logging;
+using SecureMail.Domain.Inbound;
+using SecureMail.Domain.Tickets;
+
+namespace SecureMail.Infrastructure.Telemetry;
+
+/// <summary>Counts what the committed events say happened, so that no handler has to know about metrics. Runs after the
+/// commit: a rolled-back change counts for nothing, and a failure here never undoes one.</summary>
+public sealed class EventMetrics(SecureMailMetrics metrics, InboundStatusLatency latency, ILogger<EventMetrics> logger) : DocumentSessionListenerBase
+{
+    public const string Succeeded = "success";
+    public const string Failed = "failure";
+
+    public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        var events = commit.GetEvents().ToList();
+        if (events.Count == 0)
+            return;
+        foreach (var e in events)
+            Count(e.Data);
+        try
+        {
+            await latency.Record(session.DocumentStore, events, token);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogWarning("The inbound status latency was not recorded ({Type}: {Message})", failure.GetType().Name, failure.Message);
+        }
+    }
+
+    private void Count(object data)
+    {
+        switch (data)
+        {
+            case ArticleComposed composed:
+                metrics.Composed(composed.Security);
+                break;
+            case ArticleSigned signed:
+                metrics.SecurityOutcome("sign", signed.System, Succeeded, "ok");
+                break;
+            case ArticleEncrypted encrypted:
+                metrics.SecurityOutcome("encrypt", encrypted.System, Succeeded, "ok");
+                break;
+            case ArticleDecrypted decrypted:
+                metrics.SecurityOutcome("decrypt", decrypted.System, Succeeded, "ok");
+                break;
+            case DecryptionFailed failed:
+                metrics.SecurityOutcome("decrypt", failed.System, Failed, FailureCodes.Of(failed));
+                break;
+            case SignatureVerified verified:
+                metrics.SecurityOutcome("verify", verified.System, Succeeded, "ok");
+                break;
+            case SignatureVerificationFailed failed:
+                metrics.SecurityOutcome("verify", failed.System, Failed, FailureCodes.Of(failed));
+                break;
+            case SecurityProcessAbandoned abandoned:
+                metrics.SecurityOutcome("process", null, "abandoned", FailureCodes.Of(abandoned));
+                break;
+            case ArticleDelivered delivered:
+                metrics.Delivery("delivered", delivered.Attempts);
+                break;
+            case ArticleDeliveryFailed failed:
+                metrics.Delivery("failed", failed.Attempts);
+                break;
+        }
+    }
+}
