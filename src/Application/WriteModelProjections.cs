@@ -18,6 +18,7 @@ public sealed class CertificateEntryProjection : SingleStreamProjection<Certific
     public static CertificateEntry Create(CertificateImported e) => CertificateEntry.Create(e);
     public static CertificateEntry Apply(CertificateImported e, CertificateEntry state) => state.Apply(e);
     public static CertificateEntry Apply(PrivateKeyImported e, CertificateEntry state) => state.Apply(e);
+    public static CertificateEntry Apply(PrivateKeyRemoved e, CertificateEntry state) => state.Apply(e);
     public static CertificateEntry Apply(CertificateRemoved e, CertificateEntry state) => state.Apply(e);
 }
 

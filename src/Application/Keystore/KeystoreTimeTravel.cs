@@ -12,7 +12,7 @@ public static class KeystoreTimeTravel
 {
     public static async Task<IReadOnlyList<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, DateTimeOffset asOf, CancellationToken cancellation)
     {
-        var events = await EventsUntil(session, asOf, cancellation, typeof(CertificateImported), typeof(PrivateKeyImported), typeof(CertificateRemoved), typeof(CrlImported));
+        var events = await EventsUntil(session, asOf, cancellation, typeof(CertificateImported), typeof(PrivateKeyImported), typeof(PrivateKeyRemoved), typeof(CertificateRemoved), typeof(CrlImported));
         var revocations = events.GroupBy(e => e.StreamId)
             .Select(stream => stream.Select(e => e.Data).OfType<CrlImported>().Aggregate((RevocationList?)null, (list, e) => list?.Apply(e) ?? RevocationList.Create(e)))
             .OfType<RevocationList>().ToList();

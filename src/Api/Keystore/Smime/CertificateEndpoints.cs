@@ -61,6 +61,13 @@ public static class CertificateEndpoints
         Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
             new RemoveCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));
 
+    [WolverineDelete(Route + "/{fingerprint}/private-key"), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
+    [EndpointSummary("Destroy the certificate's private key; the certificate stays (encryption to it and its signatures still work, signing with it does not)")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static async Task<IResult> RemovePrivateKey(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
+        Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
+            new RemovePrivateKey(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));
+
     private static string Pem(string label, string base64) =>
         $"-----BEGIN {label}-----\n{string.Join('\n', base64.Chunk(64).Select(c => new string(c)))}\n-----END {label}-----\n";
 }

@@ -25,6 +25,14 @@ public sealed record PrivateKeyImported(
     string ImportedBy,
     DateTimeOffset ImportedAt);
 
+/// <summary>An admin removed a certificate's private key: it was destroyed in the vault; the certificate stays, for
+/// encryption to it and for verifying its signatures. The key itself is never in an event.</summary>
+public sealed record PrivateKeyRemoved(
+    Guid CertificateId,
+    string CertificateFingerprint,
+    string RemovedBy,
+    DateTimeOffset RemovedAt);
+
 /// <summary>An admin removed a certificate; its private key, if any, was destroyed in the vault.</summary>
 public sealed record CertificateRemoved(
     Guid CertificateId,
