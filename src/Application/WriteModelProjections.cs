@@ -43,6 +43,7 @@ public sealed class RevocationListProjection : SingleStreamProjection<Revocation
 {
     public static RevocationList Create(CrlImported e) => RevocationList.Create(e);
     public static RevocationList Apply(CrlImported e, RevocationList state) => state.Apply(e);
+    public static bool ShouldDelete(CrlRemoved e) => true;
 }
 
 public sealed class SecureMailingProjection : SingleStreamProjection<SecureMailing, Guid>

@@ -14,9 +14,14 @@ public static class KeystoreTimeTravel
     public static async Task<ListPage<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, PageRequest page, DateTimeOffset asOf,
         CancellationToken cancellation)
     {
-        var events = await EventsUntil(session, asOf, cancellation, typeof(CertificateImported), typeof(PrivateKeyImported), typeof(PrivateKeyRemoved), typeof(CertificateRemoved), typeof(CrlImported));
+        var events = await EventsUntil(session, asOf, cancellation, typeof(CertificateImported), typeof(PrivateKeyImported), typeof(PrivateKeyRemoved), typeof(CertificateRemoved), typeof(CrlImported), typeof(CrlRemoved));
         var revocations = events.GroupBy(e => e.StreamId)
-            .Select(stream => stream.Select(e => e.Data).OfType<CrlImported>().Aggregate((RevocationList?)null, (list, e) => list?.Apply(e) ?? RevocationList.Create(e)))
+            .Select(stream => stream.Select(e => e.Data).Aggregate((RevocationList?)null, (list, e) => e switch
+            {
+                CrlImported imported => list?.Apply(imported) ?? RevocationList.Create(imported),
+                CrlRemoved => null,
+                _ => list,
+            }))
             .OfType<RevocationList>().ToList();
         return ListPage<KeystoreEntry>.Of(Entries(events).Where(e => e.Certificate is not null && filter.Matches(e, asOf)).ToList(), page)
             .Select(e => CertificateView.From(e, KeystoreQueries.IsRevoked(e.Certificate!, revocations), asOf));

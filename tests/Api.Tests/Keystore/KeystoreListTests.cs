@@ -77,7 +77,7 @@ public class KeystoreListTests(ServiceFixture service)
     [InlineData("limit=ten")]
     public async Task Bad_page_values_are_a_400_that_says_why(string query)
     {
-        foreach (var list in new[] { Certificates, PgpKeys, "/api/v1/keystore/smime/candidates", "/api/v1/keystore/pgp/candidates" })
+        foreach (var list in new[] { Certificates, PgpKeys, Crls, "/api/v1/keystore/smime/candidates", "/api/v1/keystore/pgp/candidates" })
         {
             var detail = await (await helpdesk.Admin.GetAsync($"{list}?{query}")).Problem(HttpStatusCode.BadRequest);
             Assert.Contains(query.Split('=')[0], detail);

@@ -41,6 +41,14 @@ public sealed record CertificateRemoved(
     string RemovedBy,
     DateTimeOffset RemovedAt);
 
+/// <summary>An admin removed the CRL held for a CA: its certificates count as not revoked until a CRL of it is imported again.</summary>
+public sealed record CrlRemoved(
+    Guid RevocationListId,
+    string IssuerFingerprint,
+    string CrlFingerprint,
+    string RemovedBy,
+    DateTimeOffset RemovedAt);
+
 /// <summary>An admin imported a CRL issued (and signed) by a trust anchor.</summary>
 /// <param name="IssuerKeyIdentifier">The subject key identifier of that CA certificate, which stands for the CRL's own
 /// authority key identifier when the CRL has none.</param>
