@@ -55,7 +55,7 @@ public static class CertificateEndpoints
     {
         var entry = await session.LoadAsync<KeystoreEntry>(Domain.Keystore.KeystoreIds.ForCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint)), cancellation);
         return entry?.Certificate is { } certificate
-            ? Results.Text(Pem("CERTIFICATE", certificate.Der), "application/x-pem-file")
+            ? Results.Text(PemText.Of("CERTIFICATE", certificate.Der), "application/x-pem-file")
             : Problems.NotFound($"There is no certificate {fingerprint} in the keystore.");
     }
 
@@ -72,7 +72,4 @@ public static class CertificateEndpoints
     public static async Task<IResult> RemovePrivateKey(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
         Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
             new RemovePrivateKey(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));
-
-    private static string Pem(string label, string base64) =>
-        $"-----BEGIN {label}-----\n{string.Join('\n', base64.Chunk(64).Select(c => new string(c)))}\n-----END {label}-----\n";
 }
