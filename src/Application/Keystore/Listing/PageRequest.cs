@@ -40,7 +40,7 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total, int Page, in
 public static class Paging
 {
     /// <summary>One page and the number of all matches, in one round trip.</summary>
-    public static async Task<ListPage<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken cancellation)
+    public static async Task<ListPage<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken cancellation) where T : notnull
     {
         var items = await query.Stats(out var statistics).Skip(page.Skip).Take(page.Limit).ToListAsync(cancellation);
         return new ListPage<T>(items, (int)statistics.TotalResults, page.Page, page.Limit);
