@@ -9,7 +9,7 @@ export function SearchBox({ plural, value, onSearch }: { plural: string; value: 
     onSearch(text.trim());
   }
   return (
-    <form className="keystore-search" role="search" aria-label={`Search ${plural}`} onSubmit={submit}>
+    <form className="keystore-search" role="search" aria-label={`Find ${plural}`} onSubmit={submit}>
       <label className="field">
         <span>Search {plural}</span>
         <input type="search" value={text} placeholder="Name, address, domain or fingerprint" onChange={(e) => setText(e.target.value)} />
