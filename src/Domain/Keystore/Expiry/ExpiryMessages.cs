@@ -15,9 +15,11 @@ public static class ExpiryMessages
 
     public static string PgpKey(string userId, DateTimeOffset expiresAt) => $"The PGP key {userId} expires on {expiresAt:u}.";
 
-    public static string StaleCrl(string issuer, DateTimeOffset nextUpdate) =>
-        $"The certificate revocation list of {issuer} is out of date since {nextUpdate:u}: a revocation since then would not show. " +
-        "Import the CA's newer CRL.";
+    /// <summary>What a CRL past its nextUpdate cannot tell: for the alert here, and for a signature it was used to check.</summary>
+    public static string CrlOutOfDate(string issuer, DateTimeOffset nextUpdate) =>
+        $"The certificate revocation list of {issuer} is out of date since {nextUpdate:u}: a revocation since then would not show.";
+
+    public static string StaleCrl(string issuer, DateTimeOffset nextUpdate) => $"{CrlOutOfDate(issuer, nextUpdate)} Import the CA's newer CRL.";
 
     public const string DigestSubject = "Keys of your helpdesk expire soon";
 
