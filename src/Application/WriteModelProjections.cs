@@ -14,6 +14,7 @@ public sealed class CertificateEntryProjection : SingleStreamProjection<Certific
     public static CertificateEntry Create(CertificateImported e) => CertificateEntry.Create(e);
     public static CertificateEntry Apply(CertificateImported e, CertificateEntry state) => state.Apply(e);
     public static CertificateEntry Apply(PrivateKeyImported e, CertificateEntry state) => state.Apply(e);
+    public static CertificateEntry Apply(PrivateKeyRemoved e, CertificateEntry state) => state.Apply(e);
     public static CertificateEntry Apply(CertificateRemoved e, CertificateEntry state) => state.Apply(e);
 }
 
@@ -38,4 +39,5 @@ public sealed class RevocationListProjection : SingleStreamProjection<Revocation
 {
     public static RevocationList Create(CrlImported e) => RevocationList.Create(e);
     public static RevocationList Apply(CrlImported e, RevocationList state) => state.Apply(e);
+    public static bool ShouldDelete(CrlRemoved e) => true;
 }

@@ -4,7 +4,7 @@ using Wolverine;
 
 namespace SecureMail.Application.Keystore;
 
-/// <param name="Status">imported, alreadyPresent, privateKeyImported, removed.</param>
+/// <param name="Status">imported, alreadyPresent, privateKeyImported, privateKeyRemoved, removed.</param>
 public sealed record KeystoreChangeItem(string Fingerprint, string Status);
 
 /// <summary>What a keystore command did, item by item, or why it did nothing.</summary>

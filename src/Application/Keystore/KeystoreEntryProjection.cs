@@ -12,6 +12,7 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
     {
         IncludeType<CertificateImported>();
         IncludeType<PrivateKeyImported>();
+        IncludeType<PrivateKeyRemoved>();
         IncludeType<CertificateRemoved>();
         IncludeType<PgpKeyImported>();
         IncludeType<PgpKeyRefreshed>();
@@ -54,6 +55,7 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
             PgpKey = r.Key,
         },
         PrivateKeyImported or PgpSecretKeyImported => entry is null ? null : entry with { HasPrivateKey = true },
+        PrivateKeyRemoved => entry is null ? null : entry with { HasPrivateKey = false },
         CertificateRemoved or PgpKeyRemoved => null,
         _ => entry,
     };

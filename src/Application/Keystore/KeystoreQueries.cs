@@ -1,4 +1,6 @@
 using Marten;
+using Marten.Linq.MatchesSql;
+using SecureMail.Application.Keystore.Listing;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Smime;
 
@@ -7,7 +9,8 @@ namespace SecureMail.Application.Keystore;
 /// <param name="Email">Case-insensitive exact address.</param>
 /// <param name="Expired">true: only expired; false: only not expired.</param>
 /// <param name="ExpiresWithinDays">Only entries that expire between now and now + days (the renewal list).</param>
-public sealed record KeystoreFilter(string? Email, bool? Expired, int? ExpiresWithinDays)
+/// <param name="Search">The search box's text.</param>
+public sealed record KeystoreFilter(string? Email, bool? Expired, int? ExpiresWithinDays, KeystoreSearch? Search = null)
 {
     /// <summary>The same filter applied to an entry in memory (time travel replays entries rather than querying them).</summary>
     public bool Matches(KeystoreEntry entry, DateTimeOffset now)
@@ -15,7 +18,8 @@ public sealed record KeystoreFilter(string? Email, bool? Expired, int? ExpiresWi
         var expired = entry.ExpiresAt is { } at && at < now;
         return (string.IsNullOrWhiteSpace(Email) || entry.Emails.Contains(Email.Trim().ToLowerInvariant()))
             && (Expired is null || Expired == expired)
-            && (ExpiresWithinDays is not { } days || (entry.ExpiresAt is { } until && until >= now && until <= now.AddDays(days)));
+            && (ExpiresWithinDays is not { } days || (entry.ExpiresAt is { } until && until >= now && until <= now.AddDays(days)))
+            && (Search is null || Search.Matches(entry.Fingerprint, entry.Emails, entry.Certificate?.Subject, entry.PgpKey?.UserIds));
     }
 }
 
@@ -25,11 +29,12 @@ public static class KeystoreQueries
     public static string NormalizeFingerprint(string fingerprint) =>
         new string(fingerprint.Where(char.IsAsciiHexDigit).ToArray());
 
-    public static async Task<IReadOnlyList<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, DateTimeOffset now, CancellationToken cancellation)
+    public static async Task<ListPage<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, PageRequest page, DateTimeOffset now,
+        CancellationToken cancellation)
     {
-        var entries = await Filtered(session, KeystoreEntryKind.SmimeCertificate, filter, now).ToListAsync(cancellation);
+        var entries = await Filtered(session, KeystoreEntryKind.SmimeCertificate, filter, now).ToPageAsync(page, cancellation);
         var revocations = await session.Query<RevocationList>().ToListAsync(cancellation);
-        return entries.Select(e => CertificateView.From(e, IsRevoked(e.Certificate!, revocations), now)).ToList();
+        return entries.Select(e => CertificateView.From(e, IsRevoked(e.Certificate!, revocations), now));
     }
 
     public static async Task<CertificateView?> Certificate(IQuerySession session, string fingerprint, DateTimeOffset now, CancellationToken cancellation)
@@ -41,11 +46,9 @@ public static class KeystoreQueries
         return CertificateView.From(entry, IsRevoked(entry.Certificate, revocations), now);
     }
 
-    public static async Task<IReadOnlyList<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, DateTimeOffset now, CancellationToken cancellation)
-    {
-        var entries = await Filtered(session, KeystoreEntryKind.PgpKey, filter, now).ToListAsync(cancellation);
-        return entries.Select(e => PgpKeyView.From(e, now)).ToList();
-    }
+    public static async Task<ListPage<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, PageRequest page, DateTimeOffset now,
+        CancellationToken cancellation) =>
+        (await Filtered(session, KeystoreEntryKind.PgpKey, filter, now).ToPageAsync(page, cancellation)).Select(e => PgpKeyView.From(e, now));
 
     public static async Task<KeystoreEntry?> PgpKey(IQuerySession session, string fingerprint, CancellationToken cancellation)
     {
@@ -70,7 +73,12 @@ public static class KeystoreQueries
             var until = now.AddDays(days);
             query = query.Where(e => e.ExpiresAt != null && e.ExpiresAt >= now && e.ExpiresAt <= until);
         }
-        return query.OrderBy(e => e.ImportedAt);
+        if (filter.Search is { } search)
+        {
+            var (sql, parameters) = search.Sql();
+            query = query.Where(e => e.MatchesSql(sql, parameters));
+        }
+        return query.OrderBy(e => e.ImportedAt).ThenBy(e => e.Id);
     }
 
     public static bool IsRevoked(CertificateFacts certificate, IEnumerable<RevocationList> revocations) =>

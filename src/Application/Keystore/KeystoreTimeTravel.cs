@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
+using SecureMail.Application.Keystore.Listing;
 using SecureMail.Domain.Keystore.Pgp;
 using SecureMail.Domain.Keystore.Smime;
 
@@ -10,20 +11,28 @@ namespace SecureMail.Application.Keystore;
 /// events up to a moment through the live projections, and judged (expiry, revocation) as of that moment.</summary>
 public static class KeystoreTimeTravel
 {
-    public static async Task<IReadOnlyList<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, DateTimeOffset asOf, CancellationToken cancellation)
+    public static async Task<ListPage<CertificateView>> Certificates(IQuerySession session, KeystoreFilter filter, PageRequest page, DateTimeOffset asOf,
+        CancellationToken cancellation)
     {
-        var events = await EventsUntil(session, asOf, cancellation, typeof(CertificateImported), typeof(PrivateKeyImported), typeof(CertificateRemoved), typeof(CrlImported));
+        var events = await EventsUntil(session, asOf, cancellation, typeof(CertificateImported), typeof(PrivateKeyImported), typeof(PrivateKeyRemoved), typeof(CertificateRemoved), typeof(CrlImported), typeof(CrlRemoved));
         var revocations = events.GroupBy(e => e.StreamId)
-            .Select(stream => stream.Select(e => e.Data).OfType<CrlImported>().Aggregate((RevocationList?)null, (list, e) => list?.Apply(e) ?? RevocationList.Create(e)))
+            .Select(stream => stream.Select(e => e.Data).Aggregate((RevocationList?)null, (list, e) => e switch
+            {
+                CrlImported imported => list?.Apply(imported) ?? RevocationList.Create(imported),
+                CrlRemoved => null,
+                _ => list,
+            }))
             .OfType<RevocationList>().ToList();
-        return Entries(events).Where(e => e.Certificate is not null && filter.Matches(e, asOf))
-            .Select(e => CertificateView.From(e, KeystoreQueries.IsRevoked(e.Certificate!, revocations), asOf)).ToList();
+        return ListPage<KeystoreEntry>.Of(Entries(events).Where(e => e.Certificate is not null && filter.Matches(e, asOf)).ToList(), page)
+            .Select(e => CertificateView.From(e, KeystoreQueries.IsRevoked(e.Certificate!, revocations), asOf));
     }
 
-    public static async Task<IReadOnlyList<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, DateTimeOffset asOf, CancellationToken cancellation)
+    public static async Task<ListPage<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, PageRequest page, DateTimeOffset asOf,
+        CancellationToken cancellation)
     {
         var events = await EventsUntil(session, asOf, cancellation, typeof(PgpKeyImported), typeof(PgpKeyRefreshed), typeof(PgpSecretKeyImported), typeof(PgpKeyRemoved));
-        return Entries(events).Where(e => e.PgpKey is not null && filter.Matches(e, asOf)).Select(e => PgpKeyView.From(e, asOf)).ToList();
+        return ListPage<KeystoreEntry>.Of(Entries(events).Where(e => e.PgpKey is not null && filter.Matches(e, asOf)).ToList(), page)
+            .Select(e => PgpKeyView.From(e, asOf));
     }
 
     private static async Task<IReadOnlyList<IEvent>> EventsUntil(IQuerySession session, DateTimeOffset asOf, CancellationToken cancellation, params Type[] types) =>

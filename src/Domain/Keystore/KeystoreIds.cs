@@ -14,6 +14,10 @@ public static class KeystoreIds
 
     public static Guid ForCollectedKey(Settings.MailSecuritySystem system, string fingerprint) => Derive($"collected-{system}", fingerprint);
 
+    /// <summary>One stream per key and threshold: the second node to warn about the same key at the same threshold finds it taken.</summary>
+    public static Guid ForExpiryWarning(string fingerprint, int thresholdDays) =>
+        Derive("key-expiry-warning", $"{Fingerprint.Of(fingerprint)}:{thresholdDays}");
+
     public static readonly Guid SecureMailingSettings = Derive("settings", "secure-mailing");
 
     private static Guid Derive(string kind, string name) => DerivedId.From(kind, name);

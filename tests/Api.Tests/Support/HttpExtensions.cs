@@ -50,8 +50,22 @@ public static class HttpExtensions
         return (string?)problem["detail"] ?? (string)problem["title"]!;
     }
 
-    public static async Task<JsonArray> List(this HttpClient client, string url) =>
-        (await (await client.GetAsync(url)).Json(HttpStatusCode.OK)).AsArray();
+    /// <summary>A whole list: every page of a paged one (<c>{items, total, page, limit}</c>), or a bare array.</summary>
+    public static async Task<JsonArray> List(this HttpClient client, string url)
+    {
+        var all = new JsonArray();
+        for (var page = 1; ; page++)
+        {
+            var separator = url.Contains('?') ? '&' : '?';
+            var answer = await (await client.GetAsync($"{url}{separator}page={page}&limit=200")).Json(HttpStatusCode.OK);
+            if (answer is JsonArray array)
+                return array;
+            foreach (var item in answer["items"]!.AsArray().ToList())
+                all.Add(item!.DeepClone());
+            if (all.Count >= answer.Value<int>("total") || answer["items"]!.AsArray().Count == 0)
+                return all;
+        }
+    }
 
     public static T Value<T>(this JsonNode node, string property) => node[property]!.GetValue<T>();
 }

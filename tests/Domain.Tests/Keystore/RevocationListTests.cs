@@ -20,6 +20,17 @@ public class RevocationListTests
     }
 
     [Fact]
+    public void A_held_crl_is_removed_with_what_identifies_it_and_none_held_is_not_found()
+    {
+        var imported = Assert.IsType<CrlImported>(Assert.Single(RevocationList.Import(null, Ca, Crl(Now, "0A"), "a", Now).Events));
+
+        var removed = Assert.IsType<CrlRemoved>(Assert.Single(RevocationList.Remove(RevocationList.Create(imported), "admin-1", Now).Events));
+
+        Assert.Equal(new CrlRemoved(imported.RevocationListId, Ca.Certificate.Fingerprint, imported.Crl.Fingerprint, "admin-1", Now), removed);
+        Assert.Equal(RejectionKind.NotFound, RevocationList.Remove(null, "a", Now).Rejection?.Kind);
+    }
+
+    [Fact]
     public void A_crl_revokes_by_serial_number()
     {
         var list = RevocationList.Create(new CrlImported(Guid.NewGuid(), Ca.Certificate.Fingerprint, Crl(Now, "0a"), "a", Now));

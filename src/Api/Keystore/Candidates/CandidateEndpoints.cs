@@ -5,6 +5,7 @@ using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Collected;
+using SecureMail.Application.Keystore.Listing;
 using SecureMail.Domain.Settings;
 using Wolverine;
 using Wolverine.Http;
@@ -18,16 +19,20 @@ public static class CandidateEndpoints
     private const string Smime = "/api/v1/keystore/smime/candidates", Pgp = "/api/v1/keystore/pgp/candidates";
 
     [WolverineGet(Smime), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
-    [EndpointSummary("Certificates carried by signed mail that the keystore does not hold, newest first; conflictsWith names held certificates for the same address")]
-    public static Task<IReadOnlyList<CandidateView>> ListSmime(string? email, IQuerySession session, CandidateOptions options, TimeProvider clock,
+    [EndpointSummary("Certificates carried by signed mail that the keystore does not hold, newest first, a page at a time (q, page, limit as for certificates); conflictsWith names held certificates for the same address")]
+    [ProducesResponseType<ListPage<CandidateView>>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    public static Task<IResult> ListSmime(string? q, string? email, string? page, string? limit, IQuerySession session, CandidateOptions options, TimeProvider clock,
         CancellationToken cancellation) =>
-        CandidateQueries.ListAsync(session, MailSecuritySystem.SMIME, email, options, clock.GetUtcNow(), cancellation);
+        ListParameters.Answer(page, limit, request =>
+            CandidateQueries.ListAsync(session, MailSecuritySystem.SMIME, email, KeystoreSearch.From(q), request, options, clock.GetUtcNow(), cancellation));
 
     [WolverineGet(Pgp), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
-    [EndpointSummary("PGP keys that arrived in mail (application/pgp-keys, Autocrypt) that the keystore does not hold, newest first")]
-    public static Task<IReadOnlyList<CandidateView>> ListPgp(string? email, IQuerySession session, CandidateOptions options, TimeProvider clock,
+    [EndpointSummary("PGP keys that arrived in mail (application/pgp-keys, Autocrypt) that the keystore does not hold, newest first, a page at a time (q, page, limit as for PGP keys)")]
+    [ProducesResponseType<ListPage<CandidateView>>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    public static Task<IResult> ListPgp(string? q, string? email, string? page, string? limit, IQuerySession session, CandidateOptions options, TimeProvider clock,
         CancellationToken cancellation) =>
-        CandidateQueries.ListAsync(session, MailSecuritySystem.PGP, email, options, clock.GetUtcNow(), cancellation);
+        ListParameters.Answer(page, limit, request =>
+            CandidateQueries.ListAsync(session, MailSecuritySystem.PGP, email, KeystoreSearch.From(q), request, options, clock.GetUtcNow(), cancellation));
 
     [WolverinePost(Smime + "/{fingerprint}/import"), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
     [EndpointSummary("Import a candidate certificate (verify it with the sender first); articles waiting for it are processed again")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
 using SecureMail.Application.Keystore;
+using SecureMail.Application.Keystore.Listing;
 using SecureMail.Application.Keystore.Pgp;
 using Wolverine;
 using Wolverine.Http;
@@ -28,12 +29,16 @@ public static class PgpKeyEndpoints
     }
 
     [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
-    [EndpointSummary("PGP keys held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days; asOf shows the keystore of that moment")]
-    public static Task<IReadOnlyList<PgpKeyView>> List(string? email, bool? expired, int? expiresWithinDays, DateTimeOffset? asOf, IQuerySession session,
-        TimeProvider clock, CancellationToken cancellation) =>
-        asOf is { } moment
-            ? KeystoreTimeTravel.PgpKeys(session, new KeystoreFilter(email, expired, expiresWithinDays), moment, cancellation)
-            : KeystoreQueries.PgpKeys(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
+    [EndpointSummary("PGP keys held, a page at a time (page from 1, limit 50 by default, at most 200), with the total: q searches a user ID, an address, a domain or a fingerprint's start; filtered by e-mail (case-insensitive), expiry, or an expiry window in days; asOf shows the keystore of that moment")]
+    [ProducesResponseType<ListPage<PgpKeyView>>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    public static Task<IResult> List(string? q, string? email, bool? expired, int? expiresWithinDays, DateTimeOffset? asOf, string? page, string? limit,
+        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var filter = new KeystoreFilter(email, expired, expiresWithinDays, KeystoreSearch.From(q));
+        return ListParameters.Answer(page, limit, request => asOf is { } moment
+            ? KeystoreTimeTravel.PgpKeys(session, filter, request, moment, cancellation)
+            : KeystoreQueries.PgpKeys(session, filter, request, clock.GetUtcNow(), cancellation));
+    }
 
     [WolverineGet(Route + "/{fingerprint}"), Authorize(Roles = Roles.Readers), Tags("Keystore: PGP")]
     [EndpointSummary("One PGP key by its fingerprint")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
 using SecureMail.Application.Keystore;
+using SecureMail.Application.Keystore.Listing;
 using SecureMail.Application.Keystore.Smime;
 using Wolverine;
 using Wolverine.Http;
@@ -28,12 +29,16 @@ public static class CertificateEndpoints
     }
 
     [WolverineGet(Route), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
-    [EndpointSummary("Certificates held, filtered by e-mail (case-insensitive), expiry, or an expiry window in days; asOf shows the keystore of that moment")]
-    public static Task<IReadOnlyList<CertificateView>> List(string? email, bool? expired, int? expiresWithinDays, DateTimeOffset? asOf, IQuerySession session,
-        TimeProvider clock, CancellationToken cancellation) =>
-        asOf is { } moment
-            ? KeystoreTimeTravel.Certificates(session, new KeystoreFilter(email, expired, expiresWithinDays), moment, cancellation)
-            : KeystoreQueries.Certificates(session, new KeystoreFilter(email, expired, expiresWithinDays), clock.GetUtcNow(), cancellation);
+    [EndpointSummary("Certificates held, a page at a time (page from 1, limit 50 by default, at most 200), with the total: q searches a name, an address, a domain or a fingerprint's start; filtered by e-mail (case-insensitive), expiry, or an expiry window in days; asOf shows the keystore of that moment")]
+    [ProducesResponseType<ListPage<CertificateView>>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    public static Task<IResult> List(string? q, string? email, bool? expired, int? expiresWithinDays, DateTimeOffset? asOf, string? page, string? limit,
+        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var filter = new KeystoreFilter(email, expired, expiresWithinDays, KeystoreSearch.From(q));
+        return ListParameters.Answer(page, limit, request => asOf is { } moment
+            ? KeystoreTimeTravel.Certificates(session, filter, request, moment, cancellation)
+            : KeystoreQueries.Certificates(session, filter, request, clock.GetUtcNow(), cancellation));
+    }
 
     [WolverineGet(Route + "/{fingerprint}"), Authorize(Roles = Roles.Readers), Tags("Keystore: S/MIME")]
     [EndpointSummary("One certificate by its SHA-256 fingerprint (any case, colons allowed)")]
@@ -50,7 +55,7 @@ public static class CertificateEndpoints
     {
         var entry = await session.LoadAsync<KeystoreEntry>(Domain.Keystore.KeystoreIds.ForCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint)), cancellation);
         return entry?.Certificate is { } certificate
-            ? Results.Text(Pem("CERTIFICATE", certificate.Der), "application/x-pem-file")
+            ? Results.Text(PemText.Of("CERTIFICATE", certificate.Der), "application/x-pem-file")
             : Problems.NotFound($"There is no certificate {fingerprint} in the keystore.");
     }
 
@@ -61,6 +66,10 @@ public static class CertificateEndpoints
         Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
             new RemoveCertificate(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));
 
-    private static string Pem(string label, string base64) =>
-        $"-----BEGIN {label}-----\n{string.Join('\n', base64.Chunk(64).Select(c => new string(c)))}\n-----END {label}-----\n";
+    [WolverineDelete(Route + "/{fingerprint}/private-key"), Authorize(Roles = Roles.Admin), Tags("Keystore: S/MIME")]
+    [EndpointSummary("Destroy the certificate's private key; the certificate stays (encryption to it and its signatures still work, signing with it does not)")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static async Task<IResult> RemovePrivateKey(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
+        Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
+            new RemovePrivateKey(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));
 }

@@ -1,4 +1,6 @@
 using Marten;
+using Marten.Linq.MatchesSql;
+using SecureMail.Application.Keystore.Listing;
 using SecureMail.Domain.Keystore.Collected;
 using SecureMail.Domain.Settings;
 
@@ -28,18 +30,28 @@ public sealed record CandidateView(
 
 public static class CandidateQueries
 {
-    public static async Task<IReadOnlyList<CandidateView>> ListAsync(IQuerySession session, MailSecuritySystem system, string? email,
-        CandidateOptions options, DateTimeOffset now, CancellationToken cancellation)
+    public static async Task<ListPage<CandidateView>> ListAsync(IQuerySession session, MailSecuritySystem system, string? email, KeystoreSearch? search,
+        PageRequest page, CandidateOptions options, DateTimeOffset now, CancellationToken cancellation)
     {
-        var since = now - options.Retention;
         var pending = string.IsNullOrWhiteSpace(email)
-            ? await session.Query<CollectedKeyView>().Where(c => c.System == system && c.LastSeenAt >= since)
-                .OrderByDescending(c => c.LastSeenAt).ToListAsync(cancellation)
-            : (await KeyCollection.ForAddressesAsync(session, system, [email.Trim().ToLowerInvariant()], cancellation))
-                .Where(c => c.LastSeenAt >= since).OrderByDescending(c => c.LastSeenAt).ToList();
-        var held = await EntriesByAddress.FindAsync(session, KindOf(system), pending.SelectMany(c => c.Emails).Distinct().ToList(),
+            ? await Pending(session, system, search, now - options.Retention).ToPageAsync(page, cancellation)
+            : ListPage<CollectedKeyView>.Of((await KeyCollection.ForAddressesAsync(session, system, [email.Trim().ToLowerInvariant()], cancellation))
+                .Where(c => c.LastSeenAt >= now - options.Retention && (search is null || search.Matches(c.Fingerprint, c.Emails, c.Certificate?.Subject, c.PgpKey?.UserIds)))
+                .OrderByDescending(c => c.LastSeenAt).ToList(), page);
+        var held = await EntriesByAddress.FindAsync(session, KindOf(system), pending.Items.SelectMany(c => c.Emails).Distinct().ToList(),
             withPrivateKeyOnly: false, cancellation);
-        return pending.Select(c => View(c, held)).ToList();
+        return pending.Select(c => View(c, held));
+    }
+
+    private static IQueryable<CollectedKeyView> Pending(IQuerySession session, MailSecuritySystem system, KeystoreSearch? search, DateTimeOffset since)
+    {
+        var query = session.Query<CollectedKeyView>().Where(c => c.System == system && c.LastSeenAt >= since);
+        if (search is not null)
+        {
+            var (sql, parameters) = search.Sql();
+            query = query.Where(c => c.MatchesSql(sql, parameters));
+        }
+        return query.OrderByDescending(c => c.LastSeenAt).ThenBy(c => c.Id);
     }
 
     /// <summary>A candidate still waiting for review: collected, neither imported nor dismissed, not lapsed.</summary>

@@ -48,6 +48,16 @@ public static class CertificateDecisions
         return Decision.Accept(new CertificateRemoved(current.Id, current.Certificate.Fingerprint, current.HasPrivateKey, actor, now));
     }
 
+    /// <summary>The key goes (a leaver's signing key, a key that must no longer sign); the certificate stays.</summary>
+    public static Decision RemovePrivateKey(CertificateEntry? current, string actor, DateTimeOffset now)
+    {
+        if (current is not { IsHeld: true })
+            return Decision.Reject(RejectionKind.NotFound, "There is no such certificate in the keystore.");
+        if (!current.HasPrivateKey)
+            return Decision.Reject(RejectionKind.NotFound, $"The certificate {current.Certificate.Fingerprint} has no private key in the keystore.");
+        return Decision.Accept(new PrivateKeyRemoved(current.Id, current.Certificate.Fingerprint, actor, now));
+    }
+
     private static Decision Import(CertificateEntry? current, CertificateFacts certificate, string actor, DateTimeOffset now, bool withPrivateKey,
         Collected.KeyOrigin? origin, bool asTrustAnchor)
     {

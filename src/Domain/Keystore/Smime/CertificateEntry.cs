@@ -13,6 +13,8 @@ public sealed record CertificateEntry(Guid Id, CertificateFacts Certificate, boo
 
     public CertificateEntry Apply(PrivateKeyImported e) => this with { HasPrivateKey = true };
 
+    public CertificateEntry Apply(PrivateKeyRemoved e) => this with { HasPrivateKey = false };
+
     public CertificateEntry Apply(CertificateRemoved e) => this with { HasPrivateKey = false, Removed = true };
 
     public bool IsHeld => !Removed;

@@ -25,11 +25,27 @@ public sealed record PrivateKeyImported(
     string ImportedBy,
     DateTimeOffset ImportedAt);
 
+/// <summary>An admin removed a certificate's private key: it was destroyed in the vault; the certificate stays, for
+/// encryption to it and for verifying its signatures. The key itself is never in an event.</summary>
+public sealed record PrivateKeyRemoved(
+    Guid CertificateId,
+    string CertificateFingerprint,
+    string RemovedBy,
+    DateTimeOffset RemovedAt);
+
 /// <summary>An admin removed a certificate; its private key, if any, was destroyed in the vault.</summary>
 public sealed record CertificateRemoved(
     Guid CertificateId,
     string CertificateFingerprint,
     bool PrivateKeyDestroyed,
+    string RemovedBy,
+    DateTimeOffset RemovedAt);
+
+/// <summary>An admin removed the CRL held for a CA: its certificates count as not revoked until a CRL of it is imported again.</summary>
+public sealed record CrlRemoved(
+    Guid RevocationListId,
+    string IssuerFingerprint,
+    string CrlFingerprint,
     string RemovedBy,
     DateTimeOffset RemovedAt);
 

@@ -25,6 +25,11 @@ public sealed record RevocationList(Guid Id, string IssuerFingerprint, CrlFacts 
             issuer.Certificate.SubjectKeyIdentifier));
     }
 
+    public static Decision Remove(RevocationList? current, string actor, DateTimeOffset now) =>
+        current is null
+            ? Decision.Reject(RejectionKind.NotFound, "There is no such CRL in the keystore.")
+            : Decision.Accept(new CrlRemoved(current.Id, current.IssuerFingerprint, current.Crl.Fingerprint, actor, now));
+
     public bool Revokes(CertificateFacts certificate) =>
         Covers(certificate) && Crl.Revoked.Any(r => string.Equals(r.SerialNumber, certificate.SerialNumber, StringComparison.OrdinalIgnoreCase));
 

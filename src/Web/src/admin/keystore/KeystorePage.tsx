@@ -1,6 +1,7 @@
 import { useSession } from "../../session/session";
 import "../../ui/utilities.css";
 import { CertificateTable } from "./CertificateTable";
+import { KeystoreAlerts } from "./KeystoreAlerts";
 import { KeystoreSection } from "./KeystoreSection";
 import { PgpKeyTable } from "./PgpKeyTable";
 import { pgp, smime } from "./systems";
@@ -21,6 +22,7 @@ export function KeystorePage() {
           ? "Certificates, private keys and PGP keys for signing and encrypting mail. Private keys never leave the keystore: only public parts can be downloaded."
           : "Certificates and PGP keys held for signing and encrypting mail. Your role reads the keystore; only admins change it."}
       </p>
+      <KeystoreAlerts />
       <KeystoreSection id="smime" title="S/MIME certificates" system={smime} canEdit={canEdit}
         empty={<>No certificates yet.{canEdit && " Add a correspondent's certificate, or a group's private key with its certificate."}</>}
         renderTable={(certificates, handlers) => <CertificateTable certificates={certificates} now={now} canEdit={canEdit} {...handlers} />} />

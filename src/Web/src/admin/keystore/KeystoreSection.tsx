@@ -9,7 +9,8 @@ import { ImportDialog } from "./ImportDialog";
 import { describeImported } from "./imported";
 import { RemoveDialog, type Removal } from "./RemoveDialog";
 import { saveText } from "./download";
-import type { Entry, KeystoreSystem } from "./systems";
+import { Pager, SearchBox } from "./ListControls";
+import type { Entry, KeystoreSystem, ListQuery } from "./systems";
 import type { ImportKind } from "./upload";
 
 const importLabels: Record<ImportKind, string> = {
@@ -34,8 +35,10 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
   empty: ReactNode;
   renderTable: (entries: T[], handlers: EntryHandlers<T>) => ReactNode;
 }) {
-  const [entries, reloadEntries] = useLoad(system.list, []);
-  const [candidates, reloadCandidates] = useLoad(system.candidates, []);
+  const [query, setQuery] = useState<ListQuery>({ q: "", page: 1 });
+  const [candidatePage, setCandidatePage] = useState(1);
+  const [entries, reloadEntries] = useLoad(() => system.list(query), [query]);
+  const [candidates, reloadCandidates] = useLoad(() => system.candidates({ q: "", page: candidatePage }), [candidatePage]);
   const [importing, setImporting] = useState<ImportKind | null>(null);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [notice, setNotice] = useState<NoticeContent>(null);
@@ -50,7 +53,7 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
     setFocusAfter(null);
   }, [focusAfter]);
 
-  const held = entries.status === "loaded" ? entries.data : [];
+  const held = entries.status === "loaded" ? entries.data.items : [];
   const heldName = (fingerprint: string) => {
     const entry = held.find((e) => normalizeFingerprint(e.fingerprint) === normalizeFingerprint(fingerprint));
     return entry && system.nameOf(entry);
@@ -60,7 +63,10 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
   async function imported(items: Schemas["KeystoreChangeItem"][], otherwise?: string) {
     setImporting(null);
     reloadCandidates();
-    const fresh = await system.list().then(({ data }) => data ?? [], () => []);
+    // Lists come a page at a time: each imported entry is looked up by its fingerprint.
+    const found = await Promise.all(items.map((item) =>
+      system.list({ q: item.fingerprint, page: 1 }).then(({ data }) => data?.items ?? [], () => [])));
+    const fresh = found.flat();
     reloadEntries();
     const nameOf = (fingerprint: string) => {
       const entry = fresh.find((e) => normalizeFingerprint(e.fingerprint) === fingerprint);
@@ -143,9 +149,15 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
       </div>
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
 
+      <SearchBox plural={plural} value={query.q} onSearch={(q) => setQuery({ q, page: 1 })} />
       {entries.status === "loading" && <Loading what={plural} />}
       {entries.status === "failed" && <Failure message={entries.message} onRetry={reloadEntries} />}
-      {entries.status === "loaded" && (entries.data.length === 0 ? <Empty>{empty}</Empty> : renderTable(entries.data, handlers))}
+      {entries.status === "loaded" && (entries.data.items.length === 0
+        ? <Empty>{query.q ? <>No {plural} match “{query.q}”.</> : empty}</Empty>
+        : <>
+            {renderTable(entries.data.items, handlers)}
+            <Pager label={`Pages of ${plural}`} list={entries.data} onPage={(page) => setQuery({ ...query, page })} />
+          </>)}
 
       <h3 ref={candidatesHeading} tabIndex={-1}>{system.what === "certificate" ? "Certificates" : "PGP keys"} from mail</h3>
       <p className="muted section-hint">
@@ -154,10 +166,13 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
       </p>
       {candidates.status === "loading" && <Loading what={`${plural} from mail`} />}
       {candidates.status === "failed" && <Failure message={candidates.message} onRetry={reloadCandidates} />}
-      {candidates.status === "loaded" && (candidates.data.length === 0
+      {candidates.status === "loaded" && (candidates.data.items.length === 0
         ? <Empty>No {plural} from mail are waiting for review.</Empty>
-        : <CandidateTable candidates={candidates.data} what={system.what} now={new Date()} canEdit={canEdit} nameOf={heldName}
-            busy={busyCandidate} onImport={(c) => candidateAction(c, "import")} onDismiss={(c) => candidateAction(c, "dismiss")} />)}
+        : <>
+            <CandidateTable candidates={candidates.data.items} what={system.what} now={new Date()} canEdit={canEdit} nameOf={heldName}
+              busy={busyCandidate} onImport={(c) => candidateAction(c, "import")} onDismiss={(c) => candidateAction(c, "dismiss")} />
+            <Pager label={`Pages of ${plural} from mail`} list={candidates.data} onPage={setCandidatePage} />
+          </>)}
 
       {canEdit && (
         <>

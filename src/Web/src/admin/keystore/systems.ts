@@ -6,12 +6,20 @@ export type Certificate = Schemas["CertificateView"];
 export type PgpKey = Schemas["PgpKeyView"];
 export type Entry = Certificate | PgpKey;
 
+/** One page of a keystore list, and how many there are in all. */
+export type ListPage<T> = { items: T[]; total: number | string; page: number | string; limit: number | string };
+
+/** The search box's text (a name, an address, a domain or the start of a fingerprint) and the page, from 1. */
+export type ListQuery = { q: string; page: number };
+
+const listParams = ({ q, page }: ListQuery) => ({ params: { query: { q: q.trim() || undefined, page: String(page) } } });
+
 /** What differs between the two systems' sections: their routes, the names of their entries, their import forms. */
 export type KeystoreSystem<T extends Entry> = {
   what: "certificate" | "PGP key";
   imports: ImportKind[];
-  list: () => Promise<{ data?: T[]; error?: unknown; response: Response }>;
-  candidates: () => Promise<{ data?: Schemas["CandidateView"][]; error?: unknown; response: Response }>;
+  list: (query: ListQuery) => Promise<{ data?: ListPage<T>; error?: unknown; response: Response }>;
+  candidates: (query: ListQuery) => Promise<{ data?: ListPage<Schemas["CandidateView"]>; error?: unknown; response: Response }>;
   remove: (fingerprint: string) => Promise<{ error?: unknown; response: Response }>;
   download: (entry: T) => Promise<{ text?: string; fileName: string; type: string; error?: unknown; response: Response }>;
   importCandidate: (fingerprint: string) => Promise<{ data?: Schemas["KeystoreChangeResponse"]; error?: unknown; response: Response }>;
@@ -25,8 +33,8 @@ const fingerprintPath = (fingerprint: string) => ({ params: { path: { fingerprin
 export const smime: KeystoreSystem<Certificate> = {
   what: "certificate",
   imports: ["certificate", "private-key", "trust-anchor", "crl"],
-  list: () => api.GET("/api/v1/keystore/smime/certificates"),
-  candidates: () => api.GET("/api/v1/keystore/smime/candidates"),
+  list: (query) => api.GET("/api/v1/keystore/smime/certificates", listParams(query)),
+  candidates: (query) => api.GET("/api/v1/keystore/smime/candidates", listParams(query)),
   remove: (fingerprint) => api.DELETE("/api/v1/keystore/smime/certificates/{fingerprint}", fingerprintPath(fingerprint)),
   async download(certificate) {
     const { data, error, response } = await api.GET("/api/v1/keystore/smime/certificates/{fingerprint}/pem",
@@ -42,8 +50,8 @@ export const smime: KeystoreSystem<Certificate> = {
 export const pgp: KeystoreSystem<PgpKey> = {
   what: "PGP key",
   imports: ["pgp-key"],
-  list: () => api.GET("/api/v1/keystore/pgp/keys"),
-  candidates: () => api.GET("/api/v1/keystore/pgp/candidates"),
+  list: (query) => api.GET("/api/v1/keystore/pgp/keys", listParams(query)),
+  candidates: (query) => api.GET("/api/v1/keystore/pgp/candidates", listParams(query)),
   remove: (fingerprint) => api.DELETE("/api/v1/keystore/pgp/keys/{fingerprint}", fingerprintPath(fingerprint)),
   async download(key) {
     const { data, error, response } = await api.GET("/api/v1/keystore/pgp/keys/{fingerprint}/armored",
