@@ -69,6 +69,8 @@ builder.Services.AddSingleton(SecureMail.Api.Keystore.Candidates.CandidateSettin
 builder.Services.AddSingleton(AlertSettings.From(configuration));
 builder.Services.AddSingleton(AlertSettings.Digest(configuration));
 builder.Services.AddHostedService<ExpiryCheckSchedule>();
+builder.Services.AddSingleton<KeystoreAlertCounts>();
+builder.Services.AddHostedService(services => services.GetRequiredService<KeystoreAlertCounts>());
 builder.Services.AddSingleton(deliveryPolicy);
 builder.Services.AddSingleton<AcceptedSends>();
 builder.Services.AddSingleton<SecurityProcess>();

@@ -80,7 +80,7 @@ public static class Verdict
     private static IReadOnlyList<string> StaleRevocationLists(SignatureFacts e, IReadOnlyList<RevocationList> revocations, DateTimeOffset now) =>
         e.Certificate is { } certificate
             ? revocations.Where(r => r.Covers(certificate) && r.IsStale(now))
-                .Select(r => $"The certificate revocation list of {r.Crl.Issuer} is out of date since {r.Crl.NextUpdate:u}: a revocation since then would not show.")
+                .Select(r => $"{Keystore.Expiry.ExpiryMessages.CrlOutOfDate(r.Crl.Issuer, r.Crl.NextUpdate!.Value)} An admin can import the CA's newer CRL.")
                 .ToList()
             : [];
 

@@ -17,6 +17,7 @@ public sealed class SecureMailMetrics
     private readonly Counter<long> deliveries;
     private readonly Histogram<int> deliveryAttempts;
     private readonly Histogram<double> inboundStatusLatency;
+    private volatile IReadOnlyList<KeyValuePair<(string Code, string Severity), int>> keystoreAlerts = [];
 
     public SecureMailMetrics(IMeterFactory meters)
     {
@@ -32,7 +33,14 @@ public sealed class SecureMailMetrics
         inboundStatusLatency = meter.CreateHistogram<double>("securemail.inbound.status_latency", "s",
             "Time from an incoming message's acceptance (202) to its first security status",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
+        meter.CreateObservableGauge("securemail.keystore.alerts", () => keystoreAlerts.Select(count => new Measurement<int>(count.Value,
+                new KeyValuePair<string, object?>("code", count.Key.Code), new KeyValuePair<string, object?>("severity", count.Key.Severity))),
+            "{alert}", "Keys and certificates that expire within the warning window or have expired, and stale CRLs, by alert code");
     }
+
+    /// <summary>The latest count of keystore alerts, read by the gauge at each collection (a query there would block the
+    /// collector on the database).</summary>
+    public void KeystoreAlerts(IReadOnlyList<KeyValuePair<(string Code, string Severity), int>> counts) => keystoreAlerts = counts;
 
     public void Composed(RequestedSecurity security) => composed.Add(1, new TagList
     {

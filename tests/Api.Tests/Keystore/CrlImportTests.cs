@@ -135,7 +135,7 @@ public class CrlImportTests(ServiceFixture service)
         var dueAt = new DateTimeOffset(nextUpdate.Ticks - nextUpdate.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         Assert.StartsWith("Signature successfully verified. The certificate revocation list of ", (string)signature["message"]!);
         Assert.Contains(ca.Name, (string)signature["message"]!);
-        Assert.EndsWith($" is out of date since {dueAt:u}: a revocation since then would not show.", (string)signature["message"]!);
+        Assert.EndsWith($" is out of date since {dueAt:u}: a revocation since then would not show. An admin can import the CA's newer CRL.", (string)signature["message"]!);
         Assert.Equal("revoked", (string)fromRalf["security"]!["signature"]!["code"]!);
     }
 

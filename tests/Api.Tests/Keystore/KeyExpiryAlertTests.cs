@@ -44,6 +44,10 @@ public sealed class KeyExpiryAlertTests : IAsyncLifetime
         Assert.Equal([helpdesk.Name], alert["groups"]!.AsArray().Select(g => (string)g!));
         Assert.Equal([helpdesk.Address], alert["emails"]!.AsArray().Select(g => (string)g!));
         Assert.NotNull(alert["expiresAt"]);
+        await service.Host.Services.GetRequiredService<SecureMail.Api.Telemetry.KeystoreAlertCounts>().CountAsync(CancellationToken.None);
+        var metrics = await (await service.Client("metrics").GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("securemail_keystore_alerts{", StringComparison.Ordinal)
+            && line.Contains("code=\"group-key-expiring\"") && line.Contains("severity=\"critical\"") && line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0] == "1");
 
         await Task.WhenAll(Check(), Check());
         var digest = (await service.Smtp.WaitForMailAsync(1, TimeSpan.FromSeconds(30))).Single();

@@ -124,7 +124,7 @@ public class VerdictTests
 
         var verified = Assert.IsType<SignatureVerified>(Judge(Smime(), revocations: [stale]));
 
-        Assert.Equal(["The certificate revocation list of CN=Test CA is out of date since 2026-05-31 12:00:00Z: a revocation since then would not show."],
+        Assert.Equal(["The certificate revocation list of CN=Test CA is out of date since 2026-05-31 12:00:00Z: a revocation since then would not show. An admin can import the CA's newer CRL."],
             verified.Warnings);
         Assert.Empty(Assert.IsType<SignatureVerified>(Judge(Smime(), revocations: [current])).Warnings!);
         Assert.Equal("revoked", Assert.IsType<SignatureVerificationFailed>(
