@@ -20,7 +20,8 @@ public class AdapterCallsTests
     [InlineData("SecureMail.Infrastructure.Attachments")]
     public void Adapters_call_into_Application_only_through_ports_and_data(string adapters)
     {
-        Assert.Empty(ServiceCalls(adapters));
+        var calls = ServiceCalls(adapters);
+        Assert.True(calls.Count == 0, string.Join("\n", calls));
     }
 
     [Fact]
@@ -29,8 +30,11 @@ public class AdapterCallsTests
         Assert.Contains(ServiceCalls("SecureMail.Infrastructure.Audit"), call => call.Contains("SecureMail.Application.Audit.ChainVerifier"));
     }
 
+    /// <summary>A record is data the port hands over: looking a key up in it reads the data, it calls no service.</summary>
+    private static bool IsRecord(TypeDefinition type) => type.Methods.Any(m => m.Name == "<Clone>$");
+
     /// <summary>Every method of an Application class called from the namespace, except constructors, property accessors,
-    /// a record's copy for <c>with</c>, and interface members (the ports, implemented or called).</summary>
+    /// the members of records (data handed over, like the keys a reader is given), and interface members (the ports, implemented or called).</summary>
     private static IReadOnlyList<string> ServiceCalls(string adapters)
     {
         var resolver = new DefaultAssemblyResolver();
@@ -43,7 +47,8 @@ public class AdapterCallsTests
                     from instruction in method.Body.Instructions
                     where instruction.Operand is MethodReference called && called.DeclaringType.Namespace.StartsWith("SecureMail.Application", StringComparison.Ordinal)
                     let target = ((MethodReference)instruction.Operand).Resolve()
-                    where !(target.IsConstructor || target.IsGetter || target.IsSetter || target.Name == "<Clone>$" || target.DeclaringType.IsInterface)
+                    where !(target.IsConstructor || target.IsGetter || target.IsSetter || target.Name == "<Clone>$" || target.DeclaringType.IsInterface
+                        || IsRecord(target.DeclaringType))
                     select $"{type.FullName}.{method.Name} calls {target.DeclaringType.FullName}.{target.Name}";
         Assert.NotEmpty(types);
         return calls.Distinct().ToList();
