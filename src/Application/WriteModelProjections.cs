@@ -7,16 +7,7 @@ namespace SecureMail.Application;
 
 // Marten's generated dispatch does not reach the package-free Domain project, so these keystore aggregates' Create/Apply
 // conventions are declared here and delegate to the Domain record. Aggregates that declare their own Evolution (tickets,
-// groups, accounts, settings) are folded by EvolvingProjection instead, with nothing to repeat here (ADR 38).
-
-public sealed class CertificateEntryProjection : SingleStreamProjection<CertificateEntry, Guid>
-{
-    public static CertificateEntry Create(CertificateImported e) => CertificateEntry.Create(e);
-    public static CertificateEntry Apply(CertificateImported e, CertificateEntry state) => state.Apply(e);
-    public static CertificateEntry Apply(PrivateKeyImported e, CertificateEntry state) => state.Apply(e);
-    public static CertificateEntry Apply(PrivateKeyRemoved e, CertificateEntry state) => state.Apply(e);
-    public static CertificateEntry Apply(CertificateRemoved e, CertificateEntry state) => state.Apply(e);
-}
+// groups, accounts, settings, certificates, collected keys) are folded by EvolvingProjection instead, with nothing to repeat here (ADR 38).
 
 public sealed class PgpKeyEntryProjection : SingleStreamProjection<PgpKeyEntry, Guid>
 {
@@ -25,14 +16,6 @@ public sealed class PgpKeyEntryProjection : SingleStreamProjection<PgpKeyEntry, 
     public static PgpKeyEntry Apply(PgpKeyRefreshed e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpSecretKeyImported e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpKeyRemoved e, PgpKeyEntry state) => state.Apply(e);
-}
-
-public sealed class CollectedKeyProjection : SingleStreamProjection<CollectedKey, Guid>
-{
-    public static CollectedKey Create(KeyCollectedFromMail e) => CollectedKey.Create(e);
-    public static CollectedKey Apply(KeyCollectedFromMail e, CollectedKey state) => state.Apply(e);
-    public static CollectedKey Apply(CollectedKeyImported e, CollectedKey state) => state.Apply(e);
-    public static CollectedKey Apply(CollectedKeyDismissed e, CollectedKey state) => state.Apply(e);
 }
 
 public sealed class RevocationListProjection : SingleStreamProjection<RevocationList, Guid>

@@ -21,7 +21,7 @@ public class CertificateDecisionsTests
     [Fact]
     public void A_certificate_already_held_is_a_conflict()
     {
-        var held = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+        var held = CertificateEntry.Imported(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
 
         var decision = CertificateDecisions.Import(held, Certificate(), "a", Now);
 
@@ -32,8 +32,8 @@ public class CertificateDecisionsTests
     [Fact]
     public void A_removed_certificate_can_be_imported_again()
     {
-        var entry = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
-        var removed = entry.Apply(new CertificateRemoved(entry.Id, entry.Certificate.Fingerprint, false, "a", Now));
+        var entry = CertificateEntry.Imported(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+        var removed = entry.After(new CertificateRemoved(entry.Id, entry.Certificate.Fingerprint, false, "a", Now));
 
         Assert.True(CertificateDecisions.Import(removed, Certificate(), "a", Now).Accepted);
     }
@@ -67,7 +67,7 @@ public class CertificateDecisionsTests
         var imported = Assert.IsType<CertificateImported>(Assert.Single(CertificateDecisions.ImportTrustAnchor(null, Root(), "a", Now).Events));
 
         Assert.True(imported.TrustAnchor);
-        Assert.True(CertificateEntry.Create(imported).IsTrustAnchor);
+        Assert.True(CertificateEntry.Imported(imported).IsTrustAnchor);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class CertificateDecisionsTests
     [Fact]
     public void A_certificate_held_as_a_mail_identity_becomes_a_trust_anchor_only_after_removal()
     {
-        var held = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Root() with { Emails = ["ca@example.com"] }, "a", Now));
+        var held = CertificateEntry.Imported(new CertificateImported(Guid.NewGuid(), Root() with { Emails = ["ca@example.com"] }, "a", Now));
 
         var decision = CertificateDecisions.ImportTrustAnchor(held, held.Certificate, "a", Now);
 
@@ -153,7 +153,7 @@ public class CertificateDecisionsTests
     [Fact]
     public void A_key_for_a_held_certificate_is_only_attached()
     {
-        var held = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+        var held = CertificateEntry.Imported(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
 
         var decision = CertificateDecisions.ImportWithPrivateKey(held, Certificate(), "pkcs8", "b", Now);
 
@@ -163,9 +163,9 @@ public class CertificateDecisionsTests
     [Fact]
     public void A_private_key_attaches_once_and_removal_says_it_was_destroyed()
     {
-        var entry = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
+        var entry = CertificateEntry.Imported(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now));
         var attach = CertificateDecisions.AttachPrivateKey(entry, "pkcs12", "a", Now);
-        var withKey = entry.Apply(Assert.IsType<PrivateKeyImported>(Assert.Single(attach.Events)));
+        var withKey = entry.After(Assert.IsType<PrivateKeyImported>(Assert.Single(attach.Events)));
 
         Assert.Equal(RejectionKind.Conflict, CertificateDecisions.AttachPrivateKey(withKey, "pkcs8", "a", Now).Rejection?.Kind);
         var removal = Assert.IsType<CertificateRemoved>(Assert.Single(CertificateDecisions.Remove(withKey, "b", Now).Events));

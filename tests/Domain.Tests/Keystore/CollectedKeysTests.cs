@@ -9,7 +9,7 @@ public class CollectedKeysTests
     private static readonly TimeSpan Month = TimeSpan.FromDays(30);
 
     private static CollectedKey Collected(CarriedKey key) =>
-        CollectedKey.Create((KeyCollectedFromMail)CollectedKeys.Collect(null, key, held: false, Origin, "inbound", Facts.Now).Single());
+        CollectedKey.Collected((KeyCollectedFromMail)CollectedKeys.Collect(null, key, held: false, Origin, "inbound", Facts.Now).Single());
 
     [Fact]
     public void A_carried_key_the_keystore_does_not_hold_is_collected_with_the_article_it_came_in()
@@ -22,7 +22,7 @@ public class CollectedKeysTests
     [Fact]
     public void A_held_key_a_key_without_address_and_a_dismissed_key_are_not_collected()
     {
-        var dismissed = Collected(Alice).Apply(new CollectedKeyDismissed(Guid.Empty, "", CollectedKeys.ByAdmin, "admin", Facts.Now));
+        var dismissed = Collected(Alice).After(new CollectedKeyDismissed(Guid.Empty, "", CollectedKeys.ByAdmin, "admin", Facts.Now));
         var nameless = CarriedKey.Of(CarriedKey.CmsSigner, Facts.Certificate() with { Emails = [] });
 
         Assert.Empty(CollectedKeys.Collect(null, Alice, held: true, Origin, "inbound", Facts.Now));
@@ -33,8 +33,8 @@ public class CollectedKeysTests
     [Fact]
     public void A_lapsed_or_imported_then_removed_key_is_collected_again()
     {
-        var lapsed = Collected(Alice).Apply(new CollectedKeyDismissed(Guid.Empty, "", CollectedKeys.Superseded, "inbound", Facts.Now));
-        var imported = Collected(Alice).Apply(new CollectedKeyImported(Guid.Empty, "", Origin, "admin", Facts.Now));
+        var lapsed = Collected(Alice).After(new CollectedKeyDismissed(Guid.Empty, "", CollectedKeys.Superseded, "inbound", Facts.Now));
+        var imported = Collected(Alice).After(new CollectedKeyImported(Guid.Empty, "", Origin, "admin", Facts.Now));
 
         Assert.Single(CollectedKeys.Collect(lapsed, Alice, held: false, Origin, "inbound", Facts.Now));
         Assert.Single(CollectedKeys.Collect(imported, Alice, held: false, Origin, "inbound", Facts.Now));
@@ -44,7 +44,7 @@ public class CollectedKeysTests
     public void Only_a_pending_candidate_can_be_imported_or_dismissed()
     {
         var pending = Collected(Alice);
-        var imported = pending.Apply(new CollectedKeyImported(pending.Id, pending.Fingerprint, Origin, "admin", Facts.Now));
+        var imported = pending.After(new CollectedKeyImported(pending.Id, pending.Fingerprint, Origin, "admin", Facts.Now));
 
         Assert.IsType<CollectedKeyImported>(Assert.Single(CollectedKeys.Import(pending, "admin", Facts.Now).Events));
         Assert.Equal(Common.RejectionKind.NotFound, CollectedKeys.Import(imported, "admin", Facts.Now).Rejection!.Kind);

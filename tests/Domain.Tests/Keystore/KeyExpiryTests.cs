@@ -40,11 +40,11 @@ public class KeyExpiryTests
     [Fact]
     public void Removing_a_private_key_keeps_the_certificate_and_needs_a_key_to_remove()
     {
-        var entry = CertificateEntry.Create(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now)).Apply(
+        var entry = CertificateEntry.Imported(new CertificateImported(Guid.NewGuid(), Certificate(), "a", Now)).After(
             new PrivateKeyImported(Guid.Empty, Certificate().Fingerprint, "pkcs12", "a", Now));
 
         var removed = Assert.IsType<PrivateKeyRemoved>(Assert.Single(CertificateDecisions.RemovePrivateKey(entry, "admin-1", Now).Events));
-        var after = entry.Apply(removed);
+        var after = entry.After(removed);
 
         Assert.Equal(new PrivateKeyRemoved(entry.Id, entry.Certificate.Fingerprint, "admin-1", Now), removed);
         Assert.True(after is { HasPrivateKey: false, IsHeld: true });

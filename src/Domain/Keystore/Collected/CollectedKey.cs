@@ -15,16 +15,19 @@ public enum CollectedKeyStatus
 /// admin, or lapsed (superseded by newer candidates for its address, or expired). A key an admin dismissed is not
 /// collected again: otherwise every new mail would put a rejected key back on the list.</summary>
 public sealed record CollectedKey(Guid Id, MailSecuritySystem System, string Fingerprint, CollectedKeyStatus Status, KeyOrigin LatestOrigin)
+    : IEvolving<CollectedKey>
 {
-    public static CollectedKey Create(KeyCollectedFromMail e) =>
+    // Named apart from Marten's Create/Apply conventions: the store folds a candidate through Evolution alone (ADR 38).
+    public static Evolution<CollectedKey> Evolution { get; } = new Evolution<CollectedKey>()
+        .Fold<KeyCollectedFromMail>((key, e) => key is null ? Collected(e) : key with { Status = CollectedKeyStatus.Pending, LatestOrigin = e.Origin })
+        .On<CollectedKeyImported>((key, _) => key with { Status = CollectedKeyStatus.Imported })
+        .On<CollectedKeyDismissed>((key, e) =>
+            key with { Status = e.Reason == CollectedKeys.ByAdmin ? CollectedKeyStatus.Dismissed : CollectedKeyStatus.Lapsed });
+
+    public static CollectedKey Collected(KeyCollectedFromMail e) =>
         new(e.CollectedKeyId, e.System, e.Certificate?.Fingerprint ?? e.PgpKey!.Fingerprint, CollectedKeyStatus.Pending, e.Origin);
 
-    public CollectedKey Apply(KeyCollectedFromMail e) => this with { Status = CollectedKeyStatus.Pending, LatestOrigin = e.Origin };
-
-    public CollectedKey Apply(CollectedKeyImported e) => this with { Status = CollectedKeyStatus.Imported };
-
-    public CollectedKey Apply(CollectedKeyDismissed e) =>
-        this with { Status = e.Reason == CollectedKeys.ByAdmin ? CollectedKeyStatus.Dismissed : CollectedKeyStatus.Lapsed };
+    public CollectedKey After(object e) => Evolution.Evolve(this, e, 0) ?? this;
 }
 
 public static class CollectedKeys

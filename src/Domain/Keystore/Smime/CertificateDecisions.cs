@@ -28,7 +28,7 @@ public static class CertificateDecisions
         if (!import.Accepted)
             return import;
         var imported = (CertificateImported)import.Events[0];
-        var attach = AttachPrivateKey(current?.Apply(imported) ?? CertificateEntry.Create(imported), source, actor, now);
+        var attach = AttachPrivateKey(CertificateEntry.Imported(imported), source, actor, now);
         return Decision.Accept([.. import.Events, .. attach.Events]);
     }
 
