@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using Marten;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -84,7 +85,7 @@ public static class SessionEndpoints
             throttle.Failed(name, address);
             return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Refused", "The current password is wrong.");
         }
-        var outcome = await bus.InvokeAsync<Outcome<UserAccount>>(new SetUserPassword(name, request.Password, name), cancellation);
+        var outcome = await bus.InvokeAsync<Decision<UserAccount>>(new SetUserPassword(name, request.Password, name), cancellation);
         if (outcome.Rejection is { } rejection)
             return Problems.From(rejection);
         // The new password version ends every session made before it, this one included: it gets a new cookie.

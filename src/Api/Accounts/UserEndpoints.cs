@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public static class UserEndpoints
     [EndpointSummary("Create a user account with one role (admin, agent or auditor) and a password of at least 12 characters")]
     [ProducesResponseType<UserView>(201), ProducesResponseType<ProblemDetails>(409, Problem), ProducesResponseType<ProblemDetails>(422, Problem)]
     public static async Task<IResult> Create(NewUserRequest request, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
-        (await bus.InvokeAsync<Outcome<UserAccount>>(new CreateUserAccount(request.Name, request.Role, request.Password, context.ActorName()), cancellation))
+        (await bus.InvokeAsync<Decision<UserAccount>>(new CreateUserAccount(request.Name, request.Role, request.Password, context.ActorName()), cancellation))
             .Reply(account => Results.Created($"{Route}/{Uri.EscapeDataString(account.Name)}", UserView.From(account)));
 
     [WolverinePut(Route + "/{name}/roles/{role}"), Authorize(Roles = Roles.Admin), Tags("Users")]
@@ -73,9 +74,9 @@ public static class UserEndpoints
     [EndpointSummary("Set an account's password (at least 12 characters); its sessions end")]
     [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404, Problem), ProducesResponseType<ProblemDetails>(422, Problem)]
     public static async Task<IResult> SetPassword(string name, PasswordRequest request, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
-        (await bus.InvokeAsync<Outcome<UserAccount>>(new SetUserPassword(name, request.Password, context.ActorName()), cancellation))
+        (await bus.InvokeAsync<Decision<UserAccount>>(new SetUserPassword(name, request.Password, context.ActorName()), cancellation))
             .Reply(_ => Results.NoContent());
 
     private static async Task<IResult> Change(IMessageBus bus, object command, CancellationToken cancellation) =>
-        (await bus.InvokeAsync<Outcome<UserAccount>>(command, cancellation)).Reply(account => Results.Ok(UserView.From(account)));
+        (await bus.InvokeAsync<Decision<UserAccount>>(command, cancellation)).Reply(account => Results.Ok(UserView.From(account)));
 }

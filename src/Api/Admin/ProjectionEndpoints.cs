@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -46,6 +47,6 @@ public static class ProjectionEndpoints
     [ProducesResponseType<ProjectionRebuild>(202), ProducesResponseType<ProblemDetails>(404, "application/problem+json"),
      ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static async Task<IResult> Rebuild(string name, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
-        (await bus.InvokeAsync<Outcome<ProjectionRebuild>>(new RequestProjectionRebuild(name, context.ActorName()), cancellation))
+        (await bus.InvokeAsync<Decision<ProjectionRebuild>>(new RequestProjectionRebuild(name, context.ActorName()), cancellation))
             .Reply(requested => Results.Accepted(Route, requested));
 }

@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using System.Net.Mail;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -34,7 +35,7 @@ public static class GroupEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["emailAddress"] = ["The group needs its sending e-mail address."] });
         var command = new ConfigureGroup(name, address.Address, request.Defaults?.Smime ?? SecurityDefaults.WheneverPossible,
             request.Defaults?.Pgp ?? SecurityDefaults.WheneverPossible, context.ActorName());
-        return (await bus.InvokeAsync<Outcome<Group>>(command, cancellation)).Reply(group => Results.Ok(GroupView.From(group)));
+        return (await bus.InvokeAsync<Decision<Group>>(command, cancellation)).Reply(group => Results.Ok(GroupView.From(group)));
     }
 
     [WolverineGet(Route), Authorize(Roles = Roles.Everyone), Tags("Groups")]

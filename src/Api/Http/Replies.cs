@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using SecureMail.Application.Keystore;
 
 namespace SecureMail.Api.Http;
@@ -16,11 +17,8 @@ public static class Replies
         change.Rejection is { } rejection ? Problems.From(rejection) : Results.NoContent();
 }
 
-public static class OutcomeReplies
+public static class DecisionReplies
 {
-    public static IResult Reply<T>(this SecureMail.Application.Common.Outcome<T> outcome, Func<T, IResult> success) where T : class =>
-        outcome.Rejection is { } rejection ? Problems.From(rejection) : success(outcome.Value!);
-
     public static IResult Reply<T>(this SecureMail.Domain.Common.Decision<T> decision, Func<T, IResult> success) where T : class =>
         decision.Rejection is { } rejection ? Problems.From(rejection) : success(decision.Value!);
 }

@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SecureMail.Api.Auth;
@@ -30,7 +31,7 @@ public static class InboundEndpoints
     [ProducesResponseType<ReceivedArticle>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json"),
      ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Retry(Guid id, Guid articleId, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
-        (await bus.InvokeAsync<Outcome<ReceivedArticle>>(new RetrySecurityProcess(id, articleId, context.ActorName()), cancellation))
+        (await bus.InvokeAsync<Decision<ReceivedArticle>>(new RetrySecurityProcess(id, articleId, context.ActorName()), cancellation))
             .Reply(Results.Ok);
 
     [WolverinePost("/api/v1/inbound/retry-failed"), Authorize(Roles = Roles.Admin), Tags("Inbound")]

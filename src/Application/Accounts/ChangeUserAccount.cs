@@ -18,19 +18,19 @@ public sealed record SetUserPassword(string Name, string? Password, string Actor
 
 public static class ChangeUserAccountHandler
 {
-    public static Task<Outcome<UserAccount>> Handle(GrantUserRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+    public static Task<Decision<UserAccount>> Handle(GrantUserRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         Change(session, command.Name, account => account.Grant(command.Role, command.Actor, clock.GetUtcNow()), cancellation);
 
-    public static Task<Outcome<UserAccount>> Handle(RevokeUserRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+    public static Task<Decision<UserAccount>> Handle(RevokeUserRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         Change(session, command.Name, account => account.Revoke(command.Role, command.Actor, clock.GetUtcNow()), cancellation);
 
-    public static Task<Outcome<UserAccount>> Handle(DisableUserAccount command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+    public static Task<Decision<UserAccount>> Handle(DisableUserAccount command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         Change(session, command.Name, account => account.Disable(command.Actor, clock.GetUtcNow()), cancellation);
 
-    public static Task<Outcome<UserAccount>> Handle(EnableUserAccount command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+    public static Task<Decision<UserAccount>> Handle(EnableUserAccount command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         Change(session, command.Name, account => account.Enable(command.Actor, clock.GetUtcNow()), cancellation);
 
-    public static async Task<Outcome<UserAccount>> Handle(SetUserPassword command, IDocumentSession session, PasswordHashing passwords,
+    public static async Task<Decision<UserAccount>> Handle(SetUserPassword command, IDocumentSession session, PasswordHashing passwords,
         TimeProvider clock, CancellationToken cancellation)
     {
         var outcome = await Change(session, command.Name, account => account.ChangePassword(command.Password, command.Actor, clock.GetUtcNow()), cancellation);
@@ -39,7 +39,7 @@ public static class ChangeUserAccountHandler
         return outcome;
     }
 
-    private static async Task<Outcome<UserAccount>> Change(IDocumentSession session, string name, Func<UserAccount, Decision> decide, CancellationToken cancellation)
+    private static async Task<Decision<UserAccount>> Change(IDocumentSession session, string name, Func<UserAccount, Decision> decide, CancellationToken cancellation)
     {
         if (AccountRules.CheckName(name) is not null)
             return NoSuchAccount(name);
@@ -48,11 +48,11 @@ public static class ChangeUserAccountHandler
             return NoSuchAccount(name);
         var decision = decide(account);
         if (decision.Rejection is { } rejection)
-            return Outcome<UserAccount>.Refused(rejection);
+            return Decision<UserAccount>.Reject(rejection);
         stream.AppendMany(decision.Events);
-        return Outcome<UserAccount>.Of(UserAccount.Replay(account, decision.Events)!);
+        return Decision<UserAccount>.Accept(UserAccount.Replay(account, decision.Events)!);
     }
 
-    private static Outcome<UserAccount> NoSuchAccount(string name) =>
-        Outcome<UserAccount>.Refused(new Rejection(RejectionKind.NotFound, $"There is no account named {name}."));
+    private static Decision<UserAccount> NoSuchAccount(string name) =>
+        Decision<UserAccount>.Reject(new Rejection(RejectionKind.NotFound, $"There is no account named {name}."));
 }

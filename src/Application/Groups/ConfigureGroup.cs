@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using Marten;
 using SecureMail.Application.Common;
 using SecureMail.Domain.Groups;
@@ -8,14 +9,14 @@ public sealed record ConfigureGroup(string Name, string EmailAddress, SecurityDe
 
 public static class ConfigureGroupHandler
 {
-    public static async Task<Outcome<Group>> Handle(ConfigureGroup command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<Decision<Group>> Handle(ConfigureGroup command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Group>(Group.IdFor(command.Name), cancellation);
         var decision = Group.Configure(stream.Aggregate, command.Name, command.EmailAddress, command.Smime, command.Pgp, command.Actor, clock.GetUtcNow());
         if (decision.Rejection is { } rejection)
-            return Outcome<Group>.Refused(rejection);
+            return Decision<Group>.Reject(rejection);
         stream.AppendMany(decision.Events);
         var group = decision.Events.OfType<GroupConfigured>().Select(Group.Configured).LastOrDefault() ?? stream.Aggregate!;
-        return Outcome<Group>.Of(group);
+        return Decision<Group>.Accept(group);
     }
 }

@@ -1,3 +1,4 @@
+using SecureMail.Domain.Common;
 using Marten;
 using SecureMail.Application.Common;
 using SecureMail.Domain.Inbound;
@@ -17,17 +18,17 @@ public static class RetrySecurityProcessHandler
         SecurityAttempts.RetryFailures(chain);
     }
 
-    public static async Task<Outcome<ReceivedArticle>> Handle(RetrySecurityProcess command, IDocumentSession session, SecurityProcess process, TimeProvider clock,
+    public static async Task<Decision<ReceivedArticle>> Handle(RetrySecurityProcess command, IDocumentSession session, SecurityProcess process, TimeProvider clock,
         CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
         var decision = SecurityProcessDecisions.Retry(stream.Aggregate, command.TicketId, command.ArticleId, command.Actor, command.Trigger, now);
         if (decision.Rejection is { } rejection)
-            return Outcome<ReceivedArticle>.Refused(rejection);
+            return Decision<ReceivedArticle>.Reject(rejection);
         if (decision.Events.Count > 0)
             await process.RecordAsync(session, stream, command.ArticleId, decision.Events, now, cancellation);
-        return Outcome<ReceivedArticle>.Of(new ReceivedArticle(command.TicketId, command.ArticleId));
+        return Decision<ReceivedArticle>.Accept(new ReceivedArticle(command.TicketId, command.ArticleId));
     }
 }
 

@@ -13,19 +13,19 @@ public sealed record RebuildProjection(string Name);
 
 public static class RequestProjectionRebuildHandler
 {
-    public static async Task<(Outcome<ProjectionRebuild>, OutgoingMessages)> Handle(RequestProjectionRebuild command, IDocumentSession session,
+    public static async Task<(Decision<ProjectionRebuild>, OutgoingMessages)> Handle(RequestProjectionRebuild command, IDocumentSession session,
         IProjectionRebuilder rebuilder, TimeProvider clock, CancellationToken cancellation)
     {
         var none = new OutgoingMessages();
         if (rebuilder.WhyNotRebuildable(command.Name) is { } why)
-            return (Outcome<ProjectionRebuild>.Refused(why), none);
+            return (Decision<ProjectionRebuild>.Reject(why), none);
         var current = await session.LoadAsync<ProjectionRebuild>(command.Name, cancellation);
         if (current is { InProgress: true })
-            return (Outcome<ProjectionRebuild>.Refused(new(RejectionKind.Conflict,
+            return (Decision<ProjectionRebuild>.Reject(new(RejectionKind.Conflict,
                 $"A rebuild of {command.Name} requested by {current.RequestedBy} at {current.RequestedAt:O} is still {current.State}.")), none);
         var requested = new ProjectionRebuild(command.Name, ProjectionRebuild.Requested, command.Actor, clock.GetUtcNow());
         session.Store(requested);
-        return (Outcome<ProjectionRebuild>.Of(requested), [new RebuildProjection(command.Name)]);
+        return (Decision<ProjectionRebuild>.Accept(requested), [new RebuildProjection(command.Name)]);
     }
 }
 

@@ -12,7 +12,7 @@ public static class AttachmentDownloads
 {
     /// <summary>Only an attachment the article lists is served: an id that was never listed (the ciphertext of mail we
     /// could not decrypt, a part of a nested encrypted layer) is not found, whatever the raw message holds.</summary>
-    public static async Task<Outcome<AttachmentDownload>> Find(IQuerySession session, IAttachmentContent contents, Guid ticketId, Guid articleId,
+    public static async Task<Decision<AttachmentDownload>> Find(IQuerySession session, IAttachmentContent contents, Guid ticketId, Guid articleId,
         string attachmentId, CancellationToken cancellation)
     {
         if (await session.LoadAsync<TicketDetails>(ticketId, cancellation) is not { } ticket)
@@ -22,9 +22,9 @@ public static class AttachmentDownloads
         if (article.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment)
             return NotFound($"Article {articleId} has no attachment {attachmentId}.");
         return await contents.ReadAsync(session, articleId, attachmentId, cancellation) is { } content
-            ? Outcome<AttachmentDownload>.Of(new AttachmentDownload(attachment, content))
+            ? Decision<AttachmentDownload>.Accept(new AttachmentDownload(attachment, content))
             : NotFound($"The content of attachment {attachmentId} of article {articleId} is not stored.");
     }
 
-    private static Outcome<AttachmentDownload> NotFound(string message) => Outcome<AttachmentDownload>.Refused(new(RejectionKind.NotFound, message));
+    private static Decision<AttachmentDownload> NotFound(string message) => Decision<AttachmentDownload>.Reject(new(RejectionKind.NotFound, message));
 }
