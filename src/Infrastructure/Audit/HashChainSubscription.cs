@@ -11,7 +11,7 @@ namespace SecureMail.Infrastructure.Audit;
 /// <summary>
 /// Follows the event log through Marten's async daemon, which hands out pages strictly in sequence order and commits
 /// each page (with its progress) before the next. Each page's events are digested by the database as stored, never
-/// re-serialized (ADR 20), and their chain records are written in the page's transaction. The chain's own head, not
+/// re-serialized (ADR 20), and their chain records are written in the page's transaction, in one statement. The chain's own head, not
 /// the daemon's progress, says where to continue, so a replayed or rewound subscription never chains an event twice.
 /// </summary>
 public sealed class HashChainSubscription : SubscriptionBase
@@ -42,15 +42,21 @@ public sealed class HashChainSubscription : SubscriptionBase
         var head = await tables.HeadAsync(connection, cancellationToken);
         var previous = head?.Hash ?? ChainHash.Genesis;
         var position = head?.Position ?? 0;
+        var links = new List<ChainLink>();
         await foreach (var digest in events.RangeAsync(transaction, Math.Max(page.SequenceFloor, head?.Sequence ?? 0), page.SequenceCeiling,
                            withDataDigest: true, cancellationToken))
         {
             var link = chain.Link(++position, previous, digest);
-            operations.QueueSqlCommand(tables.InsertLink, link.Sequence, link.Position, link.StreamId, link.Digest, link.DataDigest, link.Hash);
-            if (position % checkpointEvery == 0)
-                operations.QueueSqlCommand(tables.InsertCheckpoint, link.Position, link.Sequence, link.Hash);
+            links.Add(link);
             previous = link.Hash;
         }
+        if (links.Count == 0)
+            return NoListener.Instance;
+        operations.QueueSqlCommand(tables.InsertLinks, links.Select(l => l.Sequence).ToArray(), links.Select(l => l.Position).ToArray(),
+            links.Select(l => l.StreamId).ToArray(), links.Select(l => l.Digest).ToArray(), links.Select(l => l.DataDigest).ToArray(),
+            links.Select(l => l.Hash).ToArray());
+        foreach (var link in links.Where(l => l.Position % checkpointEvery == 0))
+            operations.QueueSqlCommand(tables.InsertCheckpoint, link.Position, link.Sequence, link.Hash);
         return NoListener.Instance;
     }
 
