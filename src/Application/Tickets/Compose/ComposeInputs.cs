@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using SecureMail.Application.Keystore.Pgp;
 using SecureMail.Application.Settings;
 using SecureMail.Domain.Common;
 using SecureMail.Domain.Groups;
@@ -13,7 +14,8 @@ namespace SecureMail.Application.Tickets.Compose;
 /// batch, then the keys of the system asked for (<see cref="HeldKeys"/>).</summary>
 public sealed record ComposeInputs(IEventStream<Ticket>? Stream, ComposeFacts Facts, DateTimeOffset Now)
 {
-    public static async Task<ComposeInputs> LoadAsync(ComposeIntent intent, IDocumentSession session, DateTimeOffset now, CancellationToken cancellation)
+    public static async Task<ComposeInputs> LoadAsync(ComposeIntent intent, IDocumentSession session, PgpDomainAliases aliases, DateTimeOffset now,
+        CancellationToken cancellation)
     {
         var stream = intent.TicketId is { } id ? await session.Events.FetchForWriting<Ticket>(id, cancellation) : null;
         var ticket = stream?.Aggregate;
@@ -32,7 +34,7 @@ public sealed record ComposeInputs(IEventStream<Ticket>? Stream, ComposeFacts Fa
             var sender = EmailAddress.Of(group.EmailAddress);
             var recipients = EncryptionRecipients.Of(intent.Draft.To, intent.Draft.Cc).Addresses;
             var chainFor = system == MailSecuritySystem.SMIME && intent.Sign != false ? sender : (EmailAddress?)null;
-            keys = await HeldKeys.LoadAsync(session, [system], recipients.Append(sender), chainFor, now, cancellation);
+            keys = await HeldKeys.LoadAsync(session, [system], recipients.Append(sender), chainFor, aliases, now, cancellation);
         }
         return new(stream, new ComposeFacts(ticket, group, settings, keys), now);
     }
