@@ -2,9 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Marten;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using SecureMail.Application.Keystore.Pgp;
+using SecureMail.Application.Tickets.Compose;
+using SecureMail.Domain.Common;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Domain.Keystore;
+using SecureMail.Domain.Settings;
+using SecureMail.Domain.Tickets;
 using SecureMail.TestKit.Pgp;
 using static SecureMail.Api.Tests.Support.HttpExtensions;
 
@@ -73,6 +80,29 @@ public sealed class PgpDomainAliasTests(DomainAliasService fixture) : IClassFixt
         var events = (await (await auditor.GetAsync($"/api/v1/audit/streams/{KeystoreIds.ForPgpKey(gateway.Fingerprint)}/events")).Json(HttpStatusCode.OK))["events"]!
             .AsArray().Select(e => (string)e!["type"]!).ToList();
         Assert.Equal(["pgp_key_imported", "pgp_key_domain_alias_set", "pgp_key_domain_alias_removed"], events);
+    }
+
+    [Fact]
+    public async Task The_aliased_keys_come_in_the_batch_that_reads_the_addresses_keys()
+    {
+        await helpdesk.Configure();
+        var gateway = await helpdesk.PgpKey(helpdesk.Mailbox("gateway"));
+        await SetAlias(gateway.Fingerprint, helpdesk.Domain).Expect(HttpStatusCode.NoContent);
+        EmailAddress[] addresses = [EmailAddress.Of(helpdesk.Mailbox("bob")), EmailAddress.Of("carol@other.example.org"), EmailAddress.Of(helpdesk.Address)];
+
+        async Task<(int Requests, KeysByAddress Keys)> Load(bool aliases)
+        {
+            await using var session = fixture.Service.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var keys = await HeldKeys.LoadAsync(session, [MailSecuritySystem.SMIME, MailSecuritySystem.PGP], addresses, null, new PgpDomainAliases(aliases),
+                DateTimeOffset.UtcNow, CancellationToken.None);
+            return (session.RequestCount, keys);
+        }
+        var (off, on) = (await Load(false), await Load(true));
+
+        Assert.Equal(off.Requests, on.Requests);
+        Assert.Empty(off.Keys.Of(addresses[0]));
+        Assert.Equal(gateway.Fingerprint, Assert.Single(on.Keys.Of(addresses[0])).Fingerprint);
+        Assert.Empty(on.Keys.Of(addresses[1]));
     }
 
     [Fact]
