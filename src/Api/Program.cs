@@ -66,6 +66,7 @@ builder.Services.AddSingleton<WolverineWarmUp>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(KeystoreLimits.From(configuration));
 builder.Services.AddSingleton(SecureMail.Api.Keystore.Candidates.CandidateSettings.From(configuration));
+builder.Services.AddSingleton(new SecureMail.Application.Keystore.Pgp.PgpDomainAliases(configuration.GetValue<bool>("Keystore:PgpDomainAlias")));
 builder.Services.AddSingleton(AlertSettings.From(configuration));
 builder.Services.AddSingleton(AlertSettings.Digest(configuration));
 builder.Services.AddHostedService<ExpiryCheckSchedule>();

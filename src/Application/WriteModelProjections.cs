@@ -16,6 +16,8 @@ public sealed class PgpKeyEntryProjection : SingleStreamProjection<PgpKeyEntry, 
     public static PgpKeyEntry Apply(PgpKeyRefreshed e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpSecretKeyImported e, PgpKeyEntry state) => state.Apply(e);
     public static PgpKeyEntry Apply(PgpKeyRemoved e, PgpKeyEntry state) => state.Apply(e);
+    public static PgpKeyEntry Apply(PgpKeyDomainAliasSet e, PgpKeyEntry state) => state.Apply(e);
+    public static PgpKeyEntry Apply(PgpKeyDomainAliasRemoved e, PgpKeyEntry state) => state.Apply(e);
 }
 
 public sealed class RevocationListProjection : SingleStreamProjection<RevocationList, Guid>

@@ -13,7 +13,10 @@ public static class Replies
             ? Problems.From(rejection)
             : Results.Created(location(change.Items[0].Fingerprint), new KeystoreChangeResponse(change.Items));
 
-    public static IResult Removed(KeystoreChange change) =>
+    public static IResult Removed(KeystoreChange change) => Changed(change);
+
+    /// <summary>204, or the problem.</summary>
+    public static IResult Changed(KeystoreChange change) =>
         change.Rejection is { } rejection ? Problems.From(rejection) : Results.NoContent();
 }
 

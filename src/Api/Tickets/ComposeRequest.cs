@@ -12,6 +12,8 @@ public sealed record AttachmentRequest(string? FileName, string? ContentType, st
 public sealed record SecurityRequest(string? Type, bool? Sign, bool? Encrypt);
 
 /// <summary>The body of POST /api/v1/tickets (a new ticket) and POST /api/v1/tickets/{id}/articles (a reply).</summary>
+/// <param name="AttachPublicKey">true: the group's public PGP key goes with the attachments (application/pgp-keys,
+/// 0x{keyid}.asc), inside the signed and encrypted content when those apply; 422 public-key-missing when it has none.</param>
 public sealed record ComposeRequest(
     string? Group,
     string? Customer,
@@ -22,7 +24,8 @@ public sealed record ComposeRequest(
     string? Html,
     IReadOnlyList<AttachmentRequest>? Attachments,
     SecurityRequest? Security,
-    long? ExpectedVersion)
+    long? ExpectedVersion,
+    bool? AttachPublicKey = null)
 {
     /// <summary>The command, or the field errors (400) that stop it before any rule is asked: the request's syntax is
     /// checked here, its rules in <see cref="ComposeDecision"/>.</summary>
@@ -40,7 +43,8 @@ public sealed record ComposeRequest(
             return (null, errors);
         var draft = new ArticleDraft(Group?.Trim() ?? "", customer, to, cc, Subject?.Trim() ?? "", Body ?? "", Html,
             attachments.Select(a => new AttachmentInfo(a.FileName, a.ContentType, a.Content.LongLength)).ToList());
-        return (new ComposeArticle(new ComposeIntent(ticketId, ExpectedVersion, draft, system, Security?.Sign, Security?.Encrypt, actor), attachments), errors);
+        return (new ComposeArticle(new ComposeIntent(ticketId, ExpectedVersion, draft, system, Security?.Sign, Security?.Encrypt, actor,
+            AttachPublicKey == true), attachments), errors);
     }
 
     private MailSecuritySystem? ParseSystem(Dictionary<string, string[]> errors)

@@ -30,6 +30,9 @@ public sealed record KeystoreEntry
     public bool TrustAnchor { get; init; }
     public CertificateFacts? Certificate { get; init; }
     public PgpKeyFacts? PgpKey { get; init; }
+    /// <summary>PGP: the domain (lowercased) whose addresses without a key of their own this key stands for, when the
+    /// domain-alias setting is on.</summary>
+    public string? DomainAlias { get; init; }
     public required string ImportedBy { get; init; }
     public DateTimeOffset ImportedAt { get; init; }
 }

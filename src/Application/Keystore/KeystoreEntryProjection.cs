@@ -18,6 +18,8 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
         IncludeType<PgpKeyRefreshed>();
         IncludeType<PgpSecretKeyImported>();
         IncludeType<PgpKeyRemoved>();
+        IncludeType<PgpKeyDomainAliasSet>();
+        IncludeType<PgpKeyDomainAliasRemoved>();
     }
 
     public override KeystoreEntry? Evolve(KeystoreEntry? entry, Guid id, IEvent e) => e.Data switch
@@ -54,6 +56,8 @@ public sealed class KeystoreEntryProjection : SingleStreamProjection<KeystoreEnt
             KeyIds = KeyIdsOf(r.Key),
             PgpKey = r.Key,
         },
+        PgpKeyDomainAliasSet a => entry is null ? null : entry with { DomainAlias = a.Domain },
+        PgpKeyDomainAliasRemoved => entry is null ? null : entry with { DomainAlias = null },
         PrivateKeyImported or PgpSecretKeyImported => entry is null ? null : entry with { HasPrivateKey = true },
         PrivateKeyRemoved => entry is null ? null : entry with { HasPrivateKey = false },
         CertificateRemoved or PgpKeyRemoved => null,

@@ -30,7 +30,8 @@ public static class KeystoreTimeTravel
     public static async Task<ListPage<PgpKeyView>> PgpKeys(IQuerySession session, KeystoreFilter filter, PageRequest page, DateTimeOffset asOf,
         CancellationToken cancellation)
     {
-        var events = await EventsUntil(session, asOf, cancellation, typeof(PgpKeyImported), typeof(PgpKeyRefreshed), typeof(PgpSecretKeyImported), typeof(PgpKeyRemoved));
+        var events = await EventsUntil(session, asOf, cancellation, typeof(PgpKeyImported), typeof(PgpKeyRefreshed), typeof(PgpSecretKeyImported), typeof(PgpKeyRemoved),
+            typeof(PgpKeyDomainAliasSet), typeof(PgpKeyDomainAliasRemoved));
         return ListPage<KeystoreEntry>.Of(Entries(events).Where(e => e.PgpKey is not null && filter.Matches(e, asOf)).ToList(), page)
             .Select(e => PgpKeyView.From(e, asOf));
     }

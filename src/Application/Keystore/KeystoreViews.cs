@@ -42,6 +42,8 @@ public sealed record CertificateView(
 }
 
 /// <param name="Weakness">Why the key policy makes it unusable, when it does (it was imported before the policy).</param>
+/// <param name="DomainAlias">The domain whose addresses without a PGP key of their own this key stands for (when the
+/// setting Keystore:PgpDomainAlias is on).</param>
 public sealed record PgpKeyView(
     string Fingerprint,
     string KeyId,
@@ -60,7 +62,8 @@ public sealed record PgpKeyView(
     bool UsableForEncryption,
     string ImportedBy,
     DateTimeOffset ImportedAt,
-    string? Weakness)
+    string? Weakness,
+    string? DomainAlias)
 {
     public static PgpKeyView From(KeystoreEntry entry, DateTimeOffset now)
     {
@@ -68,6 +71,6 @@ public sealed record PgpKeyView(
         return new(k.Fingerprint, k.KeyId, k.UserIds, k.Emails, k.CreatedAt, k.ExpiresAt, k.Revoked, k.Algorithm, k.KeySize,
             k.KeyFlags, k.Subkeys, entry.HasPrivateKey, PgpKeyUsability.IsExpired(k, now),
             PgpKeyUsability.CanSign(k, entry.HasPrivateKey, now), PgpKeyUsability.CanEncrypt(k, now),
-            entry.ImportedBy, entry.ImportedAt, KeyPolicy.Of(k, now)?.ToString());
+            entry.ImportedBy, entry.ImportedAt, KeyPolicy.Of(k, now)?.ToString(), entry.DomainAlias);
     }
 }

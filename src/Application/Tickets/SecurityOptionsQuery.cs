@@ -1,4 +1,5 @@
 using Marten;
+using SecureMail.Application.Keystore.Pgp;
 using SecureMail.Application.Settings;
 using SecureMail.Application.Tickets.Compose;
 using SecureMail.Application.Tickets.Details;
@@ -16,8 +17,8 @@ public sealed record SecurityOptionsRequest(string? Group, Guid? TicketId, IRead
 /// then the keys of both systems for every address in one more (<see cref="HeldKeys"/>).</summary>
 public static class SecurityOptionsQuery
 {
-    public static async Task<Decision<IReadOnlyList<SecurityOption>>> Ask(IQuerySession session, SecurityOptionsRequest request, DateTimeOffset now,
-        CancellationToken cancellation)
+    public static async Task<Decision<IReadOnlyList<SecurityOption>>> Ask(IQuerySession session, SecurityOptionsRequest request, PgpDomainAliases aliases,
+        DateTimeOffset now, CancellationToken cancellation)
     {
         var groupName = request.Group;
         if (request.TicketId is { } ticketId)
@@ -38,7 +39,8 @@ public static class SecurityOptionsQuery
 
         var systems = new[] { MailSecuritySystem.SMIME, MailSecuritySystem.PGP }.Where((await settingsQuery).IsEnabled).ToList();
         var recipients = EncryptionRecipients.Of(request.To, request.Cc);
-        var keys = await HeldKeys.LoadAsync(session, systems, recipients.Addresses.Append(EmailAddress.Of(group.EmailAddress)), null, now, cancellation);
+        var keys = await HeldKeys.LoadAsync(session, systems, recipients.Addresses.Append(EmailAddress.Of(group.EmailAddress)), null, aliases, now,
+            cancellation);
         return Decision<IReadOnlyList<SecurityOption>>.Accept([.. systems.Select(system => SecurityOptions.For(system, group, recipients, keys.For(system)))]);
     }
 }

@@ -41,4 +41,6 @@ public enum ComposeCode
     TicketChanged,
     /// <summary>A new ticket needs a subject.</summary>
     SubjectMissing,
+    /// <summary>The agent asked to attach the group's public PGP key, and the group has no usable one.</summary>
+    PublicKeyMissing,
 }

@@ -50,6 +50,9 @@ public static class ComposeMessages
 
     public const string SubjectMissing = "A new ticket needs a subject.";
 
+    public static string PublicKeyMissing(string address) =>
+        $"The PGP key for {address} was not found, so there is no public key to attach; an admin can import the group's PGP key with its secret part.";
+
     public static string KeyFailed(KeyFailure failure)
     {
         var (operation, system, problem, fingerprint, email) = failure;

@@ -11,6 +11,8 @@ namespace SecureMail.Domain.Tickets;
 /// usable for nothing.</param>
 /// <param name="EncryptionUnsupported">An EC certificate: usable otherwise, but not encrypted to
 /// (<see cref="ComposeMessages.EcUnsupported"/>).</param>
+/// <param name="DomainAlias">The key is not the address's own but stands for its domain; such a key is only encrypted
+/// to, never signed with (<see cref="KeysByAddress"/>).</param>
 public sealed record KeyCandidate(
     MailSecuritySystem System,
     EmailAddress Email,
@@ -21,7 +23,8 @@ public sealed record KeyCandidate(
     bool UsableForSigning,
     bool UsableForEncryption,
     string? Weakness = null,
-    bool EncryptionUnsupported = false)
+    bool EncryptionUnsupported = false,
+    string? DomainAlias = null)
 {
     /// <summary>What the composer needs of the key once it is chosen; absent where only the decision is asked.</summary>
     public KeyMaterial? Material { get; init; }
@@ -42,6 +45,11 @@ public sealed record KeyCandidate(
     public static KeyCandidate Of(PgpKeyFacts key, EmailAddress address, bool hasPrivateKey, DateTimeOffset now) =>
         new(MailSecuritySystem.PGP, address, key.Fingerprint, key.ExpiresAt, PgpKeyUsability.IsExpired(key, now), hasPrivateKey,
             PgpKeyUsability.CanSign(key, hasPrivateKey, now), PgpKeyUsability.CanEncrypt(key, now), KeyPolicy.Of(key, now)?.Description);
+
+    /// <summary>A PGP key aliased to the address's domain, as a candidate for that address. Its secret part, if held, is
+    /// not offered: a signature by a key whose user IDs do not name the sender fails the reader's From check.</summary>
+    public static KeyCandidate Aliased(PgpKeyFacts key, EmailAddress address, string domain, DateTimeOffset now) =>
+        Of(key, address, hasPrivateKey: false, now) with { DomainAlias = domain };
 }
 
 /// <summary>The public half of a key as the keystore holds it (base64), and who it names.</summary>

@@ -32,9 +32,11 @@ public sealed record SecurityPlan(RequestedSecurity Requested, KeyCandidate? Sig
 
         var sender = EmailAddress.Of(group.EmailAddress);
         var signer = wantSign ? KeyCandidate.Best(keysByAddress.Of(sender).Where(k => k.HasPrivateKey), k => k.UsableForSigning) : null;
+        // The sent copy is encrypted to the group's own key only: a key aliased to its domain stands for the customers'
+        // addresses, and reading the group's mail is not what it was given for.
         var encryptTo = wantEncrypt
-            ? recipients.Addresses.Append(sender)
-                .Select(r => KeyCandidate.Best(keysByAddress.Of(r), k => k.UsableForEncryption))
+            ? recipients.Addresses.Select(r => KeyCandidate.Best(keysByAddress.Of(r), k => k.UsableForEncryption))
+                .Append(KeyCandidate.Best(keysByAddress.Of(sender).Where(k => k.DomainAlias is null), k => k.UsableForEncryption))
                 .OfType<KeyCandidate>().DistinctBy(k => Fingerprint.Of(k.Fingerprint)).ToList()
             : [];
         return Decision<SecurityPlan>.Accept(new SecurityPlan(new RequestedSecurity(type, wantSign, wantEncrypt), signer, encryptTo));

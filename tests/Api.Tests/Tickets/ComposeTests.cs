@@ -214,7 +214,7 @@ public class ComposeTests(ServiceFixture service)
     private static Task<long> EventsNaming(Helpdesk helpdesk) => Database.Scalar<long>(
         $"select count(*) from {ServiceFixture.Schema}.mt_events where data::text like '%{helpdesk.Domain}%' or data::text like '%{helpdesk.Name}%'");
 
-    private static string ExtractArmoredMessage(byte[] raw)
+    internal static string ExtractArmoredMessage(byte[] raw)
     {
         var text = Encoding.ASCII.GetString(raw);
         var start = text.IndexOf("-----BEGIN PGP MESSAGE-----", StringComparison.Ordinal);

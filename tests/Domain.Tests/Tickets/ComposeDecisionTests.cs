@@ -56,6 +56,21 @@ public class ComposeDecisionTests
     }
 
     [Fact]
+    public void Attaching_the_public_key_takes_the_groups_pgp_key_and_is_refused_without_one()
+    {
+        var intent = Intent(system: null) with { AttachPublicKey = true };
+        var key = Keystore.Facts.PgpKey("support@example.com");
+
+        var refused = Decide(intent, new ComposeFacts(null, Support, SmimeOn, Keys)).Rejection!;
+        var attached = Decide(intent, new ComposeFacts(null, Support, SmimeOn, Keys, key)).Value!;
+
+        Assert.Equal((ComposeCode.PublicKeyMissing, RejectionKind.Invalid), (refused.Code, refused.Kind));
+        Assert.Equal(["support@example.com"], refused.Addresses);
+        Assert.Same(key, attached.AttachedPublicKey);
+        Assert.Null(Decide(Intent(system: null), new ComposeFacts(null, Support, SmimeOn, Keys, key)).Value!.AttachedPublicKey);
+    }
+
+    [Fact]
     public void Without_security_nothing_but_the_article_is_recorded()
     {
         var decision = Decide(Intent(system: null), new ComposeFacts(null, Support, SmimeOn, KeysByAddress.None));

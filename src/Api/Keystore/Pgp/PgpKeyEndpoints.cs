@@ -7,6 +7,7 @@ using SecureMail.Api.Http;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Listing;
 using SecureMail.Application.Keystore.Pgp;
+using SecureMail.Domain.Common;
 using Wolverine;
 using Wolverine.Http;
 
@@ -62,4 +63,28 @@ public static class PgpKeyEndpoints
     public static async Task<IResult> Remove(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
         Replies.Removed(await bus.InvokeAsync<KeystoreChange>(
             new RemovePgpKey(KeystoreQueries.NormalizeFingerprint(fingerprint), context.ActorName()), cancellation));
+
+    [WolverinePut(Route + "/{fingerprint}/domain-alias"), Authorize(Roles = Roles.Admin), Tags("Keystore: PGP")]
+    [EndpointSummary("Let the key stand for every address of a domain that has no PGP key of its own (used while Keystore:PgpDomainAlias is on); a new domain replaces the old")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static async Task<IResult> SetDomainAlias(string fingerprint, DomainAliasRequest request, HttpContext context, IMessageBus bus, CancellationToken cancellation)
+    {
+        if (DomainName.Parse(request.Domain) is not { } domain)
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["domain"] = [$"\"{request.Domain}\" is not a mail domain: give a name such as example.com, without @."],
+            });
+        return Replies.Changed(await bus.InvokeAsync<KeystoreChange>(
+            new ChangePgpKeyDomainAlias(KeystoreQueries.NormalizeFingerprint(fingerprint), domain, context.ActorName()), cancellation));
+    }
+
+    [WolverineDelete(Route + "/{fingerprint}/domain-alias"), Authorize(Roles = Roles.Admin), Tags("Keystore: PGP")]
+    [EndpointSummary("End the key's domain alias (204 also when it had none)")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static async Task<IResult> RemoveDomainAlias(string fingerprint, HttpContext context, IMessageBus bus, CancellationToken cancellation) =>
+        Replies.Changed(await bus.InvokeAsync<KeystoreChange>(
+            new ChangePgpKeyDomainAlias(KeystoreQueries.NormalizeFingerprint(fingerprint), null, context.ActorName()), cancellation));
 }
+
+/// <param name="Domain">The part after the @ of the addresses the key stands for, e.g. "example.com".</param>
+public sealed record DomainAliasRequest(string? Domain);

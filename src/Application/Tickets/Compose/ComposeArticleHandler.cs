@@ -1,5 +1,6 @@
 using Marten;
 using SecureMail.Application.Keystore;
+using SecureMail.Application.Keystore.Pgp;
 using SecureMail.Application.Messages;
 using SecureMail.Application.Tickets.Outgoing;
 using SecureMail.Domain.Common;
@@ -12,11 +13,13 @@ namespace SecureMail.Application.Tickets.Compose;
 /// record, and hand it to the outbox. A refusal appends nothing and sends nothing.</summary>
 public static class ComposeArticleHandler
 {
-    public static Task<ComposeInputs> LoadAsync(ComposeArticle command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        ComposeInputs.LoadAsync(command.Intent, session, clock.GetUtcNow(), cancellation);
+    public static Task<ComposeInputs> LoadAsync(ComposeArticle command, IDocumentSession session, PgpDomainAliases aliases, TimeProvider clock,
+        CancellationToken cancellation) =>
+        ComposeInputs.LoadAsync(command.Intent, session, aliases, clock.GetUtcNow(), cancellation);
 
     public static async Task<(Decision<ComposedArticle>, OutgoingMessages)> Handle(ComposeArticle command, ComposeInputs inputs, IDocumentSession session,
-        IKeyVault vault, IOutgoingMailComposer composer, IRawMessageStore messages, ISealedContentStore contents, CancellationToken cancellation)
+        IKeyVault vault, IOutgoingMailComposer composer, IPgpArmor armor, IRawMessageStore messages, ISealedContentStore contents,
+        CancellationToken cancellation)
     {
         var decided = ComposeDecision.Decide(command.Intent, inputs.Facts, Guid.CreateVersion7(inputs.Now), Guid.CreateVersion7(inputs.Now), inputs.Now);
         if (decided.Value is not { } article)
@@ -28,7 +31,8 @@ public static class ComposeArticleHandler
         ComposedMail mail;
         try
         {
-            mail = composer.Compose(OutgoingMessage.For(article, command.Attachments), Protections.For(article.Security, secret));
+            var attachments = article.AttachedPublicKey is { } key ? [.. command.Attachments, PublicKeyAttachment.Of(key, armor)] : command.Attachments;
+            mail = composer.Compose(OutgoingMessage.For(article, attachments), Protections.For(article.Security, secret));
         }
         // A key the plan found usable could not be used (a damaged key, a certificate that cannot sign): refused like any
         // other 422, with no ticket or article left behind that the client was never told about.

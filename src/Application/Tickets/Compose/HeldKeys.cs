@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Marten;
+using Marten.Services.BatchQuerying;
 using SecureMail.Application.Keystore;
+using SecureMail.Application.Keystore.Pgp;
 using SecureMail.Domain.Common;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Smime;
@@ -10,7 +13,8 @@ namespace SecureMail.Application.Tickets.Compose;
 
 /// <summary>The keys held for a set of addresses, as the compose decision and the security options see them, with what
 /// the composer needs of each: one batch for the entries of every address and the revocation lists, and, when an S/MIME
-/// signer may be chosen, one query for the trust anchors that issued the sender's certificates.</summary>
+/// signer may be chosen, one query for the trust anchors that issued the sender's certificates. With PGP domain aliases
+/// on, the PGP keys aliased to the addresses' domains come in the same batch.</summary>
 public static class HeldKeys
 {
     private const int MaxChainLength = 8;
@@ -18,7 +22,7 @@ public static class HeldKeys
 
     /// <param name="chainFor">The sender whose S/MIME certificates may sign: their issuers are loaded to go with the signature.</param>
     public static async Task<KeysByAddress> LoadAsync(IQuerySession session, IReadOnlyCollection<MailSecuritySystem> systems,
-        IEnumerable<EmailAddress> addresses, EmailAddress? chainFor, DateTimeOffset now, CancellationToken cancellation)
+        IEnumerable<EmailAddress> addresses, EmailAddress? chainFor, PgpDomainAliases aliases, DateTimeOffset now, CancellationToken cancellation)
     {
         var wanted = addresses.Distinct().ToList();
         var batch = session.CreateBatchQuery();
@@ -26,18 +30,43 @@ public static class HeldKeys
         var revocationsQuery = systems.Contains(MailSecuritySystem.SMIME)
             ? batch.Query<RevocationList>().ToList()
             : Task.FromResult<IReadOnlyList<RevocationList>>([]);
+        var aliasedQuery = aliases.Enabled && systems.Contains(MailSecuritySystem.PGP)
+            ? AliasedTo(batch, wanted.Select(a => a.Domain).Distinct().ToArray())
+            : Task.FromResult<IReadOnlyList<KeystoreEntry>>([]);
         await batch.Execute(cancellation);
-        var (entries, revocations) = (await entriesQuery, await revocationsQuery);
+        var (entries, revocations, aliased) = (await entriesQuery, await revocationsQuery, await aliasedQuery);
 
         var anchors = chainFor is { } sender
             ? await AnchorsFor(session, entries.Where(e => e.HasPrivateKey && e.Emails.Contains(sender.Value)), cancellation)
             : NoAnchors;
-        return new KeysByAddress(
+        var own =
             from entry in entries
             from address in wanted
             where entry.Emails.Contains(address.Value)
-            select Candidate(entry, address, revocations, anchors, now));
+            select Candidate(entry, address, revocations, anchors, now);
+        var byDomain =
+            from entry in aliased
+            from address in wanted
+            where entry.DomainAlias == address.Domain
+            select Aliased(entry, address, now);
+        return new KeysByAddress(own.Concat(byDomain));
     }
+
+    /// <summary>One containment probe per domain, which the GIN index on the whole document answers.</summary>
+    private static Task<IReadOnlyList<KeystoreEntry>> AliasedTo(IBatchedQuery batch, string[] domains)
+    {
+        if (domains.Length == 0)
+            return Task.FromResult<IReadOnlyList<KeystoreEntry>>([]);
+        var probes = string.Join(" or ", domains.Select(_ => "data @> ?::jsonb"));
+        var parameters = domains.Select(d => (object)JsonSerializer.Serialize(new { kind = KeystoreEntryKind.PgpKey, domainAlias = d })).ToArray();
+        return batch.Query<KeystoreEntry>($"where {probes}", parameters);
+    }
+
+    private static KeyCandidate Aliased(KeystoreEntry entry, EmailAddress address, DateTimeOffset now) =>
+        KeyCandidate.Aliased(entry.PgpKey!, address, entry.DomainAlias!, now) with
+        {
+            Material = new KeyMaterial(entry.PgpKey!.UserIds.FirstOrDefault() ?? address, entry.PgpKey.PublicKey, [], entry.Id),
+        };
 
     public static string KindOf(MailSecuritySystem system) =>
         system == MailSecuritySystem.SMIME ? KeystoreEntryKind.SmimeCertificate : KeystoreEntryKind.PgpKey;

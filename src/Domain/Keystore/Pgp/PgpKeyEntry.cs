@@ -2,7 +2,8 @@ using SecureMail.Domain.Common;
 
 namespace SecureMail.Domain.Keystore.Pgp;
 
-public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bool Removed)
+/// <param name="DomainAlias">The domain whose addresses without a key of their own this key stands for, lowercased.</param>
+public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bool Removed, string? DomainAlias = null)
 {
     public static PgpKeyEntry Create(PgpKeyImported e) => new(e.PgpKeyId, e.Key, false, false);
 
@@ -12,7 +13,11 @@ public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bo
 
     public PgpKeyEntry Apply(PgpSecretKeyImported e) => this with { HasSecretKey = true };
 
-    public PgpKeyEntry Apply(PgpKeyRemoved e) => this with { HasSecretKey = false, Removed = true };
+    public PgpKeyEntry Apply(PgpKeyRemoved e) => this with { HasSecretKey = false, Removed = true, DomainAlias = null };
+
+    public PgpKeyEntry Apply(PgpKeyDomainAliasSet e) => this with { DomainAlias = e.Domain };
+
+    public PgpKeyEntry Apply(PgpKeyDomainAliasRemoved e) => this with { DomainAlias = null };
 
     public bool IsHeld => !Removed;
 
@@ -39,6 +44,26 @@ public sealed record PgpKeyEntry(Guid Id, PgpKeyFacts Key, bool HasSecretKey, bo
         current is not { IsHeld: true }
             ? Decision.Reject(RejectionKind.NotFound, "There is no such PGP key in the keystore.")
             : Decision.Accept(new PgpKeyRemoved(current.Id, current.Key.Fingerprint, current.HasSecretKey, actor, now));
+
+    /// <summary>Idempotent: the alias already set yields no event. A key has one alias at most; a new domain replaces it.</summary>
+    /// <param name="domain">A domain name, already checked for its syntax.</param>
+    public static Decision SetDomainAlias(PgpKeyEntry? current, string domain, string actor, DateTimeOffset now)
+    {
+        if (current is not { IsHeld: true })
+            return Decision.Reject(RejectionKind.NotFound, "There is no such PGP key in the keystore.");
+        var wanted = domain.ToLowerInvariant();
+        return wanted == current.DomainAlias
+            ? Decision.Accept()
+            : Decision.Accept(new PgpKeyDomainAliasSet(current.Id, current.Key.Fingerprint, wanted, actor, now));
+    }
+
+    /// <summary>Idempotent: a key with no alias yields no event.</summary>
+    public static Decision RemoveDomainAlias(PgpKeyEntry? current, string actor, DateTimeOffset now) => current switch
+    {
+        not { IsHeld: true } => Decision.Reject(RejectionKind.NotFound, "There is no such PGP key in the keystore."),
+        { DomainAlias: { } domain } => Decision.Accept(new PgpKeyDomainAliasRemoved(current.Id, current.Key.Fingerprint, domain, actor, now)),
+        _ => Decision.Accept(),
+    };
 
     private static Decision Refresh(PgpKeyEntry current, PgpKeyFacts merged, PgpSecretKeyImported? secret, string actor, DateTimeOffset now)
     {

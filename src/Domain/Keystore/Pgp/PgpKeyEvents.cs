@@ -15,3 +15,10 @@ public sealed record PgpKeyRemoved(Guid PgpKeyId, string Fingerprint, bool Secre
 /// <param name="Changes">Each change in words, e.g. "revoked", "expiry 2027-01-01 00:00:00Z -> 2028-01-01 00:00:00Z", "subkey ABC… added".</param>
 public sealed record PgpKeyRefreshed(Guid PgpKeyId, string Fingerprint, PgpKeyFacts Key, IReadOnlyList<string> Changes, string RefreshedBy,
     DateTimeOffset RefreshedAt);
+
+/// <summary>An admin let the key stand for every address of <paramref name="Domain"/> that has no PGP key of its own
+/// (used only while the domain-alias setting is on).</summary>
+public sealed record PgpKeyDomainAliasSet(Guid PgpKeyId, string Fingerprint, string Domain, string SetBy, DateTimeOffset SetAt);
+
+/// <summary>An admin ended the key's domain alias.</summary>
+public sealed record PgpKeyDomainAliasRemoved(Guid PgpKeyId, string Fingerprint, string Domain, string RemovedBy, DateTimeOffset RemovedAt);
