@@ -43,6 +43,7 @@ public static class InfrastructureSetup
         services.AddSingleton<ISmimeKeyMaterialReader, BouncyCastleSmimeKeyMaterialReader>();
         services.AddSingleton<IPgpKeyMaterialReader, BouncyCastlePgpKeyMaterialReader>();
         services.AddSingleton<IPgpArmor, BouncyCastlePgpArmor>();
+        services.AddSingleton<RawMessageHandOver>();
         services.AddSingleton<IRawMessageStore, PostgresRawMessageStore>();
         services.AddSingleton<ISealedContentStore, PostgresSealedContentStore>();
         services.AddSingleton<IAttachmentContent, MimeAttachmentContent>();

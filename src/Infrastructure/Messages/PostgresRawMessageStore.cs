@@ -7,7 +7,7 @@ using Weasel.Postgresql.Tables;
 namespace SecureMail.Infrastructure.Messages;
 
 /// <summary>A bytea table beside Marten's: a message is stored once as bytes, not base64 inside JSON.</summary>
-public sealed class PostgresRawMessageStore(IDocumentStore store) : IRawMessageStore
+public sealed class PostgresRawMessageStore(IDocumentStore store, RawMessageHandOver handOver) : IRawMessageStore
 {
     public const string TableName = "raw_messages";
 
@@ -23,13 +23,18 @@ public sealed class PostgresRawMessageStore(IDocumentStore store) : IRawMessageS
         return table;
     }
 
-    public void Store(IDocumentSession session, Guid articleId, byte[] raw) =>
+    public void Store(IDocumentSession session, Guid articleId, byte[] raw)
+    {
         session.QueueSqlCommand($"insert into {Table} (id, content, size) values (?, ?, ?)", articleId, raw, (long)raw.Length);
+        handOver.OfferAfterCommit(session, articleId, raw);
+    }
 
     /// <summary>Read with sequential access straight into an array of the stored size: a buffered row would hold a
     /// second copy of a large message (ADR 17). Stored messages are committed, so a connection of its own reads them.</summary>
     public async Task<byte[]?> LoadAsync(IQuerySession session, Guid articleId, CancellationToken cancellation)
     {
+        if (handOver.Take(articleId) is { } committed)
+            return committed;
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand($"select size, content from {Table} where id = $1", connection);
