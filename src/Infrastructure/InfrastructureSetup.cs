@@ -13,7 +13,9 @@ using SecureMail.Infrastructure.Keystore;
 using SecureMail.Infrastructure.Keystore.Pgp;
 using SecureMail.Infrastructure.Keystore.Smime;
 using SecureMail.Infrastructure.Vault;
+using SecureMail.Application.Settings;
 using SecureMail.Infrastructure.Messages;
+using SecureMail.Infrastructure.Settings;
 using SecureMail.Application.Messages;
 using SecureMail.Application.Inbound;
 using SecureMail.Infrastructure.Inbound;
@@ -44,6 +46,12 @@ public static class InfrastructureSetup
         services.AddSingleton<IPgpKeyMaterialReader, BouncyCastlePgpKeyMaterialReader>();
         services.AddSingleton<IPgpArmor, BouncyCastlePgpArmor>();
         services.AddSingleton<RawMessageHandOver>();
+        services.AddSingleton<CachedGroupsAndSettings>();
+        services.AddSingleton<IGroupsAndSettings>(provider => provider.GetRequiredService<CachedGroupsAndSettings>());
+        services.AddSingleton(new GroupsAndSettingsOptions(configuration.GetValue<int?>("GroupsAndSettings:CheckEveryMilliseconds") is { } every
+            ? TimeSpan.FromMilliseconds(every) : GroupsAndSettingsOptions.DefaultCheckEvery));
+        services.AddHostedService<GroupsAndSettingsWatch>();
+        services.ConfigureMarten((provider, options) => options.Listeners.Add(new GroupsAndSettingsCommits(provider.GetRequiredService<CachedGroupsAndSettings>())));
         services.AddSingleton<IRawMessageStore, PostgresRawMessageStore>();
         services.AddSingleton<ISealedContentStore, PostgresSealedContentStore>();
         services.AddSingleton<IAttachmentContent, MimeAttachmentContent>();

@@ -5,6 +5,7 @@ using SecureMail.Api.Auth;
 using SecureMail.Api.Http;
 using SecureMail.Application.Keystore.Pgp;
 using SecureMail.Application.Messages;
+using SecureMail.Application.Settings;
 using SecureMail.Application.Tickets;
 using SecureMail.Application.Tickets.Compose;
 using SecureMail.Application.Tickets.Details;
@@ -64,16 +65,16 @@ public static class TicketEndpoints
     [EndpointSummary("What Sign and Encrypt can do for these recipients, per system that is on (S/MIME first)")]
     [ProducesResponseType<IReadOnlyList<SecurityOption>>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json"),
      ProducesResponseType<ComposeProblem>(404, "application/problem+json"), ProducesResponseType<ComposeProblem>(422, "application/problem+json")]
-    public static async Task<IResult> SecurityOptions(SecurityOptionsBody body, IQuerySession session, PgpDomainAliases aliases, TimeProvider clock,
-        CancellationToken cancellation)
+    public static async Task<IResult> SecurityOptions(SecurityOptionsBody body, IQuerySession session, IGroupsAndSettings groupsAndSettings,
+        PgpDomainAliases aliases, TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
         var to = Addresses.Parse(body.To, "to", errors);
         var cc = Addresses.Parse(body.Cc, "cc", errors);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors);
-        var options = await SecurityOptionsQuery.Ask(session, new SecurityOptionsRequest(body.Group, body.TicketId, to, cc), aliases, clock.GetUtcNow(),
-            cancellation);
+        var options = await SecurityOptionsQuery.Ask(session, new SecurityOptionsRequest(body.Group, body.TicketId, to, cc), groupsAndSettings, aliases,
+            clock.GetUtcNow(), cancellation);
         return options.Reply(Results.Ok);
     }
 

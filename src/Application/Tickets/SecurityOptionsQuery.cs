@@ -13,12 +13,12 @@ namespace SecureMail.Application.Tickets;
 /// <param name="TicketId">For a reply: the ticket's group is used. The recipients are the To and Cc given, as for compose.</param>
 public sealed record SecurityOptionsRequest(string? Group, Guid? TicketId, IReadOnlyList<string> To, IReadOnlyList<string> Cc);
 
-/// <summary>What Sign and Encrypt can do per system that is on, S/MIME first: the group and the settings in one batch,
+/// <summary>What Sign and Encrypt can do per system that is on, S/MIME first: the group and the settings (from memory),
 /// then the keys of both systems for every address in one more (<see cref="HeldKeys"/>).</summary>
 public static class SecurityOptionsQuery
 {
-    public static async Task<Decision<IReadOnlyList<SecurityOption>>> Ask(IQuerySession session, SecurityOptionsRequest request, PgpDomainAliases aliases,
-        DateTimeOffset now, CancellationToken cancellation)
+    public static async Task<Decision<IReadOnlyList<SecurityOption>>> Ask(IQuerySession session, SecurityOptionsRequest request,
+        IGroupsAndSettings groupsAndSettings, PgpDomainAliases aliases, DateTimeOffset now, CancellationToken cancellation)
     {
         var groupName = request.Group;
         if (request.TicketId is { } ticketId)
@@ -30,14 +30,11 @@ public static class SecurityOptionsQuery
         if (string.IsNullOrWhiteSpace(groupName))
             return ComposeMessages.Refusal(RejectionKind.Invalid, ComposeCode.GroupMissing, ComposeMessages.GroupMissing);
 
-        var batch = session.CreateBatchQuery();
-        var groupQuery = batch.Load<Group>(Group.IdFor(groupName));
-        var settingsQuery = ChangeSecureMailingHandler.Current(batch);
-        await batch.Execute(cancellation);
-        if (await groupQuery is not { } group)
+        var (group, settings) = await groupsAndSettings.LoadAsync(session, groupName, cancellation);
+        if (group is null)
             return ComposeMessages.Refusal(RejectionKind.Invalid, ComposeCode.GroupUnknown, ComposeMessages.NoGroup(groupName));
 
-        var systems = new[] { MailSecuritySystem.SMIME, MailSecuritySystem.PGP }.Where((await settingsQuery).IsEnabled).ToList();
+        var systems = new[] { MailSecuritySystem.SMIME, MailSecuritySystem.PGP }.Where(settings.IsEnabled).ToList();
         var recipients = EncryptionRecipients.Of(request.To, request.Cc);
         var keys = await HeldKeys.LoadAsync(session, systems, recipients.Addresses.Append(EmailAddress.Of(group.EmailAddress)), null, aliases, now,
             cancellation);

@@ -2,6 +2,7 @@ using Marten;
 using SecureMail.Application.Keystore;
 using SecureMail.Application.Keystore.Pgp;
 using SecureMail.Application.Messages;
+using SecureMail.Application.Settings;
 using SecureMail.Application.Tickets.Outgoing;
 using SecureMail.Domain.Common;
 using SecureMail.Domain.Tickets;
@@ -13,9 +14,9 @@ namespace SecureMail.Application.Tickets.Compose;
 /// record, and hand it to the outbox. A refusal appends nothing and sends nothing.</summary>
 public static class ComposeArticleHandler
 {
-    public static Task<ComposeInputs> LoadAsync(ComposeArticle command, IDocumentSession session, PgpDomainAliases aliases, TimeProvider clock,
-        CancellationToken cancellation) =>
-        ComposeInputs.LoadAsync(command.Intent, session, aliases, clock.GetUtcNow(), cancellation);
+    public static Task<ComposeInputs> LoadAsync(ComposeArticle command, IDocumentSession session, IGroupsAndSettings groupsAndSettings,
+        PgpDomainAliases aliases, TimeProvider clock, CancellationToken cancellation) =>
+        ComposeInputs.LoadAsync(command.Intent, session, groupsAndSettings, aliases, clock.GetUtcNow(), cancellation);
 
     public static async Task<(Decision<ComposedArticle>, OutgoingMessages)> Handle(ComposeArticle command, ComposeInputs inputs, IDocumentSession session,
         IKeyVault vault, IOutgoingMailComposer composer, IPgpArmor armor, IRawMessageStore messages, ISealedContentStore contents,

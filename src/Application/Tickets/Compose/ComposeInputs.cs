@@ -11,24 +11,20 @@ using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Tickets.Compose;
 
-/// <summary>What a compose reads before it decides: the ticket's stream (a reply), then the group and the settings in one
-/// batch, then the keys of the system asked for (<see cref="HeldKeys"/>), and the group's public PGP key only when the agent
+/// <summary>What a compose reads before it decides: the ticket's stream (a reply), then the group and the settings (from
+/// memory, <see cref="IGroupsAndSettings"/>), then the keys of the system asked for (<see cref="HeldKeys"/>), and the group's public PGP key only when the agent
 /// asked to attach it (found as its download is, <see cref="GroupPublicKeys"/>).</summary>
 public sealed record ComposeInputs(IEventStream<Ticket>? Stream, ComposeFacts Facts, DateTimeOffset Now)
 {
-    public static async Task<ComposeInputs> LoadAsync(ComposeIntent intent, IDocumentSession session, PgpDomainAliases aliases, DateTimeOffset now,
-        CancellationToken cancellation)
+    public static async Task<ComposeInputs> LoadAsync(ComposeIntent intent, IDocumentSession session, IGroupsAndSettings groupsAndSettings,
+        PgpDomainAliases aliases, DateTimeOffset now, CancellationToken cancellation)
     {
         var stream = intent.TicketId is { } id ? await session.Events.FetchForWriting<Ticket>(id, cancellation) : null;
         var ticket = stream?.Aggregate;
         if (intent.TicketId is not null && ticket is null)
             return new(stream, new ComposeFacts(null, null, SecureMailing.Off(KeystoreIds.SecureMailingSettings), KeysByAddress.None), now);
 
-        var batch = session.CreateBatchQuery();
-        var groupQuery = batch.Load<Group>(Group.IdFor(ticket?.Group ?? intent.Draft.Group));
-        var settingsQuery = ChangeSecureMailingHandler.Current(batch);
-        await batch.Execute(cancellation);
-        var (group, settings) = (await groupQuery, await settingsQuery);
+        var (group, settings) = await groupsAndSettings.LoadAsync(session, ticket?.Group ?? intent.Draft.Group, cancellation);
 
         var keys = KeysByAddress.None;
         if (group is not null && intent.System is { } system && settings.IsEnabled(system))
