@@ -9,19 +9,22 @@ var options = BenchOptions.FromArguments(args);
 Directory.CreateDirectory(options.WorkDirectory);
 var log = Console.Out;
 var clock = Stopwatch.StartNew();
-var rows = new List<Row>();
-var notes = new List<string>();
-
-var crypto = await CryptoRows.RunAsync(options, log);
-rows.AddRange(crypto.Rows);
-if (options.Runs(5) || options.Runs(8))
-    rows.AddRange(await EventLogRows.RunAsync(options, notes, log));
-if (new[] { 1, 2, 6, 7, 9 }.Any(options.Runs))
-    rows.AddRange(await LoadRows.RunAsync(options, crypto, notes, log));
-if (options.Runs(10) || options.Runs(11))
-    rows.AddRange(await WebRows.RunAsync(options, log));
-
-foreach (var row in rows.OrderBy(r => r.Number))
-    log.WriteLine($"row {row.Number}: {row.Value} vs {row.ReferenceValue}, ratio {row.Ratio:F2}, target {row.Target.Text}: {(row.Met ? "met" : "MISSED")}");
-await File.WriteAllTextAsync(options.ReportPath, Report.Markdown(rows, options, clock.Elapsed, notes));
+var runs = new List<Run>();
+for (var number = 1; number <= options.Repeats; number++)
+{
+    log.WriteLine($"run {number} of {options.Repeats}");
+    var (rows, notes) = (new List<Row>(), new List<string>());
+    var crypto = await CryptoRows.RunAsync(options, log);
+    rows.AddRange(crypto.Rows);
+    if (options.Runs(5) || options.Runs(8))
+        rows.AddRange(await EventLogRows.RunAsync(options, notes, log));
+    if (new[] { 1, 2, 6, 7, 9 }.Any(options.Runs))
+        rows.AddRange(await LoadRows.RunAsync(options, crypto, notes, log));
+    if (options.Runs(10) || options.Runs(11))
+        rows.AddRange(await WebRows.RunAsync(options, log));
+    foreach (var row in rows.OrderBy(r => r.Number))
+        log.WriteLine($"row {row.Number}: {row.Value} vs {row.ReferenceValue}, ratio {row.Ratio:F2}, target {row.Target.Text}: {(row.Met ? "met" : "MISSED")}");
+    runs.Add(new Run(rows, notes));
+}
+await File.WriteAllTextAsync(options.ReportPath, Report.Markdown(runs, options, clock.Elapsed));
 log.WriteLine($"wrote {options.ReportPath} in {clock.Elapsed.TotalSeconds:F0} s");

@@ -10,7 +10,8 @@ public sealed record BenchOptions(
     string SigningKey,
     string ReportPath,
     string WorkDirectory,
-    IReadOnlySet<int> Rows)
+    IReadOnlySet<int> Rows,
+    int Repeats)
 {
     public const int Clients = 8;
     public const int BodyBytes = 10 * 1024;
@@ -32,6 +33,8 @@ public sealed record BenchOptions(
     {
         var quick = args.Contains("--quick");
         var rows = args.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToHashSet() ?? [];
+        // A full run is three runs, each row reported from its median one: one run's ratio moves with the machine's load.
+        var repeats = args.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault() is { } given ? int.Parse(given) : quick || rows.Count > 0 ? 1 : 3;
         string Required(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{name} is not set (scripts/bench sets it).");
@@ -43,6 +46,7 @@ public sealed record BenchOptions(
             Required("Auth__SigningKey"),
             Required("BENCH_REPORT"),
             Required("BENCH_WORK"),
-            rows);
+            rows,
+            repeats);
     }
 }
