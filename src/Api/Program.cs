@@ -35,6 +35,7 @@ builder.Services.AddMarten(options =>
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
+        options.UseStickyConnectionLifetimes = configuration.GetValue("Marten:StickyConnections", false);
         options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
         options.OpenTelemetry.TrackEventCounters();
         StoreConfiguration.Apply(options);
