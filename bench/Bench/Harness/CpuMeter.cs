@@ -2,8 +2,9 @@ using System.Diagnostics;
 
 namespace SecureMail.Bench.Harness;
 
-/// <summary>CPU time spent, between two readings, by the service process, by PostgreSQL (every postgres process on the
-/// machine, plus the exited ones its postmasters reaped) and by this driver. On a saturated machine throughput follows CPU
+/// <summary>CPU time spent, between two readings, by the service process, by PostgreSQL (the benchmark's cluster: its
+/// postmaster, its live backends and the exited ones it reaped; on a server the harness did not start, every postgres
+/// process on the machine) and by this driver. On a saturated machine throughput follows CPU
 /// per article, and CPU per article holds still where throughput swings with the neighbours' load.</summary>
 public sealed record CpuReading(double ServiceMs, double PostgresMs, double DriverMs)
 {
@@ -19,6 +20,8 @@ public sealed record CpuReading(double ServiceMs, double PostgresMs, double Driv
 public static class CpuMeter
 {
     private static readonly double MillisecondsPerTick = 1000.0 / 100; // USER_HZ is 100 on Linux
+    // Other clusters on a shared machine (a test run's) would otherwise count as the service's database work.
+    private static readonly int? Postmaster = int.TryParse(Environment.GetEnvironmentVariable("BENCH_POSTGRES_PID"), out var pid) ? pid : null;
 
     public static CpuReading Read(int? servicePid)
     {
@@ -31,6 +34,8 @@ public static class CpuMeter
                 continue;
             if (pid == servicePid)
                 service = stat.Own;
+            else if (Postmaster is { } postmaster)
+                postgres += pid == postmaster ? stat.Own + stat.Reaped : stat.Parent == postmaster ? stat.Own : 0;
             else if (stat.Command == "postgres")
                 postgres += stat.Own + (ParentCommand(stat.Parent) == "postgres" ? 0 : stat.Reaped);
         }
