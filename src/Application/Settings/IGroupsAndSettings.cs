@@ -5,7 +5,7 @@ using SecureMail.Domain.Settings;
 namespace SecureMail.Application.Settings;
 
 /// <summary>The group and the secure-mailing settings a compose or the security options start from. They change rarely,
-/// so they may be served from memory as long as every change reaches every node (ADR 45).</summary>
+/// so they may be served from memory as long as every change reaches every node (ADR 46).</summary>
 public interface IGroupsAndSettings
 {
     Task<(Group? Group, SecureMailing Settings)> LoadAsync(IQuerySession session, string groupName, CancellationToken cancellation);
