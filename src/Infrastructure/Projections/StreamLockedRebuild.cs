@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using JasperFx.Events.Subscriptions;
 using Marten;
 using Marten.Events.Aggregation;
+using Marten.Schema;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SecureMail.Application.Projections;
@@ -32,8 +33,10 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
             return new(RejectionKind.NotFound, $"There is no projection named '{name}'; GET /api/v1/admin/projections lists them.");
         if (projection.Lifecycle == ProjectionLifecycle.Live)
             return new(RejectionKind.Conflict, $"{name} is aggregated from the events on every read and stores nothing to rebuild.");
-        if (projection.Lifecycle != ProjectionLifecycle.Inline || DocumentTypeOf(projection) is null)
+        if (projection.Lifecycle != ProjectionLifecycle.Inline || DocumentTypeOf(projection) is not { } documentType)
             return new(RejectionKind.Conflict, $"{name} is not a single-stream inline projection; only those are rebuilt online.");
+        if (ProjectedDocuments.For((DocumentMapping)store.Options.FindOrResolveDocumentType(documentType)) is null)
+            return new(RejectionKind.Conflict, $"{name} stores its documents with columns the online rebuild does not write (soft deletes, tenants, duplicated fields).");
         return null;
     }
 
@@ -48,7 +51,9 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
     private async Task Rebuild<T>(ISubscriptionSource projection, CancellationToken cancellation) where T : class
     {
         var name = projection.Name;
-        var table = store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+        var mapping = (DocumentMapping)store.Options.FindOrResolveDocumentType(typeof(T));
+        var table = mapping.TableName.QualifiedName;
+        var documents = ProjectedDocuments.For(mapping)!;
         var progress = await LoadProgress(name, cancellation) with { State = ProjectionRebuild.Running, Error = null, FinishedAt = null };
         try
         {
@@ -62,7 +67,7 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
                 var repairedAt = new Dictionary<Guid, long>();
                 foreach (var batch in pending.Chunk(StreamsPerBatch))
                 {
-                    (IReadOnlyDictionary<Guid, long> repaired, progress) = await RebuildBatch<T>(batch, projection, table, progress, cancellation);
+                    (IReadOnlyDictionary<Guid, long> repaired, progress) = await RebuildBatch<T>(batch, projection, documents, progress, cancellation);
                     foreach (var (id, version) in repaired)
                         repairedAt[id] = version;
                 }
@@ -92,8 +97,8 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
 
     /// <returns>The streams whose document differed from their events and was rewritten, at the version it was folded
     /// at; and the progress, stored with the documents.</returns>
-    private async Task<(IReadOnlyDictionary<Guid, long>, ProjectionRebuild)> RebuildBatch<T>(Guid[] ids, ISubscriptionSource projection, string table,
-        ProjectionRebuild progress, CancellationToken cancellation) where T : class
+    private async Task<(IReadOnlyDictionary<Guid, long>, ProjectionRebuild)> RebuildBatch<T>(Guid[] ids, ISubscriptionSource projection,
+        ProjectedDocuments documents, ProjectionRebuild progress, CancellationToken cancellation) where T : class
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellation);
@@ -101,26 +106,21 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
         // streams wait until their documents are written, so none can land between reading the events and storing
         // the document built from them.
         var versions = await StreamTable.LockAsync(session, store, ids, cancellation);
-        // In (stream, version) order, which the stream index serves; ordered by sequence, PostgreSQL walked the whole log.
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.StreamId).ThenBy(e => e.Version).ToListAsync(cancellation);
-        var applies = IncludedEventTypes(projection);
+        var events = await StreamTable.EventsAsync(session, ids, EventTypeNames(projection), cancellation);
         var aggregator = _options.Projections.AggregatorFor<T>();
-        var byStream = events.Where(e => applies is null || applies.Contains(e.EventType)).GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.ToList());
-        var folded = new Dictionary<Guid, T?>();
-        foreach (var id in ids)
-            folded[id] = byStream.TryGetValue(id, out var stream) ? await aggregator.BuildAsync(stream, session, null, cancellation) : null;
-        // Only documents that differ are written: an append that read an unchanged document built on the right state.
-        var differing = await StreamTable.DifferingAsync(session, table, folded.ToDictionary(f => f.Key, f => f.Value is null ? null : _options.Serializer().ToJson(f.Value)), cancellation);
-        foreach (var id in differing)
+        var serializer = _options.Serializer();
+        var folded = new List<FoldedDocument>(ids.Length);
+        foreach (var stream in events.GroupBy(e => e.StreamId))
         {
-            if (folded[id] is { } document)
-                session.Store(document);
-            else
-                session.Delete<T>(id);
+            var document = await aggregator.BuildAsync(stream.ToList(), session, null, cancellation);
+            folded.Add(new FoldedDocument(stream.Key, document is null ? null : serializer.ToJson(document), versions[stream.Key]));
         }
+        foreach (var id in ids.Except(folded.Select(f => f.Id)))
+            folded.Add(new FoldedDocument(id, null, versions[id]));
+        // Only documents that differ are written: an append that read an unchanged document built on the right state.
+        var differing = await documents.WriteDifferingAsync(session.Connection!, folded, cancellation);
         progress = progress.Passes == 1
-            ? progress with { StreamsRebuilt = progress.StreamsRebuilt + ids.Length, EventsApplied = progress.EventsApplied + events.Count }
+            ? progress with { StreamsRebuilt = progress.StreamsRebuilt + ids.Length, EventsApplied = progress.EventsApplied + ids.Sum(id => versions[id]) }
             : progress;
         progress = progress with { DocumentsRepaired = progress.DocumentsRepaired + differing.Count };
         session.Store(progress);
