@@ -65,5 +65,5 @@ internal sealed class ProjectedDocuments
     }
 }
 
-/// <param name="Json">Null when the stream holds no event the projection applies: the document must not exist.</param>
-internal sealed record FoldedDocument(Guid Id, string? Json, long StreamVersion);
+/// <param name="Json">UTF-8, as Marten hands documents to PostgreSQL. Null when the stream holds no event the projection applies: the document must not exist.</param>
+internal sealed record FoldedDocument(Guid Id, byte[]? Json, long StreamVersion);

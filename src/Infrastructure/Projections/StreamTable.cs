@@ -55,8 +55,10 @@ internal static class StreamTable
         var selector = (ISelector<IEvent>)storage;
         var events = new List<IEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
+        // A row is buffered whole once read, so resolving it synchronously waits on nothing, and the synchronous path
+        // deserializes from memory instead of through an async stream per event.
         while (await reader.ReadAsync(cancellation))
-            events.Add(await selector.ResolveAsync(reader, cancellation));
+            events.Add(selector.Resolve(reader));
         return events;
     }
 
