@@ -110,10 +110,6 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellation);
-        // A batch's commit need not wait for its flush: its documents are derived, a crash before the flush brings back
-        // the documents it replaced and the rebuild runs again from the durable outbox, and any append that read a
-        // document it wrote commits after it in the WAL, so that append's own flush carries the batch with it.
-        await StreamTable.CommitWithoutWaitingForFlushAsync(session, cancellation);
         // Marten moves a stream's row in mt_streams with every append. Holding those rows makes an append to these
         // streams wait until their documents are written, so none can land between reading the events and storing
         // the document built from them.

@@ -37,12 +37,6 @@ internal static class StreamTable
         return versions;
     }
 
-    public static async Task CommitWithoutWaitingForFlushAsync(IDocumentSession session, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand("set local synchronous_commit = off", session.Connection);
-        await command.ExecuteNonQueryAsync(cancellation);
-    }
-
     /// <summary>The events of the given streams, of the given types (all when null), in one query ordered by stream
     /// and version, which the stream index serves. Marten's own event reader builds them, as it does for
     /// AggregateStreamAsync.</summary>
