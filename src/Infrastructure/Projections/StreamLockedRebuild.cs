@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using JasperFx.Events.Subscriptions;
 using Marten;
 using Marten.Events.Aggregation;
+using Marten.Schema;
+using Marten.Services;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SecureMail.Application.Projections;
@@ -19,6 +22,7 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
     private readonly StoreOptions _options = ((DocumentStore)store).Options;
 
     private const int StreamsPerBatch = 200;
+    private const int ConcurrentBatches = 2;
     private const int MaxPasses = 20;
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(250);
 
@@ -32,8 +36,10 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
             return new(RejectionKind.NotFound, $"There is no projection named '{name}'; GET /api/v1/admin/projections lists them.");
         if (projection.Lifecycle == ProjectionLifecycle.Live)
             return new(RejectionKind.Conflict, $"{name} is aggregated from the events on every read and stores nothing to rebuild.");
-        if (projection.Lifecycle != ProjectionLifecycle.Inline || DocumentTypeOf(projection) is null)
+        if (projection.Lifecycle != ProjectionLifecycle.Inline || DocumentTypeOf(projection) is not { } documentType)
             return new(RejectionKind.Conflict, $"{name} is not a single-stream inline projection; only those are rebuilt online.");
+        if (ProjectedDocuments.For((DocumentMapping)store.Options.FindOrResolveDocumentType(documentType)) is null)
+            return new(RejectionKind.Conflict, $"{name} stores its documents with columns the online rebuild does not write (soft deletes, tenants, duplicated fields).");
         return null;
     }
 
@@ -48,8 +54,11 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
     private async Task Rebuild<T>(ISubscriptionSource projection, CancellationToken cancellation) where T : class
     {
         var name = projection.Name;
-        var table = store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+        var mapping = (DocumentMapping)store.Options.FindOrResolveDocumentType(typeof(T));
+        var table = mapping.TableName.QualifiedName;
+        var documents = ProjectedDocuments.For(mapping)!;
         var progress = await LoadProgress(name, cancellation) with { State = ProjectionRebuild.Running, Error = null, FinishedAt = null };
+        StoredProgress? pass = null;
         try
         {
             var streams = await StreamTable.CandidatesAsync(store, table, EventTypeNames(projection), cancellation);
@@ -58,14 +67,18 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
             var pending = streams.Keys.ToList();
             while (pending.Count > 0 && progress.Passes < MaxPasses)
             {
-                progress = progress with { Passes = progress.Passes + 1 };
-                var repairedAt = new Dictionary<Guid, long>();
-                foreach (var batch in pending.Chunk(StreamsPerBatch))
-                {
-                    (IReadOnlyDictionary<Guid, long> repaired, progress) = await RebuildBatch<T>(batch, projection, table, progress, cancellation);
-                    foreach (var (id, version) in repaired)
-                        repairedAt[id] = version;
-                }
+                pass = new StoredProgress(progress with { Passes = progress.Passes + 1 });
+                var repairedAt = new ConcurrentDictionary<Guid, long>();
+                // Two batches at a time: one folds in this process while PostgreSQL reads or writes the other's rows.
+                // They lock disjoint streams, and take turns only to store the progress and commit.
+                await Parallel.ForEachAsync(pending.Chunk(StreamsPerBatch),
+                    new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = cancellation },
+                    async (batch, batchCancellation) =>
+                    {
+                        foreach (var (id, version) in await RebuildBatch<T>(batch, projection, documents, pass, batchCancellation))
+                            repairedAt[id] = version;
+                    });
+                progress = pass.Current;
                 if (repairedAt.Count == 0)
                     break;
                 // An append that read a document before this pass repaired it, and reached the stream's row only after,
@@ -81,7 +94,7 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Rebuild of projection {Projection} failed", name);
-            progress = progress with { State = ProjectionRebuild.Failed, FinishedAt = clock.GetUtcNow(), Error = e.Message };
+            progress = (pass?.Current ?? progress) with { State = ProjectionRebuild.Failed, FinishedAt = clock.GetUtcNow(), Error = e.Message };
         }
         await using var session = store.LightweightSession();
         session.Store(progress);
@@ -91,9 +104,9 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
     }
 
     /// <returns>The streams whose document differed from their events and was rewritten, at the version it was folded
-    /// at; and the progress, stored with the documents.</returns>
-    private async Task<(IReadOnlyDictionary<Guid, long>, ProjectionRebuild)> RebuildBatch<T>(Guid[] ids, ISubscriptionSource projection, string table,
-        ProjectionRebuild progress, CancellationToken cancellation) where T : class
+    /// at. The progress is stored with the documents.</returns>
+    private async Task<IReadOnlyDictionary<Guid, long>> RebuildBatch<T>(Guid[] ids, ISubscriptionSource projection,
+        ProjectedDocuments documents, StoredProgress progress, CancellationToken cancellation) where T : class
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellation);
@@ -101,31 +114,48 @@ public sealed class StreamLockedRebuild(IDocumentStore store, TimeProvider clock
         // streams wait until their documents are written, so none can land between reading the events and storing
         // the document built from them.
         var versions = await StreamTable.LockAsync(session, store, ids, cancellation);
-        // In (stream, version) order, which the stream index serves; ordered by sequence, PostgreSQL walked the whole log.
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.StreamId).ThenBy(e => e.Version).ToListAsync(cancellation);
-        var applies = IncludedEventTypes(projection);
+        var events = await StreamTable.EventsAsync(session, ids, EventTypeNames(projection), cancellation);
         var aggregator = _options.Projections.AggregatorFor<T>();
-        var byStream = events.Where(e => applies is null || applies.Contains(e.EventType)).GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.ToList());
-        var folded = new Dictionary<Guid, T?>();
-        foreach (var id in ids)
-            folded[id] = byStream.TryGetValue(id, out var stream) ? await aggregator.BuildAsync(stream, session, null, cancellation) : null;
-        // Only documents that differ are written: an append that read an unchanged document built on the right state.
-        var differing = await StreamTable.DifferingAsync(session, table, folded.ToDictionary(f => f.Key, f => f.Value is null ? null : _options.Serializer().ToJson(f.Value)), cancellation);
-        foreach (var id in differing)
+        var serializer = _options.Serializer();
+        var folded = new List<FoldedDocument>(ids.Length);
+        foreach (var stream in events.GroupBy(e => e.StreamId))
         {
-            if (folded[id] is { } document)
-                session.Store(document);
-            else
-                session.Delete<T>(id);
+            var document = await aggregator.BuildAsync(stream.ToList(), session, null, cancellation);
+            folded.Add(new FoldedDocument(stream.Key, document is null ? null : serializer.SerializeToUtf8(document), versions[stream.Key]));
         }
-        progress = progress.Passes == 1
-            ? progress with { StreamsRebuilt = progress.StreamsRebuilt + ids.Length, EventsApplied = progress.EventsApplied + events.Count }
-            : progress;
-        progress = progress with { DocumentsRepaired = progress.DocumentsRepaired + differing.Count };
-        session.Store(progress);
-        await session.SaveChangesAsync(cancellation);
-        return (differing.ToDictionary(id => id, id => versions[id]), progress);
+        foreach (var id in ids.Except(folded.Select(f => f.Id)))
+            folded.Add(new FoldedDocument(id, null, versions[id]));
+        // Only documents that differ are written: an append that read an unchanged document built on the right state.
+        var differing = await documents.WriteDifferingAsync(session.Connection!, folded, cancellation);
+        await progress.CommitWithAsync(session, p => (p.Passes == 1
+            ? p with { StreamsRebuilt = p.StreamsRebuilt + ids.Length, EventsApplied = p.EventsApplied + ids.Sum(id => versions[id]) }
+            : p) with { DocumentsRepaired = p.DocumentsRepaired + differing.Count }, cancellation);
+        return differing.ToDictionary(id => id, id => versions[id]);
+    }
+
+    /// <summary>The progress of a pass, stored in each batch's transaction. Batches commit one at a time, so what is
+    /// stored counts every committed batch and never goes back.</summary>
+    private sealed class StoredProgress(ProjectionRebuild start)
+    {
+        private readonly SemaphoreSlim _turn = new(1);
+
+        public ProjectionRebuild Current { get; private set; } = start;
+
+        public async Task CommitWithAsync(IDocumentSession session, Func<ProjectionRebuild, ProjectionRebuild> advance, CancellationToken cancellation)
+        {
+            await _turn.WaitAsync(cancellation);
+            try
+            {
+                var next = advance(Current);
+                session.Store(next);
+                await session.SaveChangesAsync(cancellation);
+                Current = next;
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
     }
 
     private async Task<ProjectionRebuild> LoadProgress(string name, CancellationToken cancellation)

@@ -1,6 +1,8 @@
+using JasperFx.Events;
 using Marten;
+using Marten.Internal.Sessions;
 using Npgsql;
-using NpgsqlTypes;
+using Weasel.Storage;
 
 namespace SecureMail.Infrastructure.Projections;
 
@@ -35,21 +37,29 @@ internal static class StreamTable
         return versions;
     }
 
-    /// <summary>The ids whose stored document is not the given JSON (null: no document), by jsonb equality, so key
-    /// order and spacing do not count.</summary>
-    public static async Task<List<Guid>> DifferingAsync(IDocumentSession session, string table, IReadOnlyDictionary<Guid, string?> documents,
+    /// <summary>The events of the given streams, of the given types (all when null), in one query ordered by stream
+    /// and version, which the stream index serves. Marten's own event reader builds them, as it does for
+    /// AggregateStreamAsync.</summary>
+    public static async Task<List<IEvent>> EventsAsync(IDocumentSession session, Guid[] ids, IReadOnlyList<string>? eventTypes,
         CancellationToken cancellation)
     {
+        var storage = ((QuerySession)session).EventStorage();
+        var columns = string.Join(", ", ((ISelectClause)storage).SelectFields());
+        var ofTypes = eventTypes is null ? "" : " and d.type = any(@types)";
         await using var command = new NpgsqlCommand(
-            $"select f.id from unnest(@ids, @documents) as f(id, data) left join {table} d on d.id = f.id where d.data is distinct from f.data",
-            session.Connection);
-        command.Parameters.AddWithValue("ids", documents.Keys.ToArray());
-        command.Parameters.Add(new NpgsqlParameter("documents", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = documents.Values.ToArray() });
-        var differing = new List<Guid>();
+            $"select {columns} from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events as d " +
+            $"where d.stream_id = any(@ids) and d.is_archived = false{ofTypes} order by d.stream_id, d.version", session.Connection);
+        command.Parameters.AddWithValue("ids", ids);
+        if (eventTypes is not null)
+            command.Parameters.AddWithValue("types", eventTypes.ToArray());
+        var selector = (ISelector<IEvent>)storage;
+        var events = new List<IEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
+        // A row is buffered whole once read, so resolving it synchronously waits on nothing, and the synchronous path
+        // deserializes from memory instead of through an async stream per event.
         while (await reader.ReadAsync(cancellation))
-            differing.Add(reader.GetGuid(0));
-        return differing;
+            events.Add(selector.Resolve(reader));
+        return events;
     }
 
     /// <summary>The streams whose version moved past the one they were folded at. Their rows are locked to read

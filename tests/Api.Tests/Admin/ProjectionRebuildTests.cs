@@ -74,6 +74,35 @@ public class ProjectionRebuildTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_rebuild_rewrites_a_differing_document_as_inline_projection_wrote_it_and_touches_no_other()
+    {
+        var helpdesk = new Helpdesk(service);
+        await helpdesk.Configure();
+        var (repaired, repairedArticle, _) = await helpdesk.Composed(await helpdesk.Compose([helpdesk.Mailbox("r1")], null));
+        var (untouched, untouchedArticle, _) = await helpdesk.Composed(await helpdesk.Compose([helpdesk.Mailbox("r2")], null));
+        // Delivered, so no further event moves these streams while the test compares their rows.
+        await helpdesk.Article(repaired, repairedArticle);
+        await helpdesk.Article(untouched, untouchedArticle);
+        var stray = Guid.NewGuid();
+        var table = $"{ServiceFixture.Schema}.mt_doc_ticketdetails";
+        string Columns(Guid id) => $"select concat_ws('|', data::text, mt_version, mt_dotnet_type) from {table} where id = '{id}'";
+        string Modified(Guid id) => $"select mt_last_modified::text from {table} where id = '{id}'";
+        var inline = await Database.Scalar<string>(Columns(repaired));
+        var untouchedModified = await Database.Scalar<string>(Modified(untouched));
+        // Every column the rebuild writes is wrong: the JSON, the revision and the type.
+        await Database.Execute($"update {table} set data = jsonb_set(data, '{{subject}}', '\"corrupted\"'), mt_version = 0, mt_dotnet_type = 'Wrong' where id = '{repaired}'");
+        await Database.Execute($"insert into {table} (id, data, mt_version, mt_dotnet_type) select '{stray}', data, 1, mt_dotnet_type from {table} where id = '{untouched}'");
+
+        await admin.PostAsync($"{Route}/TicketDetails/rebuild", null);
+        var finished = await Finished("TicketDetails");
+
+        Assert.Equal(ProjectionRebuild.Completed, (string)finished["rebuild"]!["state"]!);
+        Assert.Equal(inline, await Database.Scalar<string>(Columns(repaired)));
+        Assert.Equal(untouchedModified, await Database.Scalar<string>(Modified(untouched)));
+        Assert.Equal(0L, await Database.Scalar<long>($"select count(*) from {table} where id = '{stray}'"));
+    }
+
+    [Fact]
     public async Task An_unknown_projection_is_not_found_and_a_live_one_has_nothing_to_rebuild()
     {
         var unknown = await (await admin.PostAsync($"{Route}/NoSuchThing/rebuild", null)).Problem(HttpStatusCode.NotFound);
