@@ -17,12 +17,13 @@ namespace SecureMail.Application.Inbound;
 /// The outcome is appended at the ticket version the caller fetched: of two nodes that ran the same article, the second
 /// to commit is refused and, run again, finds the outcome recorded.</summary>
 public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, ISealedContentStore contents,
-    CandidateOptions candidates, InboundOptions options, SecurityAttempts attempts)
+    CandidateOptions candidates, InboundOptions options, SecurityAttempts attempts, IFirstStatusLatency firstStatus)
 {
     /// <param name="before">Events that explain this run (a retry and its trigger), recorded ahead of its outcome.</param>
     public async Task RecordAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
         CancellationToken cancellation)
     {
+        var acceptedAt = ticket.Aggregate?.Article(articleId)?.Security?.FirstStatusAwaitedSince;
         var attempt = await attempts.BeginAsync(articleId, cancellation);
         try
         {
@@ -32,6 +33,8 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
                 await CheckAsync(session, ticket, articleId, before, attempt, now, cancellation);
             SecurityAttempts.Finish(session, articleId);
             await session.SaveChangesAsync(cancellation);
+            if (acceptedAt is { } accepted)
+                firstStatus.Committed(accepted, abandoned: ticket.Events.Any(e => e.Data is SecurityProcessAbandoned));
         }
         catch (Exception e)
         {
