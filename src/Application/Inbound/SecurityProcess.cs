@@ -5,7 +5,6 @@ using SecureMail.Application.Keystore.Collected;
 using SecureMail.Application.Messages;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Keystore.Collected;
-using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
@@ -50,13 +49,15 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         limit.CancelAfter(options.ProcessingLimit);
         InboundEnvelope? envelope = null;
         InboundInspection? inspection = null;
+        var signers = SignerMaterial.None;
         try
         {
             var raw = await messages.LoadAsync(session, articleId, limit.Token)
                 ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
             envelope = reader.ReadEnvelope(raw);
             var opening = reader.Open(raw, await InboundKeyLoading.DecryptionKeysAsync(session, vault, envelope, limit.Token), limit.Token);
-            inspection = reader.Verify(opening, await InboundKeyLoading.VerificationKeysAsync(session, opening.Signers, limit.Token), limit.Token);
+            signers = await InboundKeyLoading.VerificationKeysAsync(session, opening.Signers, limit.Token);
+            inspection = reader.Verify(opening, signers.Keys, limit.Token);
         }
         catch (Exception) when (limit.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
@@ -69,21 +70,18 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
             Abandon(ticket, articleId, before, SecurityCode.TimedOut, attempt, now);
             return;
         }
-        await RecordOutcomeAsync(session, ticket, articleId, before, envelope, inspection, now, cancellation);
+        await RecordOutcomeAsync(session, ticket, articleId, before, envelope, inspection, signers, now, cancellation);
     }
 
     private async Task RecordOutcomeAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before,
-        InboundEnvelope envelope, InboundInspection inspection, DateTimeOffset now, CancellationToken cancellation)
+        InboundEnvelope envelope, InboundInspection inspection, SignerMaterial signers, DateTimeOffset now, CancellationToken cancellation)
     {
         var ticketId = ticket.Id;
         var events = new List<object>(before);
         if (inspection.Decryption is { } decryption)
             events.Add(Verdict.Decryption(ticketId, articleId, decryption, now));
         if (inspection.Signature is { } signature)
-        {
-            var revocations = await session.Query<RevocationList>().ToListAsync(cancellation);
-            events.Add(Verdict.Signature(ticketId, articleId, signature, envelope.From, revocations, now));
-        }
+            events.Add(Verdict.Signature(ticketId, articleId, signature, envelope.From, signers.Revocations, now));
         if (events.Count == before.Count)
             events.Add(new ArticleSecurityChecked(ticketId, articleId, now));
         var content = inspection.Content;
@@ -95,7 +93,7 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         var carried = inspection.Signature is { } signed && CarriedKey.SignedWith(signed) is { } signer
             ? [signer, .. inspection.CarriedKeys]
             : inspection.CarriedKeys;
-        await KeyCollection.CollectAsync(session, carried, new KeyOrigin(ticketId, articleId), candidates, now, cancellation);
+        await KeyCollection.CollectAsync(session, carried, signers.Loaded, new KeyOrigin(ticketId, articleId), candidates, now, cancellation);
     }
 
     /// <summary>Nothing of the message is shown or vouched for; an earlier run's content is cleared with it.</summary>
