@@ -18,12 +18,13 @@ namespace SecureMail.Application.Inbound;
 public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, ISealedContentStore contents,
     CandidateOptions candidates, InboundOptions options, SecurityAttempts attempts, IFirstStatusLatency firstStatus)
 {
+    /// <param name="runs">The runs the article's process has had so far (<see cref="SecurityAttempts.FetchAsync"/>).</param>
     /// <param name="before">Events that explain this run (a retry and its trigger), recorded ahead of its outcome.</param>
-    public async Task RecordAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
-        CancellationToken cancellation)
+    public async Task RecordAsync(IDocumentSession session, IEventStream<Ticket> ticket, int runs, Guid articleId, IReadOnlyList<object> before,
+        DateTimeOffset now, CancellationToken cancellation)
     {
         var acceptedAt = ticket.Aggregate?.Article(articleId)?.Security?.FirstStatusAwaitedSince;
-        var attempt = await attempts.BeginAsync(articleId, cancellation);
+        var attempt = await attempts.BeginAsync(articleId, runs, cancellation);
         try
         {
             if (attempt > SecurityAttempts.Max)
