@@ -15,9 +15,9 @@ public static class ProcessInboundArticleHandler
 
     public static async Task Handle(ProcessInboundArticle command, IDocumentSession session, SecurityProcess process, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
+        var (stream, runs) = await SecurityAttempts.FetchAsync(session, command.TicketId, command.ArticleId, cancellation);
         if (!SecurityProcessDecisions.Awaits(stream.Aggregate, command.ArticleId))
             return;
-        await process.RecordAsync(session, stream, command.ArticleId, [], clock.GetUtcNow(), cancellation);
+        await process.RecordAsync(session, stream, runs, command.ArticleId, [], clock.GetUtcNow(), cancellation);
     }
 }

@@ -22,12 +22,12 @@ public static class RetrySecurityProcessHandler
         CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
+        var (stream, runs) = await SecurityAttempts.FetchAsync(session, command.TicketId, command.ArticleId, cancellation);
         var decision = SecurityProcessDecisions.Retry(stream.Aggregate, command.TicketId, command.ArticleId, command.Actor, command.Trigger, now);
         if (decision.Rejection is { } rejection)
             return Decision<ReceivedArticle>.Reject(rejection);
         if (decision.Events.Count > 0)
-            await process.RecordAsync(session, stream, command.ArticleId, decision.Events, now, cancellation);
+            await process.RecordAsync(session, stream, runs, command.ArticleId, decision.Events, now, cancellation);
         return Decision<ReceivedArticle>.Accept(new ReceivedArticle(command.TicketId, command.ArticleId));
     }
 }

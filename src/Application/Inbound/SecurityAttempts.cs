@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using JasperFx.Events;
 using Marten;
+using SecureMail.Domain.Tickets;
 using SecureMail.Application.Common;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
@@ -20,13 +22,24 @@ public sealed class SecurityAttempts(IDocumentStore store)
     // attempt. A restart forgets them: after one, a crash the message caused cannot be told from one it did not.
     private readonly ConcurrentDictionary<Guid, bool> interrupted = new();
 
-    /// <returns>The number of this attempt; above <see cref="Max"/> the article is to be given up.</returns>
-    public async Task<int> BeginAsync(Guid articleId, CancellationToken cancellation)
+    /// <summary>The ticket, fetched for writing, and the runs the article's process has had so far, in one round trip.</summary>
+    public static async Task<(IEventStream<Ticket> Ticket, int Runs)> FetchAsync(IDocumentSession session, Guid ticketId, Guid articleId,
+        CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
-        var runs = (await session.LoadAsync<SecurityAttempt>(articleId, cancellation))?.Runs ?? 0;
+        var batch = session.CreateBatchQuery();
+        var ticket = batch.Events.FetchForWriting<Ticket>(ticketId);
+        var attempt = batch.Load<SecurityAttempt>(articleId);
+        await batch.Execute(cancellation);
+        return (await ticket, (await attempt)?.Runs ?? 0);
+    }
+
+    /// <param name="runs">The runs counted so far (<see cref="FetchAsync"/>).</param>
+    /// <returns>The number of this attempt; above <see cref="Max"/> the article is to be given up.</returns>
+    public async Task<int> BeginAsync(Guid articleId, int runs, CancellationToken cancellation)
+    {
         if (interrupted.TryRemove(articleId, out _) && runs > 0)
             return runs;
+        await using var session = store.LightweightSession();
         session.Store(new SecurityAttempt(articleId, runs + 1));
         await session.SaveChangesAsync(cancellation);
         return runs + 1;

@@ -5,7 +5,6 @@ using SecureMail.Application.Keystore.Collected;
 using SecureMail.Application.Messages;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Keystore.Collected;
-using SecureMail.Domain.Keystore.Smime;
 using SecureMail.Domain.Tickets;
 
 namespace SecureMail.Application.Inbound;
@@ -17,13 +16,15 @@ namespace SecureMail.Application.Inbound;
 /// The outcome is appended at the ticket version the caller fetched: of two nodes that ran the same article, the second
 /// to commit is refused and, run again, finds the outcome recorded.</summary>
 public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageStore messages, IKeyVault vault, ISealedContentStore contents,
-    CandidateOptions candidates, InboundOptions options, SecurityAttempts attempts)
+    CandidateOptions candidates, InboundOptions options, SecurityAttempts attempts, IFirstStatusLatency firstStatus)
 {
+    /// <param name="runs">The runs the article's process has had so far (<see cref="SecurityAttempts.FetchAsync"/>).</param>
     /// <param name="before">Events that explain this run (a retry and its trigger), recorded ahead of its outcome.</param>
-    public async Task RecordAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before, DateTimeOffset now,
-        CancellationToken cancellation)
+    public async Task RecordAsync(IDocumentSession session, IEventStream<Ticket> ticket, int runs, Guid articleId, IReadOnlyList<object> before,
+        DateTimeOffset now, CancellationToken cancellation)
     {
-        var attempt = await attempts.BeginAsync(articleId, cancellation);
+        var acceptedAt = ticket.Aggregate?.Article(articleId)?.Security?.FirstStatusAwaitedSince;
+        var attempt = await attempts.BeginAsync(articleId, runs, cancellation);
         try
         {
             if (attempt > SecurityAttempts.Max)
@@ -32,6 +33,8 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
                 await CheckAsync(session, ticket, articleId, before, attempt, now, cancellation);
             SecurityAttempts.Finish(session, articleId);
             await session.SaveChangesAsync(cancellation);
+            if (acceptedAt is { } accepted)
+                firstStatus.Committed(accepted, abandoned: ticket.Events.Any(e => e.Data is SecurityProcessAbandoned));
         }
         catch (Exception e)
         {
@@ -47,13 +50,15 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         limit.CancelAfter(options.ProcessingLimit);
         InboundEnvelope? envelope = null;
         InboundInspection? inspection = null;
+        var signers = SignerMaterial.None;
         try
         {
             var raw = await messages.LoadAsync(session, articleId, limit.Token)
                 ?? throw new InvalidOperationException($"The raw message of article {articleId} is missing.");
             envelope = reader.ReadEnvelope(raw);
             var opening = reader.Open(raw, await InboundKeyLoading.DecryptionKeysAsync(session, vault, envelope, limit.Token), limit.Token);
-            inspection = reader.Verify(opening, await InboundKeyLoading.VerificationKeysAsync(session, opening.Signers, limit.Token), limit.Token);
+            signers = await InboundKeyLoading.VerificationKeysAsync(session, opening.Signers, limit.Token);
+            inspection = reader.Verify(opening, signers.Keys, limit.Token);
         }
         catch (Exception) when (limit.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
@@ -66,21 +71,18 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
             Abandon(ticket, articleId, before, SecurityCode.TimedOut, attempt, now);
             return;
         }
-        await RecordOutcomeAsync(session, ticket, articleId, before, envelope, inspection, now, cancellation);
+        await RecordOutcomeAsync(session, ticket, articleId, before, envelope, inspection, signers, now, cancellation);
     }
 
     private async Task RecordOutcomeAsync(IDocumentSession session, IEventStream<Ticket> ticket, Guid articleId, IReadOnlyList<object> before,
-        InboundEnvelope envelope, InboundInspection inspection, DateTimeOffset now, CancellationToken cancellation)
+        InboundEnvelope envelope, InboundInspection inspection, SignerMaterial signers, DateTimeOffset now, CancellationToken cancellation)
     {
         var ticketId = ticket.Id;
         var events = new List<object>(before);
         if (inspection.Decryption is { } decryption)
             events.Add(Verdict.Decryption(ticketId, articleId, decryption, now));
         if (inspection.Signature is { } signature)
-        {
-            var revocations = await session.Query<RevocationList>().ToListAsync(cancellation);
-            events.Add(Verdict.Signature(ticketId, articleId, signature, envelope.From, revocations, now));
-        }
+            events.Add(Verdict.Signature(ticketId, articleId, signature, envelope.From, signers.Revocations, now));
         if (events.Count == before.Count)
             events.Add(new ArticleSecurityChecked(ticketId, articleId, now));
         var content = inspection.Content;
@@ -92,7 +94,7 @@ public sealed class SecurityProcess(IInboundMessageReader reader, IRawMessageSto
         var carried = inspection.Signature is { } signed && CarriedKey.SignedWith(signed) is { } signer
             ? [signer, .. inspection.CarriedKeys]
             : inspection.CarriedKeys;
-        await KeyCollection.CollectAsync(session, carried, new KeyOrigin(ticketId, articleId), candidates, now, cancellation);
+        await KeyCollection.CollectAsync(session, carried, signers.Loaded, new KeyOrigin(ticketId, articleId), candidates, now, cancellation);
     }
 
     /// <summary>Nothing of the message is shown or vouched for; an earlier run's content is cleared with it.</summary>

@@ -15,9 +15,19 @@ public static class EntriesByAddress
     {
         if (addresses.Count == 0)
             return [];
-        var probes = string.Join(" or ", addresses.Select(_ => "data -> 'emails' @> ?::jsonb"));
-        var parameters = addresses.Select(a => (object)JsonSerializer.Serialize(new[] { a })).Prepend(kind).ToArray();
-        var entries = await session.QueryAsync<KeystoreEntry>($"where data ->> 'kind' = ? and ({probes})", cancellation, parameters);
+        var entries = await session.QueryAsync<KeystoreEntry>($"where data ->> 'kind' = ? and ({Probes(addresses)})", cancellation,
+            Parameters(kind, addresses));
+        return entries.Where(e => !withPrivateKeyOnly || e.HasPrivateKey).ToList();
+    }
+
+    /// <summary>Entries of any of <paramref name="kinds"/> in one query.</summary>
+    public static async Task<IReadOnlyList<KeystoreEntry>> FindAsync(IQuerySession session, IReadOnlyCollection<string> kinds,
+        IReadOnlyCollection<string> addresses, bool withPrivateKeyOnly, CancellationToken cancellation)
+    {
+        if (addresses.Count == 0 || kinds.Count == 0)
+            return [];
+        var entries = await session.QueryAsync<KeystoreEntry>($"where data ->> 'kind' = any(?) and ({Probes(addresses)})", cancellation,
+            Parameters(kinds.ToArray(), addresses));
         return entries.Where(e => !withPrivateKeyOnly || e.HasPrivateKey).ToList();
     }
 
@@ -26,8 +36,11 @@ public static class EntriesByAddress
     {
         if (addresses.Count == 0 || kinds.Count == 0)
             return Task.FromResult<IReadOnlyList<KeystoreEntry>>([]);
-        var probes = string.Join(" or ", addresses.Select(_ => "data -> 'emails' @> ?::jsonb"));
-        var parameters = addresses.Select(a => (object)JsonSerializer.Serialize(new[] { a })).Prepend(kinds.ToArray()).ToArray();
-        return batch.Query<KeystoreEntry>($"where data ->> 'kind' = any(?) and ({probes})", parameters);
+        return batch.Query<KeystoreEntry>($"where data ->> 'kind' = any(?) and ({Probes(addresses)})", Parameters(kinds.ToArray(), addresses));
     }
+
+    private static string Probes(IReadOnlyCollection<string> addresses) => string.Join(" or ", addresses.Select(_ => "data -> 'emails' @> ?::jsonb"));
+
+    private static object[] Parameters(object kinds, IReadOnlyCollection<string> addresses) =>
+        addresses.Select(a => (object)JsonSerializer.Serialize(new[] { a })).Prepend(kinds).ToArray();
 }

@@ -15,10 +15,14 @@ public enum SecurityProcessing
 
 /// <summary>What the ticket remembers of an incoming article's security: enough to decide whether to process it and
 /// whether a key that arrived could change its outcome.</summary>
+/// <param name="FirstStatusAwaitedSince">When the article was accepted, while no outcome and no retry is recorded for it: the
+/// time its first status is measured from. A status after a retry measures how long a key took to arrive, not the service.</param>
 public sealed record InboundSecurity(SecurityProcessing Processing, MailSecuritySystem? System = null, SecurityCode? Decryption = null,
-    SecurityCode? Signature = null)
+    SecurityCode? Signature = null, DateTimeOffset? FirstStatusAwaitedSince = null)
 {
     public static readonly InboundSecurity Pending = new(SecurityProcessing.Pending);
+
+    public static InboundSecurity Received(DateTimeOffset acceptedAt) => Pending with { FirstStatusAwaitedSince = acceptedAt };
 
     /// <summary>Failed for a key we did not hold (decryption or verification): a key import retries it.</summary>
     public bool AwaitsKey => AwaitsPrivateKey || AwaitsSignerKey;
@@ -27,7 +31,9 @@ public sealed record InboundSecurity(SecurityProcessing Processing, MailSecurity
 
     public bool AwaitsSignerKey => Processing == SecurityProcessing.Processed && Signature == SecurityCode.UnknownSigner;
 
-    public InboundSecurity After(object outcome) => outcome switch
+    public InboundSecurity After(object outcome) => Next(outcome) with { FirstStatusAwaitedSince = null };
+
+    private InboundSecurity Next(object outcome) => outcome switch
     {
         SecurityProcessRetried => Pending,
         ArticleSecurityChecked => new(SecurityProcessing.Processed),

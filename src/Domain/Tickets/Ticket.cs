@@ -42,7 +42,7 @@ public sealed record Ticket(Guid Id, string Group, string Customer, string Subje
 
     public Ticket Add(ArticleReceived e, long version) =>
         this with { Articles = [.. Articles, new TicketArticle(e.ArticleId, e.MessageId ?? "", e.From.FirstOrDefault() ?? "", [.. e.To, .. e.Cc], version,
-            Direction: ArticleDirection.Incoming, Security: InboundSecurity.Pending)] };
+            Direction: ArticleDirection.Incoming, Security: InboundSecurity.Received(e.ReceivedAt))] };
 
     private Ticket Secured(Guid articleId, object outcome) =>
         this with { Articles = Articles.Select(a => a.Id == articleId && a.Security is { } security ? a with { Security = security.After(outcome) } : a).ToList() };

@@ -1,7 +1,5 @@
-using JasperFx.Events;
 using Marten;
 using Marten.Services;
-using Microsoft.Extensions.Logging;
 using SecureMail.Domain.Inbound;
 using SecureMail.Domain.Tickets;
 
@@ -9,26 +7,16 @@ namespace SecureMail.Infrastructure.Telemetry;
 
 /// <summary>Counts what the committed events say happened, so that no handler has to know about metrics. Runs after the
 /// commit: a rolled-back change counts for nothing, and a failure here never undoes one.</summary>
-public sealed class EventMetrics(SecureMailMetrics metrics, InboundStatusLatency latency, ILogger<EventMetrics> logger) : DocumentSessionListenerBase
+public sealed class EventMetrics(SecureMailMetrics metrics) : DocumentSessionListenerBase
 {
     public const string Succeeded = "success";
     public const string Failed = "failure";
 
-    public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        var events = commit.GetEvents().ToList();
-        if (events.Count == 0)
-            return;
-        foreach (var e in events)
+        foreach (var e in commit.GetEvents())
             Count(e.Data);
-        try
-        {
-            await latency.Record(session.DocumentStore, events, token);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            logger.LogWarning("The inbound status latency was not recorded ({Type}: {Message})", failure.GetType().Name, failure.Message);
-        }
+        return Task.CompletedTask;
     }
 
     private void Count(object data)

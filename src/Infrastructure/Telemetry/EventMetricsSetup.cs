@@ -1,4 +1,5 @@
 using Marten;
+using SecureMail.Application.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureMail.Infrastructure.Telemetry;
@@ -10,7 +11,7 @@ public static class EventMetricsSetup
     {
         services.AddMetrics();
         services.AddSingleton<SecureMailMetrics>();
-        services.AddSingleton<InboundStatusLatency>();
+        services.AddSingleton<IFirstStatusLatency, InboundStatusLatency>();
         services.AddSingleton<EventMetrics>();
         services.ConfigureMarten((provider, options) => options.Listeners.Add(provider.GetRequiredService<EventMetrics>()));
         return services;

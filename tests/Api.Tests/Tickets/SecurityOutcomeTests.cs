@@ -32,12 +32,12 @@ public class SecurityOutcomeTests(ServiceFixture service)
 
         await using var first = store.LightweightSession();
         await using var second = store.LightweightSession();
-        var firstTicket = await first.Events.FetchForWriting<Ticket>(ticketId);
-        var secondTicket = await second.Events.FetchForWriting<Ticket>(ticketId);
-        await process.RecordAsync(first, firstTicket, articleId, [new SecurityProcessRetried(ticketId, articleId, "node one", now)], now, default);
+        var (firstTicket, firstRuns) = await SecurityAttempts.FetchAsync(first, ticketId, articleId, default);
+        var (secondTicket, secondRuns) = await SecurityAttempts.FetchAsync(second, ticketId, articleId, default);
+        await process.RecordAsync(first, firstTicket, firstRuns, articleId, [new SecurityProcessRetried(ticketId, articleId, "node one", now)], now, default);
 
         await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() =>
-            process.RecordAsync(second, secondTicket, articleId, [new SecurityProcessRetried(ticketId, articleId, "node two", now)], now, default));
+            process.RecordAsync(second, secondTicket, secondRuns, articleId, [new SecurityProcessRetried(ticketId, articleId, "node two", now)], now, default));
         await using var query = store.QuerySession();
         var events = (await query.Events.FetchStreamAsync(ticketId)).Select(e => e.Data).ToList();
         Assert.Equal(["node one"], events.OfType<SecurityProcessRetried>().Select(r => r.RetriedBy));

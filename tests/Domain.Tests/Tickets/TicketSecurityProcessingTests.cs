@@ -52,6 +52,20 @@ public class TicketSecurityProcessingTests
     }
 
     [Fact]
+    public void Only_the_first_status_is_awaited_since_the_acceptance_retries_are_not()
+    {
+        var received = Fold(Opened(), Received() with { ReceivedAt = Now.AddSeconds(-3) });
+        var failed = Fold(Opened(), Received(),
+            new DecryptionFailed(TicketId, ArticleId, MailSecuritySystem.SMIME, "no-private-key", "Unable to find private key to decrypt", Now));
+        var retried = Fold(Opened(), Received(), new SecurityProcessRetried(TicketId, ArticleId, "admin", Now));
+
+        Assert.Equal(Now.AddSeconds(-3), Security(received).FirstStatusAwaitedSince);
+        Assert.Null(Security(failed).FirstStatusAwaitedSince);
+        Assert.Null(Security(retried).FirstStatusAwaitedSince);
+        Assert.True(SecurityProcessDecisions.Awaits(retried, ArticleId));
+    }
+
+    [Fact]
     public void An_abandoned_article_is_not_processed_again_and_waits_for_no_key()
     {
         var abandoned = Fold(Opened(), Received(), Verdict.Abandoned(TicketId, ArticleId, SecurityCode.TimedOut, 1, TimeSpan.FromSeconds(30), Now));

@@ -11,13 +11,14 @@ namespace SecureMail.Application.Keystore.Collected;
 /// verdict until an admin imports it.</summary>
 public static class KeyCollection
 {
-    public static async Task CollectAsync(IDocumentSession session, IReadOnlyList<CarriedKey> carried, KeyOrigin origin, CandidateOptions options,
-        DateTimeOffset now, CancellationToken cancellation)
+    /// <param name="held">Ids of keystore entries the caller has already read: a key among them is held without a lookup.</param>
+    public static async Task CollectAsync(IDocumentSession session, IReadOnlyList<CarriedKey> carried, IReadOnlySet<Guid> held, KeyOrigin origin,
+        CandidateOptions options, DateTimeOffset now, CancellationToken cancellation)
     {
         foreach (var key in carried.DistinctBy(k => (k.System, k.Fingerprint)).Take(CandidateOptions.PerMessage))
         {
-            // Most signed mail comes from senders we hold: one lookup, and nothing more for them.
-            if (await session.LoadAsync<KeystoreEntry>(HeldId(key), cancellation) is not null)
+            // Most signed mail comes from senders we hold: one lookup at most, and nothing more for them.
+            if (held.Contains(HeldId(key)) || await session.LoadAsync<KeystoreEntry>(HeldId(key), cancellation) is not null)
                 continue;
             var stream = await session.Events.FetchForWriting<CollectedKey>(CollectedKeys.IdFor(key.System, key.Fingerprint), cancellation);
             var events = CollectedKeys.Collect(stream.Aggregate, key, held: false, origin, Actors.System, now);
