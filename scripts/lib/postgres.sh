@@ -39,5 +39,7 @@ ensure_postgres() {
       -o "-p $port -c listen_addresses=127.0.0.1 -k $root $extra" start >/dev/null ||
       { tail -n 20 "$log" >&2; return 1; }
   fi
-  export ConnectionStrings__Marten="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
+  # The service talks to this cluster directly, with no transaction-mode pooler between: Npgsql may prepare the
+  # statements it runs often (ADR 49).
+  export ConnectionStrings__Marten="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Max Auto Prepare=50"
 }

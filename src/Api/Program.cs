@@ -29,7 +29,7 @@ var configuration = builder.Configuration;
 // six Information lines per request cost about a tenth of a compose's CPU (ADR 18). Any Logging:LogLevel setting wins.
 builder.Logging.AddOperatorLogs(configuration);
 
-var connectionString = configuration.GetConnectionString("Marten") ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=postgres";
+var connectionString = configuration.GetConnectionString("Marten") ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=postgres;Max Auto Prepare=50";
 var schema = configuration["Marten:Schema"] ?? "securemail";
 builder.Services.AddMarten(options =>
     {
