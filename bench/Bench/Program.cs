@@ -16,10 +16,10 @@ for (var number = 1; number <= options.Repeats; number++)
     var (rows, notes) = (new List<Row>(), new List<string>());
     var crypto = await CryptoRows.RunAsync(options, log);
     rows.AddRange(crypto.Rows);
-    if (options.Runs(5) || options.Runs(8))
-        rows.AddRange(await EventLogRows.RunAsync(options, notes, log));
     if (new[] { 1, 2, 6, 7, 9 }.Any(options.Runs))
         rows.AddRange(await LoadRows.RunAsync(options, crypto, notes, log));
+    if (options.Runs(5) || options.Runs(8))
+        rows.AddRange(await EventLogRows.RunAsync(options, notes, log));
     if (options.Runs(10) || options.Runs(11))
         rows.AddRange(await WebRows.RunAsync(options, log));
     foreach (var row in rows.OrderBy(r => r.Number))
