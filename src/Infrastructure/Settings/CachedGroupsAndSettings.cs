@@ -29,12 +29,11 @@ public sealed class CachedGroupsAndSettings : IGroupsAndSettings
         var startedUnder = Interlocked.Read(ref generation);
         var batch = session.CreateBatchQuery();
         var groupQuery = batch.Load<Group>(groupId);
-        var settingsQuery = batch.Load<SecureMailing>(SettingsId);
+        var settingsQuery = ChangeSecureMailingHandler.Current(batch);
         await batch.Execute(cancellation);
         var (group, settings) = (await groupQuery, await settingsQuery);
         Keep(startedUnder, groupId, group);
-        // Settings never changed are off, and held as such: their document's first appearance is a version change too.
-        settings ??= SecureMailing.Off(SettingsId);
+        // Settings never changed read as off and are held so: their document's first appearance is a version change too.
         Keep(startedUnder, SettingsId, settings);
         return (group, settings);
     }
