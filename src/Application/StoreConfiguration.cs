@@ -23,9 +23,11 @@ public static class StoreConfiguration
     {
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
             json => json.Converters.Add(new NulFreeStringConverter()));
-        // Rich: events are numbered before inline projections see them. With the quick mode, the inline multi-stream
-        // TicketDetails saw a batch (SecurityProcessRetried, ArticleDecrypted, ...) out of order and without versions.
-        options.Events.AppendMode = EventAppendMode.Rich;
+        // Quick (ADR 50): no round trip to reserve sequence numbers before each append. Inline projections fold with stream
+        // versions, which quick append knows only when the stream's version is: every append here starts a stream or names
+        // the version it expects (FetchForWriting, or the version the threading read saw). QuickWithServerTimestamps keeps
+        // .NET's clock for the stored time, the one the inline projections saw.
+        options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
 
         options.Projections.Add(new KeystoreEntryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new RevocationListProjection(), ProjectionLifecycle.Inline);

@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using Marten;
+using SecureMail.Application;
 using SecureMail.Bench.Crypto;
 using SecureMail.Bench.Harness;
 using SecureMail.Bench.Store;
@@ -50,16 +52,19 @@ public static class LoadRows
         if (options.Runs(9))
         {
             var (rate, drain, cpu) = await compose.RunAsync(null, options.PlainArticles);
-            var (rich, richCpu) = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Rich, options.PlainArticles);
-            var (quick, _) = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, EventAppendMode.Quick, options.PlainArticles);
-            log.WriteLine($"row 9: {rate:F1} articles/s; raw append rich {rich:F1}, quick {quick:F1}; {cpu.PerItem(options.PlainArticles, "article")}; " +
-                $"raw append {richCpu.PerItem(options.PlainArticles, "article")}");
+            // The reference appends as the service does; the other mode is noted beside it.
+            var mode = ServiceAppendMode();
+            var other = mode == EventAppendMode.Rich ? EventAppendMode.QuickWithServerTimestamps : EventAppendMode.Rich;
+            var (raw, rawCpu) = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, mode, options.PlainArticles);
+            var (otherRate, _) = await RawAppend.ArticlesPerSecondAsync(options.ConnectionString, other, options.PlainArticles);
+            log.WriteLine($"row 9: {rate:F1} articles/s; raw append {mode} {raw:F1}, {other} {otherRate:F1}; {cpu.PerItem(options.PlainArticles, "article")}; " +
+                $"raw append {rawCpu.PerItem(options.PlainArticles, "article")}");
             rows.Add(new Row(9, $"event append through a compose without crypto, {BenchOptions.Clients} clients", new Measured(rate, "articles/s"),
-                "Marten raw append of the same events (TicketOpened, ArticleComposed), Rich mode as the service, 8 writers",
-                new Measured(rich, "articles/s"), rate / rich, "figure / reference", Target.AtLeast(0.3, ">= 0.30"),
-                $"the same raw append in Quick mode: {quick:F1} articles/s (Rich costs {(1 - rich / quick) * 100:F0}% of it); " +
+                $"Marten raw append of the same events (TicketOpened, ArticleComposed), {mode} mode as the service, 8 writers",
+                new Measured(raw, "articles/s"), rate / raw, "figure / reference", Target.AtLeast(0.3, ">= 0.30"),
+                $"the same raw append in {other} mode: {otherRate:F1} articles/s; " +
                 $"deliveries finished {drain.TotalSeconds:F1} s after the last answer; {cpu.PerItem(options.PlainArticles, "article")}, " +
-                $"the raw append's {richCpu.PerItem(options.PlainArticles, "article")}."));
+                $"the raw append's {rawCpu.PerItem(options.PlainArticles, "article")}."));
         }
 
         if (compose.Cold is var (first, second))
@@ -103,4 +108,11 @@ public static class LoadRows
     private static Task<double> OptionsLatencyAsync(ServiceClient service, int samples) =>
         Timing.MedianMillisecondsAsync(samples, _ => ServiceClient.Expect(service.SendJsonAsync(HttpMethod.Post, "/api/v1/security-options", "agent",
             new { group = "Support", to = new[] { SmimeIdentities.Customer } }), 200), warmup: 5);
+
+    private static EventAppendMode ServiceAppendMode()
+    {
+        var store = new StoreOptions();
+        StoreConfiguration.Apply(store);
+        return store.Events.AppendMode;
+    }
 }

@@ -39,7 +39,9 @@ public static class ReceiveMessageHandler
         if (ticket is not null)
         {
             ticketId = ticket.Id;
-            session.Events.Append(ticketId, received with { TicketId = ticketId });
+            // The version the ticket's inline view was read at: the new article is numbered right for the view, and a
+            // write that slipped in since fails this one, which then runs again on the new state.
+            session.Events.Append(ticketId, ticket.TicketVersion + 1, received with { TicketId = ticketId });
         }
         else
         {
