@@ -69,7 +69,7 @@ public static class LoadRows
 
         if (compose.Cold is var (first, second))
             notes.Add($"First request: the service's first compose (of the first load row run) took {first.TotalMilliseconds:F0} ms, " +
-                $"the next {second.TotalMilliseconds:F0} ms (every figure above is measured after warm-up composes); " +
+                $"the next {second.TotalMilliseconds:F0} ms (each load row is measured after a warm-up of a tenth of its load, as many clients at once, whose deliveries or processing finished first); " +
                 (warmUp is { } waited
                     ? $"the service's own warm-up of Wolverine's code (ADR 19) finished {waited.TotalMilliseconds:F0} ms after /health first answered " +
                       "and was waited for, so what the first compose pays beyond the next is .NET compiling the request's path (JIT)."

@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Application.Tickets.Details;
+using SecureMail.TestKit.Smime;
 
 namespace SecureMail.Api.Tests.Tickets;
 
@@ -19,13 +20,20 @@ public class TicketViewExactnessTests(ServiceFixture service)
     {
         var helpdesk = new Helpdesk(service);
         await helpdesk.Configure();
+        var group = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
         var alice = helpdesk.Mailbox("alice");
+        var aliceCertificate = await helpdesk.Certificate(alice);
         var (ticketId, first, messageId) = await helpdesk.Composed(await helpdesk.Compose([alice], null));
+        using var openssl = new OpenSslWorkspace();
+        var smime = OpenSslMail.SignedAndEncrypted(openssl, alice, helpdesk.Address, aliceCertificate, group, "Signed and sealed.\n");
 
-        // Mail threaded into the ticket by its In-Reply-To, racing an agent's reply and the first article's delivery.
-        var inbound = Enumerable.Range(1, 4).Select(i => helpdesk.Ingest(Encoding.ASCII.GetBytes(
-            $"From: {alice}\r\nTo: {helpdesk.Address}\r\nSubject: Re: Your request\r\nMessage-ID: <{Guid.NewGuid():N}@example.org>\r\n" +
-            $"In-Reply-To: <{messageId}>\r\n\r\nReply {i}\r\n"))).ToList();
+        // Mail threaded into the ticket by its In-Reply-To, racing an agent's reply and the first article's delivery; the
+        // S/MIME one records its decryption and verification in one batch.
+        byte[] Reply(string rest) => Encoding.ASCII.GetBytes($"In-Reply-To: <{messageId}>\r\n{rest}");
+        var inbound = Enumerable.Range(1, 3).Select(i => Reply(
+                $"From: {alice}\r\nTo: {helpdesk.Address}\r\nSubject: Re: Your request\r\nMessage-ID: <{Guid.NewGuid():N}@example.org>\r\n\r\nReply {i}\r\n"))
+            .Append([.. Reply(""), .. smime])
+            .Select(helpdesk.Ingest).ToList();
         var reply = helpdesk.Agent.PostAsJsonAsync($"/api/v1/tickets/{ticketId}/articles", new { to = new[] { alice }, body = "One more thing." });
         var received = await Task.WhenAll(inbound);
         var (_, second, _) = await helpdesk.Composed(await reply);
@@ -45,6 +53,8 @@ public class TicketViewExactnessTests(ServiceFixture service)
         Assert.NotNull(stored);
         Assert.Equal(events.Count, stored.TicketVersion);
         Assert.Equal(6, stored.Articles.Count);
+        Assert.Contains(stored.Articles, a => a.Security?.Encryption.Status == EncryptionStatus.Decrypted &&
+            a.Security.Signature.Status == SignatureStatus.Valid);
         Assert.Equal(JsonSerializer.Serialize(folded), JsonSerializer.Serialize(stored));
     }
 }
