@@ -27,6 +27,9 @@ public sealed record BenchOptions(
     public int LatencySamples => Quick ? 15 : 200;
     public int SubprocessSamples => Quick ? 3 : 20;
 
+    /// <summary>A load row's warm-up: a tenth of its load, at least two articles per client.</summary>
+    public static int WarmupFor(int articles) => Math.Max(2 * Clients, articles / 10);
+
     public bool Runs(int row) => Rows.Count == 0 || Rows.Contains(row);
 
     public static BenchOptions FromArguments(string[] args)

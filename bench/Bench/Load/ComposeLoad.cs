@@ -21,15 +21,13 @@ public sealed class ComposeLoad(ServiceClient service, EventCounts events, int? 
         Cold ??= (first, clock.Elapsed);
         // A tenth of the load, as many clients at once, and its deliveries: the pool's connections are open and have seen
         // (and prepared) the statements before the measured load starts, as in a service that has been running.
-        await Timing.ThroughputAsync(Warmup(articles), BenchOptions.Clients, _ => Compose(security));
+        await Timing.ThroughputAsync(BenchOptions.WarmupFor(articles), BenchOptions.Clients, _ => Compose(security));
         await Delivered();
         var before = CpuMeter.Read(servicePid);
         var rate = await Timing.ThroughputAsync(articles, BenchOptions.Clients, _ => Compose(security));
         var drain = await Delivered();
         return (rate, drain, CpuMeter.Read(servicePid) - before);
     }
-
-    public static int Warmup(int articles) => Math.Max(2 * BenchOptions.Clients, articles / 10);
 
     private Task<TimeSpan> Delivered() => events.WaitUntilAsync(async () =>
         await events.OfAsync("article_delivered", "article_delivery_failed") >= await events.OfAsync("article_composed"), TimeSpan.FromMinutes(3),

@@ -9,7 +9,7 @@ public sealed class InboundLoad(ServiceClient service, EventCounts events, int? 
 {
     public async Task<(double Rate, CpuReading Cpu)> RunAsync(IReadOnlyList<byte[]> mail, int articles)
     {
-        await PostAndWait(mail, ComposeLoad.Warmup(articles));
+        await PostAndWait(mail, BenchOptions.WarmupFor(articles));
         var before = CpuMeter.Read(servicePid);
         var clock = Stopwatch.StartNew();
         await PostAndWait(mail, articles);
