@@ -28,6 +28,9 @@ public static class StoreConfiguration
         // the version it expects (FetchForWriting, or the version the threading read saw). QuickWithServerTimestamps keeps
         // .NET's clock for the stored time, the one the inline projections saw.
         options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        // An inline view fetched for writing is the one its projection then evolves, not loaded a second time (ADR 51).
+        // Safe because every such view is an immutable record: nothing changes a fetched one outside Marten.
+        options.Events.UseIdentityMapForAggregates = true;
 
         options.Projections.Add(new KeystoreEntryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new RevocationListProjection(), ProjectionLifecycle.Inline);

@@ -4,6 +4,7 @@ using SecureMail.Application.Common;
 using SecureMail.Application.Delivery;
 using SecureMail.Application.Messages;
 using SecureMail.Application.Tickets.Compose;
+using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Tickets;
 using Wolverine;
 
@@ -23,10 +24,12 @@ public static class DeliverArticleHandler
     public static async Task<OutgoingMessages> Handle(DeliverArticle command, IDocumentSession session, IRawMessageStore messages,
         IMailTransport transport, DeliveryPolicy policy, AcceptedSends accepted, TimeProvider clock, ILogger<DeliverArticle> logger, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
-        var article = stream.Aggregate?.Article(command.ArticleId);
+        // The ticket's inline view, not its events (ADR 51): the one read serves this decision, the version check and the
+        // inline projection of the outcome, which takes the fetched view from the session's identity map.
+        var stream = await session.Events.FetchForWriting<TicketDetails>(command.TicketId, cancellation);
+        var article = stream.Aggregate?.Articles.FirstOrDefault(a => a.Id == command.ArticleId);
         // At-least-once delivery: an article whose delivery is already concluded (delivered or failed) is not sent again.
-        if (article is null || article.DeliveryConcluded)
+        if (article is not { AwaitsDelivery: true })
             return [];
         if (accepted.Recall(command.ArticleId) is { } sent)
             return Record(sent);

@@ -42,6 +42,14 @@ public sealed record ArticleView(
     /// <summary>Failed because the private key (decryption) or the signer's key (verification) was not in the keystore.</summary>
     public bool AwaitsKey => Direction == ArticleDirection.Incoming
         && (Security?.Encryption.Code == SecurityCode.NoPrivateKey || Security?.Signature.Code == SecurityCode.UnknownSigner);
+
+    /// <summary>Outgoing and neither delivered, given up on, nor held back: what a delivery may still send.</summary>
+    [JsonIgnore]
+    public bool AwaitsDelivery => Delivery?.Status == DeliveryStatus.Pending;
+
+    /// <summary>Whom the mail goes to: every To and Cc address the article names.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Recipients => [.. To, .. Cc];
 }
 
 public enum DeliveryStatus
