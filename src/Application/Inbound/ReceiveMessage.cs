@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using SecureMail.Application.Messages;
+using SecureMail.Application.Settings;
 using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Common;
 using SecureMail.Domain.Groups;
@@ -26,7 +27,7 @@ public sealed record InboundOptions(long MaxMessageBytes, string DefaultGroup, T
 public static class ReceiveMessageHandler
 {
     public static async Task<(ReceivedArticle, OutgoingMessages)> Handle(ReceiveMessage command, IDocumentSession session, IInboundMessageReader reader,
-        IRawMessageStore messages, InboundOptions options, TimeProvider clock, CancellationToken cancellation)
+        IRawMessageStore messages, IGroupsAndSettings groupsAndSettings, InboundOptions options, TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var envelope = reader.ReadEnvelope(command.Raw);
@@ -46,7 +47,7 @@ public static class ReceiveMessageHandler
         else
         {
             ticketId = Guid.CreateVersion7(now);
-            var group = await GroupFor(session, envelope, options, cancellation);
+            var group = GroupFor(await groupsAndSettings.GroupsAsync(session, cancellation), envelope, options);
             var customer = envelope.From.FirstOrDefault() ?? "unknown";
             var subject = string.IsNullOrWhiteSpace(envelope.Subject) ? "(no subject)" : envelope.Subject;
             session.Events.StartStream<Ticket>(ticketId, new TicketOpened(ticketId, group, customer, subject, command.Actor, now), received with { TicketId = ticketId });
@@ -72,10 +73,9 @@ public static class ReceiveMessageHandler
 
     private const int MaxThreadIds = 100;
 
-    private static async Task<string> GroupFor(IQuerySession session, InboundEnvelope envelope, InboundOptions options, CancellationToken cancellation)
-    {
-        var addresses = EmailAddress.Distinct([.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo]).Select(a => a.Value).ToArray();
-        var groups = await session.Query<Group>().Where(g => addresses.Contains(g.EmailAddress)).ToListAsync(cancellation);
-        return groups.OrderBy(g => Array.IndexOf(addresses, g.EmailAddress)).FirstOrDefault()?.Name ?? options.DefaultGroup;
-    }
+    /// <summary>The group of the first address (To, then Cc, then Delivered-To) that is a group's own.</summary>
+    private static string GroupFor(IReadOnlyList<Group> groups, InboundEnvelope envelope, InboundOptions options) =>
+        EmailAddress.Distinct([.. envelope.To, .. envelope.Cc, .. envelope.DeliveredTo])
+            .Select(address => groups.FirstOrDefault(g => g.EmailAddress == address.Value))
+            .FirstOrDefault(group => group is not null)?.Name ?? options.DefaultGroup;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
+using SecureMail.Application.Tickets.Details;
 using SecureMail.Domain.Tickets;
 using SecureMail.Application.Common;
 using Wolverine.ErrorHandling;
@@ -22,12 +23,15 @@ public sealed class SecurityAttempts(IDocumentStore store)
     // attempt. A restart forgets them: after one, a crash the message caused cannot be told from one it did not.
     private readonly ConcurrentDictionary<Guid, bool> interrupted = new();
 
-    /// <summary>The ticket, fetched for writing, and the runs the article's process has had so far, in one round trip.</summary>
+    /// <summary>The ticket, fetched for writing, and the runs the article's process has had so far, in one round trip. The
+    /// ticket's inline view comes in the same round trip: the projection of the outcome evolves it from the session's identity
+    /// map instead of loading it on commit (ADR 52). The append is still checked against the version the ticket was read at.</summary>
     public static async Task<(IEventStream<Ticket> Ticket, int Runs)> FetchAsync(IDocumentSession session, Guid ticketId, Guid articleId,
         CancellationToken cancellation)
     {
         var batch = session.CreateBatchQuery();
         var ticket = batch.Events.FetchForWriting<Ticket>(ticketId);
+        _ = batch.Events.FetchForWriting<TicketDetails>(ticketId);
         var attempt = batch.Load<SecurityAttempt>(articleId);
         await batch.Execute(cancellation);
         return (await ticket, (await attempt)?.Runs ?? 0);

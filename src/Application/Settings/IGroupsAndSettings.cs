@@ -9,4 +9,7 @@ namespace SecureMail.Application.Settings;
 public interface IGroupsAndSettings
 {
     Task<(Group? Group, SecureMailing Settings)> LoadAsync(IQuerySession session, string groupName, CancellationToken cancellation);
+
+    /// <summary>Every group: a new ticket from inbound mail takes the group whose address the mail was sent to.</summary>
+    Task<IReadOnlyList<Group>> GroupsAsync(IQuerySession session, CancellationToken cancellation);
 }

@@ -17,6 +17,8 @@ public sealed class CachedGroupsAndSettings : IGroupsAndSettings
 {
     private static readonly Guid SettingsId = KeystoreIds.SecureMailingSettings;
     private readonly ConcurrentDictionary<Guid, object> held = new();
+    // Every group at once, for inbound mail's lookup by address; any eviction drops it, as a group's change may be its address.
+    private volatile IReadOnlyList<Group>? groups;
     private long generation;
     private volatile bool watched;
 
@@ -38,6 +40,21 @@ public sealed class CachedGroupsAndSettings : IGroupsAndSettings
         return (group, settings);
     }
 
+    public async Task<IReadOnlyList<Group>> GroupsAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        if (watched && groups is { } heldGroups)
+            return heldGroups;
+        var startedUnder = Interlocked.Read(ref generation);
+        var read = await session.Query<Group>().ToListAsync(cancellation);
+        if (watched)
+        {
+            groups = read;
+            if (Interlocked.Read(ref generation) != startedUnder)
+                groups = null;
+        }
+        return read;
+    }
+
     /// <summary>The watch is looking: memory may serve.</summary>
     internal void Watched() => watched = true;
 
@@ -52,12 +69,14 @@ public sealed class CachedGroupsAndSettings : IGroupsAndSettings
     {
         Interlocked.Increment(ref generation);
         held.TryRemove(id, out _);
+        groups = null;
     }
 
     internal void EvictAll()
     {
         Interlocked.Increment(ref generation);
         held.Clear();
+        groups = null;
     }
 
     // An unknown group is not held: any name can be asked for, and memory must not grow with them.

@@ -41,12 +41,7 @@ public class GroupsAndSettingsInMemoryTests(ServiceFixture service)
         await Configure("first@example.org");
         await Eventually.Until(() => Read(), read => read.Requests == 0, TimeSpan.FromSeconds(10), read => "the group held in memory");
 
-        using var otherNode = DocumentStore.For(options =>
-        {
-            options.Connection(ServiceFixture.ConnectionString);
-            options.DatabaseSchemaName = ServiceFixture.Schema;
-            StoreConfiguration.Apply(options);
-        });
+        using var otherNode = OtherNode();
         await using (var session = otherNode.LightweightSession())
         {
             var changed = await ConfigureGroupHandler.Handle(new ConfigureGroup(name, "elsewhere@example.org", SecurityDefaults.WheneverPossible,
@@ -60,6 +55,35 @@ public class GroupsAndSettingsInMemoryTests(ServiceFixture service)
         Assert.Equal("elsewhere@example.org", seen.Group!.EmailAddress);
     }
 
+    [Fact]
+    public async Task Every_group_is_served_from_memory_for_inbound_mail_and_a_group_another_node_adds_is_seen_within_the_check_interval()
+    {
+        await Configure("first@example.org");
+        await Eventually.Until(() => ReadGroups(), read => read.Requests == 0 && read.Groups.Any(g => g.Name == name), TimeSpan.FromSeconds(10),
+            read => $"every group served from memory; the last read made {read.Requests} requests");
+
+        var added = $"Added {Guid.NewGuid():N}";
+        using var otherNode = OtherNode();
+        await using (var session = otherNode.LightweightSession())
+        {
+            var changed = await ConfigureGroupHandler.Handle(new ConfigureGroup(added, "added@example.org", SecurityDefaults.WheneverPossible,
+                SecurityDefaults.WheneverPossible, "test-admin"), session, TimeProvider.System, CancellationToken.None);
+            Assert.NotNull(changed.Value);
+            await session.SaveChangesAsync();
+        }
+
+        var seen = await Eventually.Until(() => ReadGroups(), read => read.Groups.Any(g => g.Name == added), Interval * 5,
+            read => $"the group the other node added; {read.Groups.Count} groups held");
+        Assert.Equal("added@example.org", seen.Groups.Single(g => g.Name == added).EmailAddress);
+    }
+
+    private static DocumentStore OtherNode() => DocumentStore.For(options =>
+    {
+        options.Connection(ServiceFixture.ConnectionString);
+        options.DatabaseSchemaName = ServiceFixture.Schema;
+        StoreConfiguration.Apply(options);
+    });
+
     private async Task Configure(string address) =>
         Assert.True((await service.Client("admin").PutAsJsonAsync($"/api/v1/groups/{Uri.EscapeDataString(name)}", new { emailAddress = address }))
             .StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent);
@@ -69,5 +93,12 @@ public class GroupsAndSettingsInMemoryTests(ServiceFixture service)
         await using var session = Store.QuerySession();
         var (group, _) = await Memory.LoadAsync(session, name, CancellationToken.None);
         return (group, session.RequestCount);
+    }
+
+    private async Task<(IReadOnlyList<Group> Groups, int Requests)> ReadGroups()
+    {
+        await using var session = Store.QuerySession();
+        var groups = await Memory.GroupsAsync(session, CancellationToken.None);
+        return (groups, session.RequestCount);
     }
 }
