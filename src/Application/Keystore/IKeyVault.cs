@@ -10,5 +10,7 @@ public interface IKeyVault
 
     void Destroy(IDocumentSession session, Guid entryId);
 
+    /// <summary>Open the entry's secret only when a keystore read made for this use found its private key held: the vault
+    /// may answer from memory a secret another node has since destroyed (ADR 53).</summary>
     Task<byte[]?> OpenAsync(IQuerySession session, Guid entryId, CancellationToken cancellation);
 }

@@ -3,8 +3,11 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMail.Api.Tests.Support;
 using SecureMail.Api.Tests.Tickets;
+using SecureMail.Application;
+using SecureMail.Application.Keystore.Smime;
 using SecureMail.Domain.Keystore;
 using SecureMail.Domain.Keystore.Smime;
+using SecureMail.Infrastructure.Vault;
 using static SecureMail.Api.Tests.Support.HttpExtensions;
 
 namespace SecureMail.Api.Tests.Keystore;
@@ -38,6 +41,34 @@ public class PrivateKeyRemovalTests(ServiceFixture service)
         await using var session = service.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var removed = Assert.Single((await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<PrivateKeyRemoved>());
         Assert.Equal(("test-admin", certificate.Fingerprint), (removed.RemovedBy, removed.CertificateFingerprint));
+    }
+
+    /// <summary>This node holds the sealed key in memory once it opened it (ADR 53); the keystore read decides, not memory.</summary>
+    [Fact]
+    public async Task A_private_key_removed_on_another_node_is_not_signed_with_here_though_this_node_had_opened_it()
+    {
+        await helpdesk.Configure();
+        var certificate = await helpdesk.Certificate(helpdesk.Address, privateKey: true);
+        await helpdesk.Composed(await helpdesk.Compose([helpdesk.Mailbox("alice")], new { type = "SMIME", sign = true, encrypt = false }));
+
+        using var otherNode = DocumentStore.For(options =>
+        {
+            options.Connection(ServiceFixture.ConnectionString);
+            options.DatabaseSchemaName = ServiceFixture.Schema;
+            StoreConfiguration.Apply(options);
+        });
+        await using (var session = otherNode.LightweightSession())
+        {
+            var otherVault = new AesGcmKeyVault(service.Host.Services.GetRequiredService<VaultKey>());
+            var change = await RemoveCertificateHandler.Handle(new RemovePrivateKey(certificate.Fingerprint, "test-admin"), session, otherVault,
+                TimeProvider.System, CancellationToken.None);
+            Assert.Null(change.Rejection);
+            await session.SaveChangesAsync();
+        }
+
+        var refusal = await (await helpdesk.Compose([helpdesk.Mailbox("alice")], new { type = "SMIME", sign = true, encrypt = false }))
+            .Problem(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains($"Cannot sign with S/MIME: The certificate for {helpdesk.Address} was not found.", refusal);
     }
 
     [Fact]
