@@ -1,6 +1,6 @@
 using Marten;
-using Marten.Services;
 using Microsoft.Extensions.Caching.Memory;
+using SecureMail.Application.Common;
 
 namespace SecureMail.Infrastructure.Messages;
 
@@ -20,7 +20,7 @@ public sealed class RawMessageHandOver : IDisposable
     public void OfferAfterCommit(IDocumentSession session, Guid articleId, byte[] raw)
     {
         if (raw.Length <= MaxMessageBytes)
-            session.Listeners.Add(new OfferOnCommit(this, articleId, raw));
+            AfterCommit.Run(session, () => Offer(articleId, raw));
     }
 
     /// <summary>The message, once: the reader owns it from here, and the memory is freed.</summary>
@@ -36,13 +36,4 @@ public sealed class RawMessageHandOver : IDisposable
         messages.Set(articleId, raw, new MemoryCacheEntryOptions { Size = raw.Length, AbsoluteExpirationRelativeToNow = KeptFor });
 
     public void Dispose() => messages.Dispose();
-
-    private sealed class OfferOnCommit(RawMessageHandOver handOver, Guid articleId, byte[] raw) : DocumentSessionListenerBase
-    {
-        public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
-        {
-            handOver.Offer(articleId, raw);
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -17,8 +17,9 @@ public sealed class CachedGroupsAndSettings : IGroupsAndSettings
 {
     private static readonly Guid SettingsId = KeystoreIds.SecureMailingSettings;
     private readonly ConcurrentDictionary<Guid, object> held = new();
-    // Every group at once, for inbound mail's lookup by address; any eviction drops it, as a group's change may be its address.
-    private volatile IReadOnlyList<Group>? groups;
+    // Every group at once, for inbound mail's lookup by address, held under a key no document has; any eviction drops it, as
+    // a group's change may be its address.
+    private static readonly Guid EveryGroup = Guid.Empty;
     private long generation;
     private volatile bool watched;
 
@@ -42,16 +43,11 @@ public sealed class CachedGroupsAndSettings : IGroupsAndSettings
 
     public async Task<IReadOnlyList<Group>> GroupsAsync(IQuerySession session, CancellationToken cancellation)
     {
-        if (watched && groups is { } heldGroups)
-            return heldGroups;
+        if (watched && held.TryGetValue(EveryGroup, out var heldGroups))
+            return (IReadOnlyList<Group>)heldGroups;
         var startedUnder = Interlocked.Read(ref generation);
         var read = await session.Query<Group>().ToListAsync(cancellation);
-        if (watched)
-        {
-            groups = read;
-            if (Interlocked.Read(ref generation) != startedUnder)
-                groups = null;
-        }
+        Keep(startedUnder, EveryGroup, read);
         return read;
     }
 
@@ -69,14 +65,13 @@ public sealed class CachedGroupsAndSettings : IGroupsAndSettings
     {
         Interlocked.Increment(ref generation);
         held.TryRemove(id, out _);
-        groups = null;
+        held.TryRemove(EveryGroup, out _);
     }
 
     internal void EvictAll()
     {
         Interlocked.Increment(ref generation);
         held.Clear();
-        groups = null;
     }
 
     // An unknown group is not held: any name can be asked for, and memory must not grow with them.

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
-using Marten.Services;
+using SecureMail.Application.Common;
 using SecureMail.Application.Keystore;
 
 namespace SecureMail.Infrastructure.Vault;
@@ -42,15 +42,6 @@ public sealed class AesGcmKeyVault(VaultKey key) : IKeyVault
     private void Forget(IDocumentSession session, Guid entryId)
     {
         held.TryRemove(entryId, out _);
-        session.Listeners.Add(new ForgetOnCommit(held, entryId));
-    }
-
-    private sealed class ForgetOnCommit(ConcurrentDictionary<Guid, VaultSecret> held, Guid entryId) : DocumentSessionListenerBase
-    {
-        public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
-        {
-            held.TryRemove(entryId, out _);
-            return Task.CompletedTask;
-        }
+        AfterCommit.Run(session, () => held.TryRemove(entryId, out _));
     }
 }

@@ -17,7 +17,7 @@ public static class AttachmentDownloads
     {
         if (await session.LoadAsync<TicketDetails>(ticketId, cancellation) is not { } ticket)
             return NotFound($"There is no ticket {ticketId}.");
-        if (ticket.Articles.FirstOrDefault(a => a.Id == articleId) is not { } article)
+        if (ticket.Article(articleId) is not { } article)
             return NotFound($"There is no article {articleId} on ticket {ticketId}.");
         if (article.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment)
             return NotFound($"Article {articleId} has no attachment {attachmentId}.");

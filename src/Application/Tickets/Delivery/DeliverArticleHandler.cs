@@ -27,7 +27,7 @@ public static class DeliverArticleHandler
         // The ticket's inline view, not its events (ADR 51): the one read serves this decision, the version check and the
         // inline projection of the outcome, which takes the fetched view from the session's identity map.
         var stream = await session.Events.FetchForWriting<TicketDetails>(command.TicketId, cancellation);
-        var article = stream.Aggregate?.Articles.FirstOrDefault(a => a.Id == command.ArticleId);
+        var article = stream.Aggregate?.Article(command.ArticleId);
         // At-least-once delivery: an article whose delivery is already concluded (delivered or failed) is not sent again.
         if (article is not { AwaitsDelivery: true })
             return [];

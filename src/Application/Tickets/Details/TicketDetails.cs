@@ -23,6 +23,8 @@ public sealed record TicketDetails
     public IReadOnlyList<string> MessageIds { get; init; } = [];
     /// <summary>Some incoming article failed for a key we did not hold: the bulk retry looks here.</summary>
     public bool AwaitingKeys { get; init; }
+
+    public ArticleView? Article(Guid id) => Articles.FirstOrDefault(a => a.Id == id);
 }
 
 public sealed record ArticleView(
