@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
-using SecureMail.Application.Common;
+using SecureMail.Infrastructure.Database;
 
 namespace SecureMail.Infrastructure.Messages;
 

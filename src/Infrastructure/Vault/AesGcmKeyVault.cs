@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Marten;
-using SecureMail.Application.Common;
 using SecureMail.Application.Keystore;
+using SecureMail.Infrastructure.Database;
 
 namespace SecureMail.Infrastructure.Vault;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
-using SecureMail.Application.Common;
+using Marten.Services;
 
 namespace SecureMail.Application.Tickets.Delivery;
 
@@ -26,5 +26,14 @@ public sealed class AcceptedSends(TimeProvider clock)
     public object? Recall(Guid articleId) => _accepted.TryGetValue(articleId, out var entry) ? entry.Outcome : null;
 
     /// <summary>Once the session that records the outcome commits, there is nothing left to remember.</summary>
-    public void ForgetAfterCommit(IDocumentSession session, Guid articleId) => AfterCommit.Run(session, () => _accepted.TryRemove(articleId, out _));
+    public void ForgetAfterCommit(IDocumentSession session, Guid articleId) => session.Listeners.Add(new ForgetOnCommit(this, articleId));
+
+    private sealed class ForgetOnCommit(AcceptedSends sends, Guid articleId) : DocumentSessionListenerBase
+    {
+        public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+        {
+            sends._accepted.TryRemove(articleId, out _);
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using Marten;
 using Marten.Services;
 
-namespace SecureMail.Application.Common;
+namespace SecureMail.Infrastructure.Database;
 
 /// <summary>Memory that must follow the database: an action run once the session's transaction has committed, never when
 /// it rolls back.</summary>
