@@ -34,6 +34,9 @@ ensure_postgres() {
     as_db_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-locale >"$root/initdb.log" 2>&1 ||
       { cat "$root/initdb.log" >&2; return 1; }
   fi
+  # Large documents, raw messages and sealed content are TOASTed on every write: LZ4 compresses them at a fraction of
+  # pglz's CPU (ADR 54). Servers built without it keep PostgreSQL's default.
+  if "$bin/pg_config" --configure 2>/dev/null | grep -q -- "--with-lz4"; then extra="-c default_toast_compression=lz4 $extra"; fi
   if ! as_db_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     as_db_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
       -o "-p $port -c listen_addresses=127.0.0.1 -k $root $extra" start >/dev/null ||
