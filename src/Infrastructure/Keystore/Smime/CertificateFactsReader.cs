@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
@@ -15,12 +16,30 @@ namespace SecureMail.Infrastructure.Keystore.Smime;
 /// <summary>Reads what a certificate says about itself into <see cref="CertificateFacts"/>.</summary>
 internal static class CertificateFactsReader
 {
+    // Facts depend on a certificate's bytes alone, and a correspondent's signed mail carries the same certificate every
+    // time: reading it again checked its self-signature, a public-key operation per message (ADR 55). Bounded, so
+    // mail carrying ever new certificates cannot grow it.
+    private static readonly ConcurrentDictionary<string, CertificateFacts> Known = new();
+    private const int KnownAtMost = 1024;
+
     public static CertificateFacts Read(X509Certificate certificate)
     {
         var der = certificate.GetEncoded();
+        var fingerprint = Rendering.Sha256(der);
+        if (Known.TryGetValue(fingerprint, out var known))
+            return known;
+        var facts = Read(certificate, der, fingerprint);
+        if (Known.Count >= KnownAtMost)
+            Known.Clear();
+        Known[fingerprint] = facts;
+        return facts;
+    }
+
+    private static CertificateFacts Read(X509Certificate certificate, byte[] der, string fingerprint)
+    {
         var publicKey = PublicKeyOrNull(certificate);
         return new CertificateFacts(
-            Fingerprint: Rendering.Sha256(der),
+            Fingerprint: fingerprint,
             Subject: Rendering.Name(certificate.SubjectDN),
             Issuer: Rendering.Name(certificate.IssuerDN),
             SerialNumber: Rendering.Serial(certificate.SerialNumber),
