@@ -1,4 +1,6 @@
 using System.Text;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using SecureMail.Domain.Inbound;
 using SecureMail.TestKit.Inbound;
@@ -77,6 +79,34 @@ public sealed class SmimeFailureTests : IDisposable
         Assert.Equal(SecurityCode.NoPrivateKey, inspection.Decryption!.Code);
         Assert.Equal(("", 0), (inspection.Content.Body, inspection.Content.Attachments.Count));
     }
+
+    [Fact]
+    public async Task A_damaged_content_key_or_damaged_CBC_content_is_corrupt_and_shows_nothing()
+    {
+        var cms = AuthEnvelopedMail.Cms(_messages.Encrypt(SmimeMessages.Entity(), Support));
+        var data = EnvelopedData.GetInstance(ContentInfo.GetInstance(Asn1Object.FromByteArray(cms)).Content);
+        var contentKey = KeyTransRecipientInfo.GetInstance(RecipientInfo.GetInstance(data.RecipientInfos[0]).Info).EncryptedKey.GetOctets();
+        var content = data.EncryptedContentInfo.EncryptedContent.GetOctets();
+        var keyring = new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } };
+
+        // The last byte of the block before the last is XORed into the padding length: flipped, it cannot be valid.
+        foreach (var (field, offset) in new[] { (contentKey, contentKey.Length / 2), (content, content.Length - 17) })
+        {
+            var damaged = (byte[])cms.Clone();
+            var at = cms.AsSpan().IndexOf(field);
+            Assert.True(at >= 0, "the field's bytes lie in the encoding as they are");
+            damaged[at + offset] ^= 0xFF;
+
+            var inspection = await InspectAsync(EnvelopedMail(damaged), keyring);
+
+            Assert.Equal(SecurityCode.Corrupt, inspection.Decryption!.Code);
+            Assert.Equal("", inspection.Content.Body);
+        }
+    }
+
+    private static byte[] EnvelopedMail(byte[] cms) => RawMail.Lines(
+        RawMail.Headers + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m",
+        "Content-Transfer-Encoding: base64", "", RawMail.Base64(cms));
 
     [Theory]
     [InlineData("enveloped-data", true)]

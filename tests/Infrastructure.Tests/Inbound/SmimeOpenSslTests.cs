@@ -119,6 +119,18 @@ public sealed class SmimeOpenSslTests : IDisposable
     }
 
     [Fact]
+    public async Task AES_CBC_with_its_content_key_sent_by_RSA_OAEP_decrypts()
+    {
+        var raw = _messages.EncryptWithKeyOptions(SmimeMessages.Entity(), Support, "-aes256", "rsa_padding_mode:oaep");
+        var keyring = new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } };
+
+        var inspection = await InspectAsync(raw, keyring);
+
+        Assert.Equal(("AES-256-CBC", (SecurityCode?)null), (inspection.Decryption!.Cipher, inspection.Decryption.Code));
+        Assert.Contains("the printer is on fire.", inspection.Content.Body);
+    }
+
+    [Fact]
     public async Task Triple_DES_is_decrypted_with_a_warning()
     {
         var raw = _messages.Encrypt(SmimeMessages.Entity(), Support, "-des3");

@@ -13,21 +13,21 @@ internal static class ContentKeyRecipients
 {
     public static List<(RecipientID Id, Func<SmimeDecryptionKey, byte[]> ContentKey)> Read(Asn1Set recipientInfos)
     {
+        var recipients = KeyTransports(recipientInfos);
+        foreach (var element in recipientInfos)
+            if (RecipientInfo.GetInstance(element).Info is KeyAgreeRecipientInfo agreement)
+                foreach (var encrypted in agreement.RecipientEncryptedKeys)
+                    recipients.Add((Id(RecipientEncryptedKey.GetInstance(encrypted).Identifier), KeyAgreement));
+        return recipients;
+    }
+
+    /// <summary>The key transport recipients only, whose content key .NET's RSA recovers.</summary>
+    public static List<(RecipientID Id, Func<SmimeDecryptionKey, byte[]> ContentKey)> KeyTransports(Asn1Set recipientInfos)
+    {
         var recipients = new List<(RecipientID, Func<SmimeDecryptionKey, byte[]>)>();
         foreach (var element in recipientInfos)
-        {
-            switch (RecipientInfo.GetInstance(element).Info)
-            {
-                case KeyTransRecipientInfo transport:
-                    recipients.Add((Id(transport.RecipientIdentifier), key => KeyTransport.Unwrap(transport, key.Pkcs8PrivateKey)));
-                    break;
-                case KeyAgreeRecipientInfo agreement:
-                    foreach (var encrypted in agreement.RecipientEncryptedKeys)
-                        recipients.Add((Id(RecipientEncryptedKey.GetInstance(encrypted).Identifier), KeyAgreement));
-                    break;
-            }
-        }
-
+            if (RecipientInfo.GetInstance(element).Info is KeyTransRecipientInfo transport)
+                recipients.Add((Id(transport.RecipientIdentifier), key => KeyTransport.Unwrap(transport, key.Pkcs8PrivateKey)));
         return recipients;
     }
 
