@@ -27,7 +27,7 @@ public static class CryptoRows
         {
             void Compose(int i) => fixture.Composer.Compose(fixture.Article, fixture.Smime.SignAndEncryptToCustomer());
             // Each floor is measured after a warm-up of a tenth of its load, as the load rows are: the first messages pay
-            // for .NET compiling the crypto's code, which made the first run's floor the slowest of three.
+            // for .NET compiling the crypto's code.
             await Timing.Throughput(options.FloorMessages / 10, BenchOptions.Clients, Compose);
             var before = CpuMeter.Read(null);
             composeFloor = await Timing.Throughput(options.FloorMessages, BenchOptions.Clients, Compose);

@@ -10,9 +10,9 @@ using SecureMail.Infrastructure.Keys;
 namespace SecureMail.Infrastructure.Inbound.Smime;
 
 /// <summary>Enveloped-data (RFC 5652 §6). Its ciphers (CBC) carry no integrity of their own. A content key sent by key
-/// transport is recovered with .NET's RSA, as for authenticated enveloped data: BouncyCastle's own RSA took ten times
-/// as long, most of an encrypted message's processing (ADR 56). Other recipients (key agreement) go through
-/// BouncyCastle's CMS API.</summary>
+/// transport is recovered with .NET's RSA, as for authenticated enveloped data: BouncyCastle's own RSA, written in C#,
+/// was most of an encrypted message's processing (ADR 56). Other recipients (key agreement) go through BouncyCastle's
+/// CMS API.</summary>
 internal static class EnvelopedContent
 {
     public static CmsEnvelope Read(ContentInfo contentInfo)

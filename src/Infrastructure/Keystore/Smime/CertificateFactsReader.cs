@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
@@ -10,6 +9,7 @@ using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using SecureMail.Domain.Keystore;
 using SecureMail.Infrastructure.Algorithms;
+using SecureMail.Infrastructure.Keys;
 
 namespace SecureMail.Infrastructure.Keystore.Smime;
 
@@ -17,29 +17,20 @@ namespace SecureMail.Infrastructure.Keystore.Smime;
 internal static class CertificateFactsReader
 {
     // Facts depend on a certificate's bytes alone, and a correspondent's signed mail carries the same certificate every
-    // time: reading it again checked its self-signature, a public-key operation per message (ADR 55). Bounded, so
-    // mail carrying ever new certificates cannot grow it.
-    private static readonly ConcurrentDictionary<string, CertificateFacts> Known = new();
-    private const int KnownAtMost = 1024;
+    // time: reading it again checked its self-signature, a public-key operation per message (ADR 55).
+    private static readonly ParsedCache<CertificateFacts> Known = new(1024);
 
     public static CertificateFacts Read(X509Certificate certificate)
     {
         var der = certificate.GetEncoded();
-        var fingerprint = Rendering.Sha256(der);
-        if (Known.TryGetValue(fingerprint, out var known))
-            return known;
-        var facts = Read(certificate, der, fingerprint);
-        if (Known.Count >= KnownAtMost)
-            Known.Clear();
-        Known[fingerprint] = facts;
-        return facts;
+        return Known.GetOrParse(der, () => Read(certificate, der));
     }
 
-    private static CertificateFacts Read(X509Certificate certificate, byte[] der, string fingerprint)
+    private static CertificateFacts Read(X509Certificate certificate, byte[] der)
     {
         var publicKey = PublicKeyOrNull(certificate);
         return new CertificateFacts(
-            Fingerprint: fingerprint,
+            Fingerprint: Rendering.Sha256(der),
             Subject: Rendering.Name(certificate.SubjectDN),
             Issuer: Rendering.Name(certificate.IssuerDN),
             SerialNumber: Rendering.Serial(certificate.SerialNumber),
