@@ -97,15 +97,15 @@ public sealed class SmimeFailureTests : IDisposable
             Assert.True(at >= 0, "the field's bytes lie in the encoding as they are");
             damaged[at + offset] ^= 0xFF;
 
-            var inspection = await InspectAsync(EnvelopedMail(damaged), keyring);
+            var inspection = await InspectAsync(Pkcs7Mail("enveloped-data", damaged), keyring);
 
             Assert.Equal(SecurityCode.Corrupt, inspection.Decryption!.Code);
             Assert.Equal("", inspection.Content.Body);
         }
     }
 
-    private static byte[] EnvelopedMail(byte[] cms) => RawMail.Lines(
-        RawMail.Headers + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m",
+    private static byte[] Pkcs7Mail(string smimeType, byte[] cms) => RawMail.Lines(
+        RawMail.Headers + $"Content-Type: application/pkcs7-mime; smime-type={smimeType}; name=smime.p7m",
         "Content-Transfer-Encoding: base64", "", RawMail.Base64(cms));
 
     [Theory]
@@ -114,8 +114,7 @@ public sealed class SmimeFailureTests : IDisposable
     public async Task Garbage_CMS_is_corrupt_or_malformed(string smimeType, bool encrypted)
     {
         var garbage = Enumerable.Range(0, 300).Select(i => (byte)(i * 37 + 11)).ToArray();
-        var raw = RawMail.Lines(RawMail.Headers + $"Content-Type: application/pkcs7-mime; smime-type={smimeType}; name=smime.p7m",
-            "Content-Transfer-Encoding: base64", "", RawMail.Base64(garbage));
+        var raw = Pkcs7Mail(smimeType, garbage);
         var keyring = new InMemoryInboundKeyring { SmimeKeys = { Decryption(Support) } };
 
         var inspection = await InspectAsync(raw, keyring);
@@ -130,8 +129,7 @@ public sealed class SmimeFailureTests : IDisposable
     public async Task Signed_data_with_no_signer_infos_is_not_valid()
     {
         var empty = new CmsSignedDataGenerator().Generate(new CmsProcessableByteArray(SmimeMessages.Entity()), encapsulate: true);
-        var raw = RawMail.Lines(RawMail.Headers + "Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m",
-            "Content-Transfer-Encoding: base64", "", RawMail.Base64(empty.GetEncoded()));
+        var raw = Pkcs7Mail("signed-data", empty.GetEncoded());
 
         var inspection = await InspectAsync(raw, Trusting(Root.Certificate));
 
