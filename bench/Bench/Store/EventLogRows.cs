@@ -48,10 +48,11 @@ public static class EventLogRows
         if (options.Runs(5))
         {
             var (online, daemon) = await RebuildAsync(connection, events);
+            log.WriteLine($"online rebuild: {online}");
             rows.Add(new Row(5, $"projection rebuild, ticket read model, {events / 1000}k events (the admin's online rebuild, ADR 12)",
-                new Measured(online, "events/s"), "raw `SELECT data FROM mt_events` scan of the same rows", new Measured(scan, "events/s"),
-                online / scan, "figure / reference", Target.AtLeast(0.25, ">= 0.25"),
-                $"Marten's own daemon rebuild of the same projection (as `audit replay` uses it): {daemon:F0} events/s."));
+                new Measured(online.Median, "events/s"), "raw `SELECT data FROM mt_events` scan of the same rows", new Measured(scan, "events/s"),
+                online.Median / scan, "figure / reference", Target.AtLeast(0.25, ">= 0.25"),
+                $"each rebuild into an empty table, at the steady rate as the scan: {online}; Marten's own daemon rebuild of the same projection (as `audit replay` uses it): {daemon:F0} events/s."));
         }
 
         if (options.Runs(8))
@@ -107,7 +108,7 @@ public static class EventLogRows
 
     /// <summary>The service's own store configuration over the seeded log: TicketDetails rebuilt first by the admin's
     /// online rebuild (<see cref="StreamLockedRebuild"/>, into an empty table), then by Marten's daemon.</summary>
-    private static async Task<(double Online, double Daemon)> RebuildAsync(string connection, int events)
+    private static async Task<(SteadyRate Online, double Daemon)> RebuildAsync(string connection, int events)
     {
         using var store = DocumentStore.For(o =>
         {
@@ -119,13 +120,20 @@ public static class EventLogRows
         var tickets = events / TicketHistory.EventsPerTicket;
         var name = ((IDocumentStore)store).Options.Events.Projections().Single(p => p is TicketDetailsProjection).Name;
 
-        var clock = Stopwatch.StartNew();
-        await new StreamLockedRebuild(store, TimeProvider.System, NullLogger<StreamLockedRebuild>.Instance).RunAsync(name, CancellationToken.None);
-        var online = events / clock.Elapsed.TotalSeconds;
-        await ExpectTickets(connection, tickets);
+        // At its steady rate, as the raw scan it is divided by: the service that runs an admin's rebuild has long been
+        // applying these events inline; a fresh process pays for compiling the rebuild's path (the first run, kept).
+        var online = await Timing.SteadyRateAsync(async () =>
+        {
+            await Schemas.ExecuteAsync(connection, $"truncate {Schemas.Events}.mt_doc_ticketdetails");
+            var clock = Stopwatch.StartNew();
+            await new StreamLockedRebuild(store, TimeProvider.System, NullLogger<StreamLockedRebuild>.Instance).RunAsync(name, CancellationToken.None);
+            var rate = events / clock.Elapsed.TotalSeconds;
+            await ExpectTickets(connection, tickets);
+            return rate;
+        }, repeats: 1, minWarmups: 1, maxWarmups: 3);
 
         using var daemon = await store.BuildProjectionDaemonAsync();
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         await daemon.RebuildProjectionAsync<TicketDetailsProjection>(TimeSpan.FromMinutes(5), CancellationToken.None);
         var rebuilt = events / clock.Elapsed.TotalSeconds;
         await ExpectTickets(connection, tickets);

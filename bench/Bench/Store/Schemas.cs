@@ -7,16 +7,16 @@ public static class Schemas
     public const string Events = "bench_events";
     public const string Append = "bench_append";
 
-    public static async Task DropAsync(string connectionString, string schema)
+    public static Task DropAsync(string connectionString, string schema) => ExecuteAsync(connectionString, $"drop schema if exists {schema} cascade");
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>VACUUM ANALYZE of freshly written tables, so that a figure read right after a bulk write measures the
-    /// read, not autovacuum's first pass running beside it or the hint bits its first reader would set.</summary>
     /// <summary>Every table vacuumed and analyzed, and a checkpoint: nothing left for the cluster's background workers.</summary>
     public static async Task QuietAsync(string connectionString)
     {
@@ -29,6 +29,8 @@ public static class Schemas
         }
     }
 
+    /// <summary>VACUUM ANALYZE of freshly written tables, so that a figure read right after a bulk write measures the
+    /// read, not autovacuum's first pass running beside it or the hint bits its first reader would set.</summary>
     public static async Task SettleAsync(string connectionString, params string[] tables)
     {
         await using var connection = new NpgsqlConnection(connectionString);
