@@ -80,6 +80,24 @@ test.describe.serial("admin", () => {
     await saveScreenshot(page, "keystore");
   });
 
+  test("destroys a private key and keeps its certificate", async () => {
+    await importAtKeystore(page, "Add private key", keys.dave.pkcs12, keys.dave.pkcs12Password);
+    const dave = row(page, /Dave Old/);
+    await dave.getByRole("button", { name: "Remove private key", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Remove the private key?" });
+    await expect(dialog).toContainText("The certificate stays");
+    await expectAccessible(page, "keystore, removing a private key");
+    await dialog.getByRole("button", { name: "Remove private key", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/Destroyed the private key of .*Dave Old.*; the certificate stays\./)).toBeVisible();
+    await page.reload();
+    await expect(dave).toContainText(keys.dave.email);
+    await expect(dave.getByRole("button", { name: "Remove private key", exact: true })).toHaveCount(0);
+    await expect(row(page, /Support Team/).getByRole("button", { name: "Remove private key", exact: true })).toBeVisible();
+    await removeAtKeystore(page, dave);
+    await expect(dave).toHaveCount(0);
+  });
+
   test("creates an agent and an auditor", async () => {
     await page.goto("/admin/users");
     for (const account of [accounts.agent, accounts.auditor]) {

@@ -6,12 +6,13 @@ import { ValidityCell, YesNo } from "./ValidityCell";
 type Certificate = Schemas["CertificateView"];
 
 /** The S/MIME certificates held; each row is named by its subject so its buttons can be told apart. */
-export function CertificateTable({ certificates, now, canEdit, onDownload, onRemove }: {
+export function CertificateTable({ certificates, now, canEdit, onDownload, onRemove, onRemoveSecret }: {
   certificates: Certificate[];
   now: Date;
   canEdit: boolean;
   onDownload: (certificate: Certificate) => void;
   onRemove: (certificate: Certificate) => void;
+  onRemoveSecret?: (certificate: Certificate) => void;
 }) {
   return (
     <div className="table-scroll">
@@ -45,7 +46,13 @@ export function CertificateTable({ certificates, now, canEdit, onDownload, onRem
               <td><Addresses emails={c.emails} /></td>
               <td><Fingerprint value={c.fingerprint} /></td>
               <td className="validity-cell"><ValidityCell from={c.notBefore} to={c.notAfter} expired={c.expired} now={now} /></td>
-              <td><YesNo value={c.hasPrivateKey} /></td>
+              <td>
+                <span className="secret-cell">
+                  <YesNo value={c.hasPrivateKey} />
+                  {canEdit && c.hasPrivateKey && onRemoveSecret &&
+                    <button type="button" className="button small danger" aria-label="Remove private key" onClick={() => onRemoveSecret(c)}>Remove</button>}
+                </span>
+              </td>
               <td><YesNo value={c.isCertificateAuthority} /></td>
               <td><YesNo value={c.trustAnchor} /></td>
               <td className="row-actions">

@@ -7,7 +7,7 @@ import { CandidateTable, candidateNames } from "./CandidateTable";
 import { normalizeFingerprint } from "../../ui/fingerprint";
 import { ImportDialog } from "./ImportDialog";
 import { describeImported } from "./imported";
-import { RemoveDialog, type Removal } from "./RemoveDialog";
+import { RemoveDialog, secretName, type Removal } from "./RemoveDialog";
 import { saveText } from "./download";
 import { Pager, SearchBox } from "./ListControls";
 import type { Entry, KeystoreSystem, ListQuery } from "./systems";
@@ -21,7 +21,7 @@ const importLabels: Record<ImportKind, string> = {
   "pgp-key": "Add PGP key",
 };
 
-export type EntryHandlers<T> = { onDownload: (entry: T) => void; onRemove: (entry: T) => void };
+export type EntryHandlers<T> = { onDownload: (entry: T) => void; onRemove: (entry: T) => void; onRemoveSecret?: (entry: T) => void };
 
 /**
  * One system's part of the keystore: what it holds, the forms that add to it, and the keys that arrived in mail.
@@ -86,8 +86,9 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
   }
 
   async function remove(target: Removal): Promise<string | null> {
+    const removeSecret = target.secretOnly ? system.removeSecret : undefined;
     try {
-      const { error, response } = await system.remove(target.fingerprint);
+      const { error, response } = await (removeSecret ?? system.remove)(target.fingerprint);
       if (!response.ok) return describeProblem(error, response);
     } catch {
       return "The service could not be reached.";
@@ -96,7 +97,9 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
     setFocusAfter("entries");
     reloadEntries();
     reloadCandidates();
-    setNotice({ tone: "good", lines: [`Removed the ${target.what} ${target.name}.`] });
+    setNotice({ tone: "good", lines: [removeSecret
+      ? `Destroyed the ${secretName(target)} of ${target.name}; the ${target.what} stays.`
+      : `Removed the ${target.what} ${target.name}.`] });
     return null;
   }
 
@@ -127,9 +130,12 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
     }
   }
 
+  const removalOf = (entry: T, secretOnly: boolean): Removal =>
+    ({ what: system.what, name: system.nameOf(entry), fingerprint: entry.fingerprint, hasSecret: system.hasSecret(entry), secretOnly });
   const handlers: EntryHandlers<T> = {
     onDownload: download,
-    onRemove: (entry) => setRemoval({ what: system.what, name: system.nameOf(entry), fingerprint: entry.fingerprint, hasSecret: system.hasSecret(entry) }),
+    onRemove: (entry) => setRemoval(removalOf(entry, false)),
+    onRemoveSecret: system.removeSecret && ((entry) => setRemoval(removalOf(entry, true))),
   };
   const plural = system.what === "certificate" ? "certificates" : "PGP keys";
 

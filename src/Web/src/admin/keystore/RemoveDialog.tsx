@@ -2,7 +2,10 @@ import { useState } from "react";
 import { Dialog } from "../../ui/Dialog";
 import { Fingerprint } from "./Fingerprint";
 
-export type Removal = { what: "certificate" | "PGP key"; name: string; fingerprint: string; hasSecret: boolean };
+/** `secretOnly`: the private key goes and the entry stays. */
+export type Removal = { what: "certificate" | "PGP key"; name: string; fingerprint: string; hasSecret: boolean; secretOnly?: boolean };
+
+export const secretName = (removal: Removal) => removal.what === "certificate" ? "private key" : "secret key";
 
 /** Asks before removing, naming what goes: the entry, its fingerprint, and its private key when it has one. */
 export function RemoveDialog({ removal, onCancel, onConfirm }: {
@@ -11,7 +14,7 @@ export function RemoveDialog({ removal, onCancel, onConfirm }: {
   onConfirm: (removal: Removal) => Promise<string | null>;
 }) {
   return (
-    <Dialog open={removal !== null} title={removal ? `Remove the ${removal.what}?` : ""} onClose={onCancel}>
+    <Dialog open={removal !== null} title={removal ? `Remove the ${removal.secretOnly ? secretName(removal) : removal.what}?` : ""} onClose={onCancel}>
       {removal && <Confirm removal={removal} onCancel={onCancel} onConfirm={onConfirm} />}
     </Dialog>
   );
@@ -37,16 +40,18 @@ function Confirm({ removal, onCancel, onConfirm }: { removal: Removal; onCancel:
         <dd><Fingerprint value={removal.fingerprint} /></dd>
       </dl>
       <p>
-        {removal.hasSecret
-          ? `The ${removal.what} and its ${removal.what === "certificate" ? "private" : "secret"} key are removed, and the key is destroyed: mail encrypted to it can no longer be read. `
-          : `The ${removal.what} is removed: mail can no longer be encrypted to it, nor its signatures verified. `}
+        {removal.secretOnly
+          ? `The ${secretName(removal)} is destroyed: mail encrypted to it can no longer be read, and it can no longer sign. The ${removal.what} stays: mail can still be encrypted to it, and its signatures verified. `
+          : removal.hasSecret
+            ? `The ${removal.what} and its ${secretName(removal)} are removed, and the key is destroyed: mail encrypted to it can no longer be read. `
+            : `The ${removal.what} is removed: mail can no longer be encrypted to it, nor its signatures verified. `}
         Its history stays in the audit log.
       </p>
       {problem && <p className="inline-error" role="alert">{problem}</p>}
       <div className="actions">
         <button type="button" className="button" onClick={onCancel}>Cancel</button>
         <button type="button" className="button danger" onClick={remove} aria-disabled={busy || undefined}>
-          {busy && <span className="spinner" aria-hidden="true" />}Remove
+          {busy && <span className="spinner" aria-hidden="true" />}{removal.secretOnly ? `Remove ${secretName(removal)}` : "Remove"}
         </button>
       </div>
     </div>

@@ -21,6 +21,8 @@ export type KeystoreSystem<T extends Entry> = {
   list: (query: ListQuery) => Promise<{ data?: ListPage<T>; error?: unknown; response: Response }>;
   candidates: (query: ListQuery) => Promise<{ data?: ListPage<Schemas["CandidateView"]>; error?: unknown; response: Response }>;
   remove: (fingerprint: string) => Promise<{ error?: unknown; response: Response }>;
+  /** Destroys the private key and keeps the public part; absent where the system has no such removal. */
+  removeSecret?: (fingerprint: string) => Promise<{ error?: unknown; response: Response }>;
   download: (entry: T) => Promise<{ text?: string; fileName: string; type: string; error?: unknown; response: Response }>;
   importCandidate: (fingerprint: string) => Promise<{ data?: Schemas["KeystoreChangeResponse"]; error?: unknown; response: Response }>;
   dismissCandidate: (fingerprint: string) => Promise<{ error?: unknown; response: Response }>;
@@ -36,6 +38,7 @@ export const smime: KeystoreSystem<Certificate> = {
   list: (query) => api.GET("/api/v1/keystore/smime/certificates", listParams(query)),
   candidates: (query) => api.GET("/api/v1/keystore/smime/candidates", listParams(query)),
   remove: (fingerprint) => api.DELETE("/api/v1/keystore/smime/certificates/{fingerprint}", fingerprintPath(fingerprint)),
+  removeSecret: (fingerprint) => api.DELETE("/api/v1/keystore/smime/certificates/{fingerprint}/private-key", fingerprintPath(fingerprint)),
   async download(certificate) {
     const { data, error, response } = await api.GET("/api/v1/keystore/smime/certificates/{fingerprint}/pem",
       { ...fingerprintPath(certificate.fingerprint), parseAs: "text" });
