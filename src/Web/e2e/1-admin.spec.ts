@@ -98,6 +98,26 @@ test.describe.serial("admin", () => {
     await expect(dave).toHaveCount(0);
   });
 
+  test("adds a trust anchor's CRL, reads it in the list, and removes it", async () => {
+    const crls = page.getByRole("region", { name: "Certificate revocation lists" });
+    await expect(crls).toContainText("No CRLs yet.");
+    await importAtKeystore(page, "Add trust anchor", keys.root.certificate);
+    await importAtKeystore(page, "Add CRL", keys.root.crl);
+    const crl = row(crls, /Example Root CA/);
+    await expect(crl).toContainText("0 certificates");
+    await expect(crls).toContainText(/Imported the CRL of .*Example Root CA/);
+    await expectAccessible(page, "keystore with a CRL");
+    await page.reload();
+    await crl.getByRole("button", { name: "Remove", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Remove the CRL?" });
+    await expect(dialog).toContainText("count as not revoked");
+    await dialog.getByRole("button", { name: "Remove", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(crls).toContainText("No CRLs yet.");
+    await removeAtKeystore(page, row(page.getByRole("region", { name: "S/MIME certificates" }), /Example Root CA/));
+    await expect(row(page, /Example Root CA/)).toHaveCount(0);
+  });
+
   test("creates an agent and an auditor", async () => {
     await page.goto("/admin/users");
     for (const account of [accounts.agent, accounts.auditor]) {

@@ -8,6 +8,8 @@ export type SmimeIdentity = {
   name: string; email: string; commonName: string;
   certificate: string; privateKey: string; pkcs12: string; pkcs12Password: string; fingerprint: string;
 };
+/** A root CA made by openssl (its certificate, PEM) and the empty CRL it signed. */
+export type CertificateAuthority = { commonName: string; certificate: string; crl: string };
 /** A PGP key made by gpg: the public key armored, the secret key armored (no passphrase). */
 export type PgpIdentity = { email: string; userId: string; publicKey: string; secretKey: string; fingerprint: string };
 
@@ -22,6 +24,8 @@ export type KeyMaterial = {
   billing: SmimeIdentity;
   /** A certificate imported to be removed again. */
   dave: SmimeIdentity;
+  /** A trust anchor and its CRL, imported to be removed again. */
+  root: CertificateAuthority;
 };
 
 const manifest = () => path.join(paths.keys, "keys.json");
@@ -45,6 +49,19 @@ function smimeIdentity(name: string, email: string, commonName: string, organisa
   const printed = run("openssl", ["x509", "-in", identity.certificate, "-noout", "-fingerprint", "-sha256"]).toString();
   identity.fingerprint = printed.split("=")[1]!.replace(/:/g, "").trim().toUpperCase();
   return identity;
+}
+
+function certificateAuthority(name: string, commonName: string, organisation: string): CertificateAuthority {
+  const file = (ext: string) => path.join(paths.keys, `${name}.${ext}`);
+  const authority = { commonName, certificate: file("pem"), crl: file("crl") };
+  run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("key"), "-out", authority.certificate, "-days", "365",
+    "-subj", `/CN=${commonName}/O=${organisation}`, "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
+  // `openssl ca` keeps its issued certificates in a database file: an empty one signs a CRL that revokes nothing.
+  writeFileSync(file("index"), "");
+  writeFileSync(file("crlnumber"), "01\n");
+  writeFileSync(file("cnf"), `[ca]\ndefault_ca = root\n[root]\ndatabase = ${file("index")}\ncrlnumber = ${file("crlnumber")}\ndefault_md = sha256\ndefault_crl_days = 30\n`);
+  run("openssl", ["ca", "-gencrl", "-config", file("cnf"), "-keyfile", file("key"), "-cert", authority.certificate, "-out", authority.crl]);
+  return authority;
 }
 
 /** The throwaway GNUPGHOME that holds every PGP key the tests made, secret parts included. */
@@ -90,6 +107,7 @@ export function makeKeyMaterial(): KeyMaterial {
     bob: smimeIdentity("bob", "bob@example.org", "Bob Jones", "Jones & Sons"),
     billing: smimeIdentity("billing", "billing@example.com", "Billing Desk", "Example Helpdesk"),
     dave: smimeIdentity("dave", "dave@example.net", "Dave Old", "Old Partners"),
+    root: certificateAuthority("root", "Example Root CA", "Example Trust Services"),
   };
   writeFileSync(manifest(), JSON.stringify(material, null, 2));
   return material;

@@ -1,6 +1,7 @@
 import { useSession } from "../../session/session";
 import "../../ui/utilities.css";
 import { CertificateTable } from "./CertificateTable";
+import { CrlSection } from "./CrlSection";
 import { KeystoreAlerts } from "./KeystoreAlerts";
 import { KeystoreSection } from "./KeystoreSection";
 import { PgpKeyTable } from "./PgpKeyTable";
@@ -26,6 +27,7 @@ export function KeystorePage() {
       <KeystoreSection id="smime" title="S/MIME certificates" system={smime} canEdit={canEdit}
         empty={<>No certificates yet.{canEdit && " Add a correspondent's certificate, or a group's private key with its certificate."}</>}
         renderTable={(certificates, handlers) => <CertificateTable certificates={certificates} now={now} canEdit={canEdit} {...handlers} />} />
+      <CrlSection canEdit={canEdit} />
       <KeystoreSection id="pgp" title="PGP keys" system={pgp} canEdit={canEdit}
         empty={<>No PGP keys yet.{canEdit && " Add a correspondent's public key, or a group's secret key with its passphrase."}</>}
         renderTable={(keys, handlers) => <PgpKeyTable keys={keys} now={now} canEdit={canEdit} {...handlers} />} />

@@ -3,7 +3,7 @@ import { Dialog } from "../../ui/Dialog";
 import { Fingerprint } from "./Fingerprint";
 
 /** `secretOnly`: the private key goes and the entry stays. */
-export type Removal = { what: "certificate" | "PGP key"; name: string; fingerprint: string; hasSecret: boolean; secretOnly?: boolean };
+export type Removal = { what: "certificate" | "PGP key" | "CRL"; name: string; fingerprint: string; hasSecret: boolean; secretOnly?: boolean };
 
 export const secretName = (removal: Removal) => removal.what === "certificate" ? "private key" : "secret key";
 
@@ -34,7 +34,7 @@ function Confirm({ removal, onCancel, onConfirm }: { removal: Removal; onCancel:
   return (
     <div className="stack">
       <dl className="removal">
-        <dt>{removal.what === "certificate" ? "Subject" : "User ID"}</dt>
+        <dt>{{ certificate: "Subject", "PGP key": "User ID", CRL: "Issuer" }[removal.what]}</dt>
         <dd>{removal.name}</dd>
         <dt>Fingerprint</dt>
         <dd><Fingerprint value={removal.fingerprint} /></dd>
@@ -42,9 +42,11 @@ function Confirm({ removal, onCancel, onConfirm }: { removal: Removal; onCancel:
       <p>
         {removal.secretOnly
           ? `The ${secretName(removal)} is destroyed: mail encrypted to it can no longer be read, and it can no longer sign. The ${removal.what} stays: mail can still be encrypted to it, and its signatures verified. `
-          : removal.hasSecret
-            ? `The ${removal.what} and its ${secretName(removal)} are removed, and the key is destroyed: mail encrypted to it can no longer be read. `
-            : `The ${removal.what} is removed: mail can no longer be encrypted to it, nor its signatures verified. `}
+          : removal.what === "CRL"
+            ? "The CRL is removed: the certificates it revoked count as not revoked until a CRL of their CA is imported again. "
+            : removal.hasSecret
+              ? `The ${removal.what} and its ${secretName(removal)} are removed, and the key is destroyed: mail encrypted to it can no longer be read. `
+              : `The ${removal.what} is removed: mail can no longer be encrypted to it, nor its signatures verified. `}
         Its history stays in the audit log.
       </p>
       {problem && <p className="inline-error" role="alert">{problem}</p>}

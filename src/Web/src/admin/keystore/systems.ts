@@ -34,7 +34,7 @@ const fingerprintPath = (fingerprint: string) => ({ params: { path: { fingerprin
 
 export const smime: KeystoreSystem<Certificate> = {
   what: "certificate",
-  imports: ["certificate", "private-key", "trust-anchor", "crl"],
+  imports: ["certificate", "private-key", "trust-anchor"],
   list: (query) => api.GET("/api/v1/keystore/smime/certificates", listParams(query)),
   candidates: (query) => api.GET("/api/v1/keystore/smime/candidates", listParams(query)),
   remove: (fingerprint) => api.DELETE("/api/v1/keystore/smime/certificates/{fingerprint}", fingerprintPath(fingerprint)),
