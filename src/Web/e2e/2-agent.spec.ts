@@ -103,7 +103,7 @@ test.describe.serial("agent", () => {
     await expectAccessible(page, "ticket view");
   });
 
-  test("replies on the ticket, again signed and encrypted", async () => {
+  test("replies on the ticket, again signed and encrypted, with the group's public PGP key attached", async () => {
     const before = delivered().length;
     await page.goto(ticketUrl);
     const reply = page.getByRole("form", { name: "Reply" });
@@ -111,12 +111,18 @@ test.describe.serial("agent", () => {
     await expect(reply.getByLabel("To")).toHaveValue(keys.alice.email);
     await turnOn(reply.getByRole("button", { name: "Encrypt", exact: true }));
     await turnOn(reply.getByRole("button", { name: "Sign", exact: true }));
+    await reply.getByLabel("Attach our public PGP key").check();
     await reply.getByRole("button", { name: "Send" }).click();
     await expect(page.getByText("the card was delivered this morning").first()).toBeVisible();
     await expect(page.getByRole("img", { name: "Encrypted", exact: true })).toHaveCount(2);
+    await expect(reply.getByLabel("Attach our public PGP key")).not.toBeChecked();
 
     const message = await waitForDelivery(before, (m) => m.envelope.to.includes(keys.alice.email));
-    expect(readable(decryptAndVerify(message.file, keys.alice, keys.support))).toContain("the card was delivered this morning");
+    const opened = decryptAndVerify(message.file, keys.alice, keys.support);
+    expect(readable(opened)).toContain("the card was delivered this morning");
+    // RFC 3156 §7: the key travels as application/pgp-keys, inside the signature and the encryption.
+    expect(opened).toContain("application/pgp-keys");
+    expect(opened).toMatch(new RegExp(`0x${keys.support.pgp.fingerprint.slice(-16)}\\.asc`, "i"));
   });
 
   test("a reply to a ticket that changed meanwhile is refused, keeps the typed text, and goes once the agent has read; by keyboard alone", async () => {

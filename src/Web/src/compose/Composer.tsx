@@ -20,6 +20,7 @@ export function Composer({ mode }: { mode: ComposerMode }) {
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
   const [files, setFiles] = useState<File[]>([]);
+  const [attachPublicKey, setAttachPublicKey] = useState(false);
   const [problems, setProblems] = useState<PlacedProblems>({});
   const [conflict, setConflict] = useState(false);
   const [sending, setSending] = useState(false);
@@ -78,6 +79,7 @@ export function Composer({ mode }: { mode: ComposerMode }) {
         body,
         html: null,
         attachments,
+        attachPublicKey,
         security: request,
         expectedVersion: mode.kind === "reply" ? mode.ticket.version : null,
       };
@@ -93,6 +95,7 @@ export function Composer({ mode }: { mode: ComposerMode }) {
         setBody("");
         setCc("");
         setFiles([]);
+        setAttachPublicKey(false);
         dispatch({ type: "sent" });
         setSent(true);
         mode.reloadTicket();
@@ -148,6 +151,8 @@ export function Composer({ mode }: { mode: ComposerMode }) {
         {(props) => <textarea {...props} value={body} rows={8} onChange={(e) => edited("body", setBody)(e.target.value)} />}
       </Field>
       <AttachmentField files={files} onChange={(next) => { setFiles(next); setProblems(({ attachments: _, ...rest }) => rest); }} problem={problems.attachments} />
+      <PublicKeyChoice checked={attachPublicKey} problem={problems.publicKey}
+        onChange={(checked) => { setAttachPublicKey(checked); setSent(false); setProblems(({ publicKey: _, ...rest }) => rest); }} />
       <SecurityControls state={security} view={view} dispatch={dispatch} problems={problems} />
       {problems.form && <p className="inline-error" role="alert">{problems.form}</p>}
       <div className="composer-actions">
@@ -157,6 +162,22 @@ export function Composer({ mode }: { mode: ComposerMode }) {
         </span>
       </div>
     </form>
+  );
+}
+
+/** The group's public PGP key as one more attachment, so that the customer can encrypt the answer (ADR 42). */
+function PublicKeyChoice({ checked, problem, onChange }: { checked: boolean; problem?: string; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="field public-key-choice">
+      <label className="check">
+        <input type="checkbox" checked={checked} aria-invalid={problem ? true : undefined} aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ""}`}
+          onChange={(e) => onChange(e.target.checked)} />
+        Attach our public PGP key
+      </label>
+      <span className="hint" id={`${id}-hint`}>The group's public key goes with the attachments, so that the customer can encrypt the answer.</span>
+      {problem && <p className="inline-error" id={`${id}-problem`} role="alert">{problem}</p>}
+    </div>
   );
 }
 

@@ -19,6 +19,11 @@ describe("a refusal is shown next to what caused it", () => {
     expect(Object.keys(refused("A new ticket needs a subject."))).toEqual(["subject"]);
   });
 
+  it("a group without a public PGP key to attach goes to the choice that asked for it", () => {
+    const detail = "The PGP key for support@example.com was not found, so there is no public key to attach; an admin can import the group's PGP key with its secret part.";
+    expect(refused(detail)).toEqual({ publicKey: detail });
+  });
+
   it("validation errors go to the fields they name, several at once", () => {
     const placed = placeProblem(400, {
       title: "One or more validation errors occurred.",

@@ -1,7 +1,7 @@
 import type { Problem } from "../api/client";
 
 /** Where in the composer a refusal is shown: next to what caused it. */
-export type ProblemField = "group" | "to" | "cc" | "subject" | "body" | "attachments" | "encrypt" | "sign" | "security" | "form";
+export type ProblemField = "group" | "to" | "cc" | "subject" | "body" | "attachments" | "publicKey" | "encrypt" | "sign" | "security" | "form";
 
 export type PlacedProblems = Partial<Record<ProblemField, string>>;
 
@@ -19,6 +19,7 @@ const fieldOf = (key: string): ProblemField => {
 };
 
 const causes: [RegExp, ProblemField][] = [
+  [/no public key to attach/i, "publicKey"],
   [/^Cannot encrypt/i, "encrypt"],
   [/^Cannot sign/i, "sign"],
   [/^The signing (certificate|PGP key|key)/i, "sign"],
