@@ -67,6 +67,28 @@ test.describe.serial("admin", () => {
     await expect(row(page, fingerprintPattern(keys.alice.pgp.fingerprint))).toContainText(keys.alice.email);
   });
 
+  test("lets a customer's PGP key stand for the customer's domain, then ends it", async () => {
+    const alice = row(page, fingerprintPattern(keys.alice.pgp.fingerprint));
+    const dialog = page.getByRole("dialog", { name: "Domain alias" });
+    await alice.getByRole("button", { name: "Domain alias", exact: true }).click();
+    await dialog.getByLabel("Domain").fill("meyer logistik");
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(dialog.getByRole("alert")).toContainText("is not a mail domain");
+    await expectAccessible(page, "keystore, a domain alias refused");
+    await dialog.getByLabel("Domain").fill("meyer-logistik.example");
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(alice).toContainText("Stands for @meyer-logistik.example");
+    await page.reload();
+    await expect(alice).toContainText("Stands for @meyer-logistik.example");
+    await alice.getByRole("button", { name: "Domain alias", exact: true }).click();
+    await expect(dialog.getByLabel("Domain")).toHaveValue("meyer-logistik.example");
+    await dialog.getByRole("button", { name: "End alias", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/no longer stands for the addresses of meyer-logistik\.example/)).toBeVisible();
+    await expect(alice).not.toContainText("Stands for");
+  });
+
   test("removes a certificate", async () => {
     await importAtKeystore(page, "Add certificate", keys.dave.certificate);
     const dave = row(page, /Dave Old/);

@@ -21,7 +21,13 @@ const importLabels: Record<ImportKind, string> = {
   "pgp-key": "Add PGP key",
 };
 
-export type EntryHandlers<T> = { onDownload: (entry: T) => void; onRemove: (entry: T) => void; onRemoveSecret?: (entry: T) => void };
+export type EntryHandlers<T> = {
+  onDownload: (entry: T) => void;
+  onRemove: (entry: T) => void;
+  onRemoveSecret?: (entry: T) => void;
+  /** After a change a table made itself: the list again, and what changed in the section's notice. */
+  onChanged: (message: string) => void;
+};
 
 /**
  * One system's part of the keystore: what it holds, the forms that add to it, and the keys that arrived in mail.
@@ -136,6 +142,10 @@ export function KeystoreSection<T extends Entry>({ id, title, system, canEdit, e
     onDownload: download,
     onRemove: (entry) => setRemoval(removalOf(entry, false)),
     onRemoveSecret: system.removeSecret && ((entry) => setRemoval(removalOf(entry, true))),
+    onChanged: (message) => {
+      reloadEntries();
+      setNotice({ tone: "good", lines: [message] });
+    },
   };
   const plural = system.what === "certificate" ? "certificates" : "PGP keys";
 

@@ -1,4 +1,7 @@
+import { useState } from "react";
 import type { Schemas } from "../../api/client";
+import { DomainAliasDialog } from "./DomainAliasDialog";
+import { pgp } from "./systems";
 import { Addresses } from "./CertificateTable";
 import { Fingerprint } from "./Fingerprint";
 import { ValidityCell, YesNo } from "./ValidityCell";
@@ -6,13 +9,15 @@ import { ValidityCell, YesNo } from "./ValidityCell";
 type PgpKey = Schemas["PgpKeyView"];
 
 /** The PGP keys held; each row is named by its user IDs so its buttons can be told apart. */
-export function PgpKeyTable({ keys, now, canEdit, onDownload, onRemove }: {
+export function PgpKeyTable({ keys, now, canEdit, onDownload, onRemove, onChanged }: {
   keys: PgpKey[];
   now: Date;
   canEdit: boolean;
   onDownload: (key: PgpKey) => void;
   onRemove: (key: PgpKey) => void;
+  onChanged: (message: string) => void;
 }) {
+  const [aliasing, setAliasing] = useState<PgpKey | null>(null);
   return (
     <div className="table-scroll">
       <table className="keystore-table">
@@ -39,6 +44,7 @@ export function PgpKeyTable({ keys, now, canEdit, onDownload, onRemove }: {
                   {k.weakness && <span className="badge bad" title={k.weakness}>Weak key</span>}
                 </span>
                 {k.weakness && <span className="detail weakness">{k.weakness}</span>}
+                {k.domainAlias && <span className="detail">Stands for <strong>@{k.domainAlias}</strong></span>}
               </th>
               <td><Addresses emails={k.emails} /></td>
               <td><Fingerprint value={k.fingerprint} /></td>
@@ -47,6 +53,7 @@ export function PgpKeyTable({ keys, now, canEdit, onDownload, onRemove }: {
               <td className="row-actions">
                 <div className="row-buttons">
                   <button type="button" className="button" onClick={() => onDownload(k)}>Download</button>
+                  {canEdit && <button type="button" className="button" onClick={() => setAliasing(k)}>Domain alias</button>}
                   {canEdit && <button type="button" className="button danger" onClick={() => onRemove(k)}>Remove</button>}
                 </div>
               </td>
@@ -54,6 +61,10 @@ export function PgpKeyTable({ keys, now, canEdit, onDownload, onRemove }: {
           ))}
         </tbody>
       </table>
+      {canEdit && (
+        <DomainAliasDialog pgpKey={aliasing} name={aliasing ? pgp.nameOf(aliasing) : ""} onClose={() => setAliasing(null)}
+          onChanged={(message) => { setAliasing(null); onChanged(message); }} />
+      )}
     </div>
   );
 }
