@@ -11,12 +11,12 @@ namespace SecureMail.Bench.Load;
 /// <summary>The rows measured against the running service over HTTP (1, 2, 6, 7, 9), each beside its reference.</summary>
 public static class LoadRows
 {
-    public static async Task<IReadOnlyList<Row>> RunAsync(BenchOptions options, CryptoResults crypto, List<string> notes, TextWriter log)
+    /// <param name="warmUp">How long the service's warm-up (ADR 19) took after /health first answered, waited for before
+    /// run 1; null when it is off.</param>
+    public static async Task<IReadOnlyList<Row>> RunAsync(BenchOptions options, CryptoResults crypto, TimeSpan? warmUp, List<string> notes, TextWriter log)
     {
         var schema = Environment.GetEnvironmentVariable("Marten__Schema") ?? "securemail";
         using var service = new ServiceClient(options.Api, options.SigningKey);
-        await service.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2));
-        var warmUp = await service.WaitUntilWarmAsync(TimeSpan.FromMinutes(2));
         var identities = new SmimeIdentities();
         await ServiceSetup.PrepareAsync(service, identities);
         var events = new EventCounts(options.ConnectionString, schema);
@@ -72,7 +72,7 @@ public static class LoadRows
                 $"the next {second.TotalMilliseconds:F0} ms (each load row is measured after a warm-up of a tenth of its load, as many clients at once, whose deliveries or processing finished first); " +
                 (warmUp is { } waited
                     ? $"the service's own warm-up of Wolverine's code (ADR 19) finished {waited.TotalMilliseconds:F0} ms after /health first answered " +
-                      "and was waited for, so what the first compose pays beyond the next is .NET compiling the request's path (JIT)."
+                      "and was waited for before run 1 began, so what the first compose pays beyond the next is .NET compiling the request's path (JIT)."
                     : "the service's warm-up (ADR 19) was off, so the first compose also paid Wolverine's code generation."));
 
         if (options.Runs(6))
