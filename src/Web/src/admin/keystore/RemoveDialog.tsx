@@ -20,6 +20,18 @@ export function RemoveDialog({ removal, onCancel, onConfirm }: {
   );
 }
 
+/** What stops working once the removal is done. */
+function consequence(removal: Removal): string {
+  if (removal.secretOnly)
+    return `The ${secretName(removal)} is destroyed: mail encrypted to it can no longer be read, and it can no longer sign. ` +
+      `The ${removal.what} stays: mail can still be encrypted to it, and its signatures verified.`;
+  if (removal.what === "CRL")
+    return "The CRL is removed: the certificates it revoked count as not revoked until a CRL of their CA is imported again.";
+  return removal.hasSecret
+    ? `The ${removal.what} and its ${secretName(removal)} are removed, and the key is destroyed: mail encrypted to it can no longer be read.`
+    : `The ${removal.what} is removed: mail can no longer be encrypted to it, nor its signatures verified.`;
+}
+
 function Confirm({ removal, onCancel, onConfirm }: { removal: Removal; onCancel: () => void; onConfirm: (removal: Removal) => Promise<string | null> }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,16 +51,7 @@ function Confirm({ removal, onCancel, onConfirm }: { removal: Removal; onCancel:
         <dt>Fingerprint</dt>
         <dd><Fingerprint value={removal.fingerprint} /></dd>
       </dl>
-      <p>
-        {removal.secretOnly
-          ? `The ${secretName(removal)} is destroyed: mail encrypted to it can no longer be read, and it can no longer sign. The ${removal.what} stays: mail can still be encrypted to it, and its signatures verified. `
-          : removal.what === "CRL"
-            ? "The CRL is removed: the certificates it revoked count as not revoked until a CRL of their CA is imported again. "
-            : removal.hasSecret
-              ? `The ${removal.what} and its ${secretName(removal)} are removed, and the key is destroyed: mail encrypted to it can no longer be read. `
-              : `The ${removal.what} is removed: mail can no longer be encrypted to it, nor its signatures verified. `}
-        Its history stays in the audit log.
-      </p>
+      <p>{consequence(removal)} Its history stays in the audit log.</p>
       {problem && <p className="inline-error" role="alert">{problem}</p>}
       <div className="actions">
         <button type="button" className="button" onClick={onCancel}>Cancel</button>
