@@ -1,24 +1,25 @@
 import { useId, useState, type FormEvent } from "react";
 import { api, describeProblem, type Schemas } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
+import { pgp } from "./systems";
 
 type PgpKey = Schemas["PgpKeyView"];
 
 /** Lets a PGP key stand for a whole mail domain (ADR 42), changes the domain, or ends the alias. */
-export function DomainAliasDialog({ pgpKey, name, onClose, onChanged }: {
+export function DomainAliasDialog({ pgpKey, onClose, onChanged }: {
   pgpKey: PgpKey | null;
-  name: string;
   onClose: () => void;
   onChanged: (message: string) => void;
 }) {
   return (
     <Dialog open={pgpKey !== null} title="Domain alias" onClose={onClose}>
-      {pgpKey && <AliasForm pgpKey={pgpKey} name={name} onCancel={onClose} onChanged={onChanged} />}
+      {pgpKey && <AliasForm pgpKey={pgpKey} onCancel={onClose} onChanged={onChanged} />}
     </Dialog>
   );
 }
 
-function AliasForm({ pgpKey, name, onCancel, onChanged }: { pgpKey: PgpKey; name: string; onCancel: () => void; onChanged: (message: string) => void }) {
+function AliasForm({ pgpKey, onCancel, onChanged }: { pgpKey: PgpKey; onCancel: () => void; onChanged: (message: string) => void }) {
+  const name = pgp.nameOf(pgpKey);
   const [domain, setDomain] = useState(pgpKey.domainAlias ?? "");
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

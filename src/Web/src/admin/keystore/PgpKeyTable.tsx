@@ -1,7 +1,6 @@
 import { useState } from "react";
 import type { Schemas } from "../../api/client";
 import { DomainAliasDialog } from "./DomainAliasDialog";
-import { pgp } from "./systems";
 import { Addresses } from "./CertificateTable";
 import { Fingerprint } from "./Fingerprint";
 import { ValidityCell, YesNo } from "./ValidityCell";
@@ -62,7 +61,7 @@ export function PgpKeyTable({ keys, now, canEdit, onDownload, onRemove, onChange
         </tbody>
       </table>
       {canEdit && (
-        <DomainAliasDialog pgpKey={aliasing} name={aliasing ? pgp.nameOf(aliasing) : ""} onClose={() => setAliasing(null)}
+        <DomainAliasDialog pgpKey={aliasing} onClose={() => setAliasing(null)}
           onChanged={(message) => { setAliasing(null); onChanged(message); }} />
       )}
     </div>
